@@ -1,0 +1,139 @@
+//! Commands: what a coordinator (or the demo) asks for. Checked by `decide`.
+
+use super::ids::{CaseId, PersonalId, RequestId};
+use super::vocab::*;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    OpenNight {
+        coordinator: String,
+    },
+    ChangeCoordinator {
+        coordinator: String,
+    },
+    CloseNight,
+    ComposeTeam {
+        team: String,
+        members: Vec<String>,
+        equipment: Option<String>,
+    },
+    SetTeamStatus {
+        team: String,
+        status: TeamStatus,
+        position: Option<Position>,
+    },
+    UpdatePosition {
+        team: String,
+        position: Position,
+    },
+    RecordContact {
+        team: String,
+    },
+    ReceiveRequest(NewRequest),
+    CorrectRequest(Correction),
+    Dispatch {
+        request: RequestId,
+        team: String,
+    },
+    Arrive {
+        team: String,
+    },
+    Recall {
+        team: String,
+    },
+    Clear(Clearance),
+    Relay {
+        request: RequestId,
+        partner: String,
+        note: Option<String>,
+    },
+    Dismiss {
+        request: RequestId,
+        reason: DismissReason,
+    },
+    Cancel {
+        request: RequestId,
+    },
+    OpenCase {
+        site: String,
+        category: Category,
+        request: Option<RequestId>,
+    },
+    LinkToCase {
+        case: CaseId,
+        request: RequestId,
+    },
+    RecordCaseStep {
+        case: CaseId,
+        level: ResponseLevel,
+        note: Option<String>,
+    },
+    SetCaseState {
+        case: CaseId,
+        state: CaseState,
+    },
+    SetFollowUp {
+        case: CaseId,
+        date: Option<NaiveDate>,
+    },
+    AddLogEntry {
+        text: String,
+    },
+    RecordObservation(NewObservation),
+    ErasePersonal {
+        personal: PersonalId,
+        reason: ErasureReason,
+    },
+}
+
+/// A new request as typed in the form. Caller, callback and description are personal data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewRequest {
+    pub source: Source,
+    pub site: String,
+    pub category: Category,
+    pub priority: Priority,
+    pub caller_name: Option<String>,
+    pub callback: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    pub request: RequestId,
+    pub source: Option<Source>,
+    pub site: Option<String>,
+    pub category: Option<Category>,
+    pub priority: Option<Priority>,
+}
+
+/// Where a cleared intervention goes: closes alone, joins a situation, or opens one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CaseLink {
+    #[default]
+    None,
+    Existing(CaseId),
+    New,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clearance {
+    pub team: String,
+    pub level: ResponseLevel,
+    pub outcome: Outcome,
+    pub relays: Vec<String>,
+    pub referrals: Vec<String>,
+    pub note: Option<String>,
+    pub case: CaseLink,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewObservation {
+    pub kind: ObservationKind,
+    pub site: Option<String>,
+    pub district: Option<String>,
+    pub team: Option<String>,
+    pub note: Option<String>,
+}

@@ -1,0 +1,221 @@
+//! Events: the facts the journal keeps, in a versioned envelope. Self-describing (named
+//! fields, `kind` tag) so that a field added later with `#[serde(default)]` reads old data.
+
+use super::calendar::{Hours, ServiceNight};
+use super::ids::{CaseId, InterventionId, PersonalId, RequestId};
+use super::vocab::*;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The journal's schema version, written in every envelope.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Schema version of this envelope.
+    pub v: u32,
+    /// Monotonic sequence number, from 1, without gaps.
+    pub seq: u64,
+    /// When it happened (UTC).
+    pub at: DateTime<Utc>,
+    /// The service night the instant belongs to.
+    pub night: ServiceNight,
+    /// Inside the night's service hours, in the 19:30 early start, or outside.
+    pub hours: Hours,
+    /// The coordinator on duty who recorded it (none before a night is opened).
+    #[serde(default)]
+    pub coordinator: Option<String>,
+    pub event: Event,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    NightOpened {
+        night: ServiceNight,
+        coordinator: String,
+    },
+    CoordinatorChanged {
+        coordinator: String,
+    },
+    NightClosed {
+        night: ServiceNight,
+    },
+    TeamComposed {
+        team: String,
+        members: Vec<String>,
+        #[serde(default)]
+        equipment: Option<String>,
+    },
+    /// A status the coordinator set (available, active presence, break, return, off duty).
+    TeamStatusChanged {
+        team: String,
+        status: TeamStatus,
+        #[serde(default)]
+        position: Option<Position>,
+    },
+    TeamPositionUpdated {
+        team: String,
+        position: Position,
+    },
+    /// A safety check-in: the team was heard from.
+    TeamContacted {
+        team: String,
+    },
+    RequestReceived {
+        request: RequestId,
+        number: u32,
+        source: Source,
+        site: String,
+        category: Category,
+        priority: Priority,
+        #[serde(default)]
+        personal: Option<PersonalId>,
+    },
+    RequestCorrected {
+        request: RequestId,
+        #[serde(default)]
+        source: Option<Source>,
+        #[serde(default)]
+        site: Option<String>,
+        #[serde(default)]
+        category: Option<Category>,
+        #[serde(default)]
+        priority: Option<Priority>,
+    },
+    /// The team is sent: the request is assigned and the team en route, in one fact.
+    RequestAssigned {
+        request: RequestId,
+        team: String,
+        intervention: InterventionId,
+    },
+    TeamArrived {
+        team: String,
+        request: RequestId,
+        intervention: InterventionId,
+    },
+    /// The dispatch is undone: the request waits again, the team is available.
+    TeamRecalled {
+        team: String,
+        request: RequestId,
+        intervention: InterventionId,
+    },
+    InterventionCleared {
+        intervention: InterventionId,
+        request: RequestId,
+        team: String,
+        level: ResponseLevel,
+        outcome: Outcome,
+        #[serde(default)]
+        relays: Vec<String>,
+        #[serde(default)]
+        referrals: Vec<String>,
+        #[serde(default)]
+        note: Option<PersonalId>,
+    },
+    /// Handed to a partner without a visit (e.g. straight to the police or the fire brigade).
+    RequestRelayed {
+        request: RequestId,
+        partner: String,
+        #[serde(default)]
+        note: Option<PersonalId>,
+    },
+    RequestDismissed {
+        request: RequestId,
+        reason: DismissReason,
+    },
+    RequestCancelled {
+        request: RequestId,
+    },
+    CaseOpened {
+        case: CaseId,
+        site: String,
+        category: Category,
+    },
+    CaseLinked {
+        case: CaseId,
+        request: RequestId,
+    },
+    /// One step of the graduated response in a situation's history.
+    CaseStepRecorded {
+        case: CaseId,
+        level: ResponseLevel,
+        #[serde(default)]
+        request: Option<RequestId>,
+        #[serde(default)]
+        note: Option<PersonalId>,
+    },
+    CaseStateChanged {
+        case: CaseId,
+        state: CaseState,
+    },
+    CaseFollowUpSet {
+        case: CaseId,
+        #[serde(default)]
+        date: Option<NaiveDate>,
+    },
+    LogEntryAdded {
+        personal: PersonalId,
+    },
+    ObservationRecorded {
+        observation: ObservationKind,
+        #[serde(default)]
+        site: Option<String>,
+        #[serde(default)]
+        district: Option<String>,
+        #[serde(default)]
+        team: Option<String>,
+        #[serde(default)]
+        note: Option<PersonalId>,
+    },
+    /// A personal record was deleted (retention or erasure request); the facts stay.
+    PersonalErased {
+        personal: PersonalId,
+        reason: ErasureReason,
+    },
+}
+
+impl Event {
+    /// The `kind` tag as written in the journal.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::NightOpened { .. } => "night_opened",
+            Event::CoordinatorChanged { .. } => "coordinator_changed",
+            Event::NightClosed { .. } => "night_closed",
+            Event::TeamComposed { .. } => "team_composed",
+            Event::TeamStatusChanged { .. } => "team_status_changed",
+            Event::TeamPositionUpdated { .. } => "team_position_updated",
+            Event::TeamContacted { .. } => "team_contacted",
+            Event::RequestReceived { .. } => "request_received",
+            Event::RequestCorrected { .. } => "request_corrected",
+            Event::RequestAssigned { .. } => "request_assigned",
+            Event::TeamArrived { .. } => "team_arrived",
+            Event::TeamRecalled { .. } => "team_recalled",
+            Event::InterventionCleared { .. } => "intervention_cleared",
+            Event::RequestRelayed { .. } => "request_relayed",
+            Event::RequestDismissed { .. } => "request_dismissed",
+            Event::RequestCancelled { .. } => "request_cancelled",
+            Event::CaseOpened { .. } => "case_opened",
+            Event::CaseLinked { .. } => "case_linked",
+            Event::CaseStepRecorded { .. } => "case_step_recorded",
+            Event::CaseStateChanged { .. } => "case_state_changed",
+            Event::CaseFollowUpSet { .. } => "case_follow_up_set",
+            Event::LogEntryAdded { .. } => "log_entry_added",
+            Event::ObservationRecorded { .. } => "observation_recorded",
+            Event::PersonalErased { .. } => "personal_erased",
+        }
+    }
+
+    /// Personal records this event points at.
+    pub fn personal_refs(&self) -> Vec<PersonalId> {
+        match self {
+            Event::RequestReceived { personal, .. } => personal.iter().copied().collect(),
+            Event::InterventionCleared { note, .. }
+            | Event::RequestRelayed { note, .. }
+            | Event::CaseStepRecorded { note, .. }
+            | Event::ObservationRecorded { note, .. } => note.iter().copied().collect(),
+            Event::LogEntryAdded { personal } => vec![*personal],
+            _ => Vec::new(),
+        }
+    }
+}

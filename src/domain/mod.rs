@@ -1,0 +1,21 @@
+//! The pure model: no I/O, no project imports. Commands are decided against the state and
+//! become events; events are applied to the state. Replaying the journal gives the live state.
+
+pub mod calendar;
+pub mod clock;
+pub mod command;
+pub mod decide;
+pub mod event;
+pub mod ids;
+pub mod personal;
+pub mod reference;
+pub mod refusal;
+pub mod state;
+pub mod views;
+pub mod vocab;
+
+pub use command::Command;
+pub use decide::{Decision, decide, execute, stamp};
+pub use event::{Envelope, Event};
+pub use refusal::Refusal;
+pub use state::State;

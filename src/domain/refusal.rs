@@ -1,0 +1,81 @@
+//! Why a command was refused. Typed data; `i18n` turns it into words.
+
+use super::calendar::ServiceNight;
+use super::ids::{CaseId, PersonalId};
+use super::vocab::{CaseState, TeamStatus};
+use thiserror::Error;
+
+/// A refused command writes nothing. Requests are named by their number in the night.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Refusal {
+    #[error("no night is open")]
+    NoNightOpen,
+    #[error("night {night} is already open")]
+    NightAlreadyOpen { night: ServiceNight },
+    #[error("night {night} is still open")]
+    PreviousNightOpen { night: ServiceNight },
+    #[error("night {night} was already closed")]
+    NightAlreadyClosed { night: ServiceNight },
+    #[error("unknown coordinator {id}")]
+    UnknownCoordinator { id: String },
+    #[error("unknown mediator {id}")]
+    UnknownMediator { id: String },
+    #[error("mediator {mediator} is already in team {team}")]
+    MediatorInTeam { mediator: String, team: String },
+    #[error("a team has two or three mediators, not {count}")]
+    TeamSize { count: usize },
+    #[error("team call sign is empty")]
+    EmptyCallSign,
+    #[error("team {team} already exists")]
+    TeamExists { team: String },
+    #[error("unknown team {team}")]
+    UnknownTeam { team: String },
+    #[error("team {team} is already assigned to request {request}")]
+    TeamBusy { team: String, request: u32 },
+    #[error("team {team} is off duty")]
+    TeamOffDuty { team: String },
+    #[error("team {team} has no assignment")]
+    TeamNotAssigned { team: String },
+    #[error("team {team} is not on site")]
+    TeamNotOnSite { team: String },
+    #[error("team {team} is not en route")]
+    TeamNotEnRoute { team: String },
+    #[error("status {status:?} follows from dispatch")]
+    StatusNotSettable { status: TeamStatus },
+    #[error("unknown site {id}")]
+    UnknownSite { id: String },
+    #[error("unknown district {id}")]
+    UnknownDistrict { id: String },
+    #[error("unknown partner {id}")]
+    UnknownPartner { id: String },
+    #[error("unknown request")]
+    UnknownRequest,
+    #[error("request {request} is closed")]
+    RequestClosed { request: u32 },
+    #[error("request {request} already has team {team}")]
+    RequestHasTeam { request: u32, team: String },
+    #[error("invalid callback number {input}")]
+    InvalidPhone { input: String },
+    #[error("caller name longer than {max}")]
+    NameTooLong { max: usize },
+    #[error("text longer than {max}")]
+    TextTooLong { max: usize },
+    #[error("empty text")]
+    EmptyText,
+    #[error("nothing to correct")]
+    NothingToCorrect,
+    #[error("a relay outcome or level needs at least one relay")]
+    RelayMissing,
+    #[error("unknown case {case}")]
+    UnknownCase { case: CaseId },
+    #[error("case {case} is closed")]
+    CaseClosed { case: CaseId },
+    #[error("case {case} is already {state:?}")]
+    CaseAlreadyInState { case: CaseId, state: CaseState },
+    #[error("request {request} is already linked to case {case}")]
+    AlreadyLinked { request: u32, case: CaseId },
+    #[error("observation needs a site or a district")]
+    ObservationWithoutPlace,
+    #[error("unknown personal record {id}")]
+    UnknownPersonal { id: PersonalId },
+}

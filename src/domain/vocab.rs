@@ -1,0 +1,143 @@
+//! The closed vocabularies of the service (DESIGN.md glossary). Serialised in snake_case,
+//! which is the journal's stable spelling: renaming a variant is a format change.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! vocab {
+    ($(#[$m:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        }
+    };
+}
+
+vocab!(
+    /// P1 urgent (danger, vulnerable person) … P4 deferrable.
+    Priority { P1, P2, P3, P4 }
+);
+
+vocab!(
+    /// Who brought the request in; `TeamInitiative` is the team's own "auto-saisine".
+    Source { Resident, Landlord, Partner, Police, City, TeamInitiative, Other }
+);
+
+vocab!(
+    /// What the request is about.
+    Category {
+        NeighbourConflict,
+        Noise,
+        HallOccupation,
+        Incivility,
+        Damage,
+        PublicSpace,
+        VulnerablePerson,
+        PsychologicalFragility,
+        FamilyTension,
+        TechnicalIssue,
+        Information,
+        Other,
+    }
+);
+
+impl Category {
+    /// Health data: reports show it only as a count.
+    pub fn is_health(self) -> bool {
+        matches!(self, Category::PsychologicalFragility)
+    }
+}
+
+vocab!(
+    /// A team's status; a team's status is a history of timestamped changes.
+    TeamStatus { Available, EnRoute, OnSite, ActivePresence, Break, ReturnToBase, OffDuty }
+);
+
+impl TeamStatus {
+    /// Statuses a coordinator sets directly; en route and on site follow from dispatch.
+    pub fn is_settable(self) -> bool {
+        !matches!(self, TeamStatus::EnRoute | TeamStatus::OnSite)
+    }
+}
+
+vocab!(
+    /// The graduated response, from presence to mobilising a relay.
+    ResponseLevel { Presence, Mediation, FirmReminder, Referral, Relay }
+);
+
+vocab!(
+    /// How an intervention ended.
+    Outcome { Calmed, MediationToContinue, Relayed, ReportedToLandlord, NobodyThere, Unfounded, Referred }
+);
+
+vocab!(
+    /// Why a request was closed without a visit ("sans suite").
+    DismissReason { Duplicate, Unfounded, Unreachable }
+);
+
+vocab!(
+    /// A request's lifecycle (assigning a team sets it en route at once).
+    RequestStatus { Received, EnRoute, OnSite, Cleared, Relayed, Dismissed, Cancelled }
+);
+
+impl RequestStatus {
+    pub fn is_terminal(self) -> bool {
+        matches!(
+            self,
+            RequestStatus::Cleared
+                | RequestStatus::Relayed
+                | RequestStatus::Dismissed
+                | RequestStatus::Cancelled
+        )
+    }
+}
+
+vocab!(
+    /// A lasting situation's state.
+    CaseState { Open, Watch, Closed }
+);
+
+vocab!(
+    /// What a team observed, for the social and territorial watch.
+    ObservationKind {
+        Lighting,
+        Lift,
+        Door,
+        Damage,
+        Cleanliness,
+        Gathering,
+        IsolatedPerson,
+        Other,
+    }
+);
+
+impl ObservationKind {
+    /// Technical observations go to the landlord; the others are social.
+    pub fn is_technical(self) -> bool {
+        matches!(
+            self,
+            ObservationKind::Lighting
+                | ObservationKind::Lift
+                | ObservationKind::Door
+                | ObservationKind::Damage
+                | ObservationKind::Cleanliness
+        )
+    }
+}
+
+vocab!(
+    /// Why a personal record was erased.
+    ErasureReason { Retention, ResidentRequest }
+);
+
+/// Where a team is: at a site, somewhere in a district, or at base.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "at", content = "id", rename_all = "snake_case")]
+pub enum Position {
+    Base,
+    Site(String),
+    District(String),
+}

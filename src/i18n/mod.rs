@@ -1,0 +1,39 @@
+//! Message catalogs: French (default) and English. The domain speaks in types; words are
+//! chosen here.
+
+pub mod dates;
+pub mod log;
+pub mod refusal;
+pub mod store;
+pub mod territory;
+pub mod vocab;
+
+/// The UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Parses "fr" / "en" (also "fr_FR.UTF-8" style locale strings).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.to_ascii_lowercase();
+        if s.starts_with("fr") {
+            Some(Lang::Fr)
+        } else if s.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// Picks the French or the English text.
+    pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+}

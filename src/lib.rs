@@ -1,0 +1,13 @@
+//! Vigie: the night coordinator's console of a social-mediation service.
+//!
+//! Layers (DESIGN.md): `domain` is pure; `territory` loads reference data; `store` owns
+//! sled; `i18n` turns typed messages into French or English; `report` builds what is
+//! printed; `demo` simulates nights; `cli` is the command line.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod report;
+pub mod store;
+pub mod territory;

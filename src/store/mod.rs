@@ -1,0 +1,317 @@
+//! The sled store. The journal is the source of truth; views and a snapshot of the live
+//! state sit beside it, written in the same transaction, so opening is instant and `check`
+//! can prove them right. A commit is durable (flushed and fsynced) before it returns.
+
+mod check;
+mod durable;
+pub mod error;
+mod export;
+mod import;
+mod keys;
+mod tx;
+pub mod views;
+
+pub use check::CheckReport;
+pub use error::{Result, StoreError};
+pub use export::{ExportRange, ExportSummary, Header, Line};
+pub use import::{ImportError, ImportSummary};
+pub use tx::Tx;
+
+use crate::domain::Command;
+use crate::domain::calendar::ServiceNight;
+use crate::domain::event::Envelope;
+use crate::domain::ids::{PersonalId, RequestId};
+use crate::domain::personal::PersonalRecord;
+use crate::domain::reference::Territory;
+use crate::domain::state::{Case, Request, State};
+use crate::domain::views::NightRecord;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use views::decode;
+
+/// Written once in a new store; a store of another format is not opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Format {
+    format: String,
+    version: u32,
+}
+
+const FORMAT_NAME: &str = "vigie-store";
+const FORMAT_VERSION: u32 = 1;
+/// A snapshot of the live state is written at least this often (in events).
+const SNAPSHOT_EVERY: u64 = 256;
+/// sled's page cache: small, because the console reads little history at a time.
+const CACHE_BYTES: u64 = 8 << 20;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Snapshot {
+    seq: u64,
+    state: State,
+}
+
+pub struct Store {
+    dir: PathBuf,
+    db: sled::Db,
+    journal: sled::Tree,
+    personal: sled::Tree,
+    views: sled::Tree,
+    syncer: durable::Syncer,
+    territory: Territory,
+    state: State,
+    snapshot_seq: u64,
+    /// Set when a flush failed: what sled holds may differ from the disk, so stop writing.
+    poisoned: bool,
+    _lock: durable::DirLock,
+}
+
+fn damaged(dir: &Path, detail: impl Into<String>) -> StoreError {
+    StoreError::Damaged {
+        path: dir.to_path_buf(),
+        detail: detail.into(),
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the store in the data directory `dir`.
+    pub fn open(dir: &Path, territory: Territory) -> Result<Store> {
+        durable::prepare_dir(dir)?;
+        let lock = durable::lock(dir)?;
+        let db_dir = dir.join("store");
+        let config = sled::Config::new()
+            .path(&db_dir)
+            .cache_capacity(CACHE_BYTES);
+        // sled 0.34 can panic on some damaged files; a damaged store must be a message.
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || config.open()));
+        let db = match opened {
+            Ok(Ok(db)) => db,
+            Ok(Err(sled::Error::Io(e))) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Err(StoreError::DataDir {
+                    path: db_dir,
+                    detail: e.to_string(),
+                });
+            }
+            Ok(Err(e)) => return Err(damaged(&db_dir, e.to_string())),
+            Err(_) => return Err(damaged(&db_dir, "the database could not be read")),
+        };
+        let tree = |name: &str| {
+            db.open_tree(name)
+                .map_err(|e| damaged(&db_dir, e.to_string()))
+        };
+        let (journal, personal, views) = (
+            tree(keys::JOURNAL)?,
+            tree(keys::PERSONAL)?,
+            tree(keys::VIEWS)?,
+        );
+        let syncer = durable::Syncer::new(&db_dir)?;
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            db,
+            journal,
+            personal,
+            views,
+            syncer,
+            territory,
+            state: State::default(),
+            snapshot_seq: 0,
+            poisoned: false,
+            _lock: lock,
+        };
+        store.check_format()?;
+        if store
+            .views
+            .get(keys::META_IMPORT)
+            .map_err(|e| damaged(&db_dir, e.to_string()))?
+            .is_some()
+        {
+            store.roll_back_import()?;
+        }
+        store.load_state()?;
+        Ok(store)
+    }
+
+    fn check_format(&mut self) -> Result<()> {
+        let raw = self
+            .views
+            .get(keys::META_FORMAT)
+            .map_err(|e| damaged(&self.dir, e.to_string()))?;
+        match raw {
+            Some(bytes) => {
+                let f: Format =
+                    decode(&bytes, "format").map_err(|e| damaged(&self.dir, e.to_string()))?;
+                if f.format != FORMAT_NAME || f.version > FORMAT_VERSION {
+                    return Err(damaged(
+                        &self.dir,
+                        format!("format {} version {}", f.format, f.version),
+                    ));
+                }
+                Ok(())
+            }
+            None if self.journal.is_empty() => {
+                let f = Format {
+                    format: FORMAT_NAME.into(),
+                    version: FORMAT_VERSION,
+                };
+                self.views.insert(keys::META_FORMAT, views::encode(&f)?)?;
+                self.durable(false)
+            }
+            None => Err(damaged(&self.dir, "format marker missing")),
+        }
+    }
+
+    /// Snapshot, then the journal after it.
+    fn load_state(&mut self) -> Result<()> {
+        let dir = self.dir.clone();
+        let snap = self
+            .views
+            .get(keys::META_SNAPSHOT)
+            .map_err(|e| damaged(&dir, e.to_string()))?;
+        let (mut state, from) = match snap {
+            Some(bytes) => {
+                let s: Snapshot =
+                    decode(&bytes, "snapshot").map_err(|e| damaged(&dir, e.to_string()))?;
+                (s.state, s.seq)
+            }
+            None => (State::default(), 0),
+        };
+        self.snapshot_seq = from;
+        for item in self.journal.range(keys::seq(from + 1)..) {
+            let (k, v) = item.map_err(|e| damaged(&dir, e.to_string()))?;
+            let env: Envelope = decode(&v, "journal").map_err(|e| damaged(&dir, e.to_string()))?;
+            if keys::decode_seq(&k) != Some(env.seq) || env.seq != state.last_seq + 1 {
+                return Err(damaged(
+                    &dir,
+                    format!("journal sequence broken at {}", env.seq),
+                ));
+            }
+            state.apply(&env);
+        }
+        self.state = state;
+        Ok(())
+    }
+
+    /// flush + fsync: nothing counts as done before this returns.
+    fn durable(&mut self, with_blobs: bool) -> Result<()> {
+        let flushed = self
+            .db
+            .flush()
+            .map_err(|e| StoreError::Write(e.to_string()));
+        let synced = flushed.and_then(|_| self.syncer.sync(with_blobs));
+        if synced.is_err() {
+            self.poisoned = true;
+        }
+        synced
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+    pub fn territory(&self) -> &Territory {
+        &self.territory
+    }
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+    pub fn last_seq(&self) -> u64 {
+        self.state.last_seq
+    }
+
+    /// Starts a group of commands committed together (one durable write).
+    pub fn begin(&mut self) -> Result<Tx<'_>> {
+        if self.poisoned {
+            return Err(StoreError::Write(
+                "an earlier write failed; restart Vigie".into(),
+            ));
+        }
+        Ok(Tx::new(self))
+    }
+
+    /// Executes one command durably. A refusal writes nothing.
+    pub fn execute(&mut self, cmd: &Command, at: DateTime<Utc>) -> Result<Vec<Envelope>> {
+        let mut tx = self.begin()?;
+        let envs = tx.execute(cmd, at)?;
+        tx.commit()?;
+        Ok(envs)
+    }
+
+    pub fn night(&self, night: ServiceNight) -> Result<Option<NightRecord>> {
+        self.get_view(&keys::night(night), "night")
+    }
+
+    /// The nights the store knows, in order.
+    pub fn nights(&self) -> impl Iterator<Item = Result<NightRecord>> + '_ {
+        self.views.scan_prefix(keys::NIGHT_PREFIX).map(|item| {
+            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
+            decode(&v, "night")
+        })
+    }
+
+    /// The latest night the store knows.
+    pub fn last_night(&self) -> Result<Option<NightRecord>> {
+        match self.views.scan_prefix(keys::NIGHT_PREFIX).next_back() {
+            Some(item) => {
+                let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
+                decode(&v, "night").map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    pub fn request(&self, id: RequestId) -> Result<Option<Request>> {
+        self.get_view(&keys::request(id.0), "request")
+    }
+
+    pub fn requests(&self) -> impl Iterator<Item = Result<Request>> + '_ {
+        self.views.scan_prefix(keys::REQUEST_PREFIX).map(|item| {
+            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
+            decode(&v, "request")
+        })
+    }
+
+    pub fn cases(&self) -> impl Iterator<Item = Result<Case>> + '_ {
+        self.views.scan_prefix(keys::CASE_PREFIX).map(|item| {
+            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
+            decode(&v, "case")
+        })
+    }
+
+    fn get_view<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &[u8],
+        what: &str,
+    ) -> Result<Option<T>> {
+        match self
+            .views
+            .get(key)
+            .map_err(|e| StoreError::Read(e.to_string()))?
+        {
+            Some(v) => decode(&v, what).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Envelopes from `from` to `to` inclusive, in order.
+    pub fn envelopes(&self, from: u64, to: u64) -> impl Iterator<Item = Result<Envelope>> + '_ {
+        self.journal
+            .range(keys::seq(from)..=keys::seq(to))
+            .map(|item| {
+                let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
+                decode(&v, "journal")
+            })
+    }
+
+    pub fn personal_record(&self, id: PersonalId) -> Result<Option<PersonalRecord>> {
+        match self
+            .personal
+            .get(keys::seq(id.0))
+            .map_err(|e| StoreError::Read(e.to_string()))?
+        {
+            Some(v) => decode(&v, "personal").map(Some),
+            None => Ok(None),
+        }
+    }
+
+    pub fn personal_count(&self) -> usize {
+        self.personal.len()
+    }
+}
