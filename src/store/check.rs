@@ -143,7 +143,7 @@ fn compare<T: DeserializeOwned + PartialEq + Debug>(
     expected: &BTreeMap<Vec<u8>, T>,
     diffs: &mut Vec<String>,
 ) -> Result<()> {
-    let mut seen = 0;
+    let mut matched = 0;
     for item in store.views.scan_prefix(prefix) {
         let (k, v) = item.map_err(|e| super::StoreError::Read(e.to_string()))?;
         let name = String::from_utf8_lossy(&k).into_owned();
@@ -153,14 +153,13 @@ fn compare<T: DeserializeOwned + PartialEq + Debug>(
             (Some(exp), Ok(got)) if *exp != got => {
                 diffs.push(format!("{what} {name:?} differs from the journal"))
             }
-            _ => {}
+            _ => matched += 1,
         }
-        seen += 1;
     }
-    if seen < expected.len() {
+    let missing = expected.len().saturating_sub(matched);
+    if missing > 0 {
         diffs.push(format!(
-            "{} {what} records missing from the views",
-            expected.len() - seen
+            "{missing} {what} records of the journal are missing or wrong in the views"
         ));
     }
     Ok(())
