@@ -311,6 +311,19 @@ impl Store {
         }
     }
 
+    /// Personal records created before `limit` (for the retention rule).
+    pub fn personal_older_than(&self, limit: DateTime<Utc>) -> Result<Vec<PersonalId>> {
+        let mut old = Vec::new();
+        for item in self.personal.iter() {
+            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
+            let rec: PersonalRecord = decode(&v, "personal")?;
+            if rec.created_at < limit {
+                old.push(rec.id);
+            }
+        }
+        Ok(old)
+    }
+
     pub fn personal_count(&self) -> usize {
         self.personal.len()
     }

@@ -1,14 +1,15 @@
 //! The command line (clap): one function per subcommand. Errors are printed in the UI
 //! language and turn into a non-zero exit, never a panic.
 
+mod journal;
+mod personal;
+
 use crate::domain::calendar::ServiceNight;
 use crate::domain::reference::Territory;
 use crate::i18n::{self, Lang};
 use crate::store::{ExportRange, Store, StoreError};
 use crate::territory;
-use chrono::Utc;
 use clap::{Args, Parser, Subcommand};
-use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,8 +35,8 @@ pub struct Global {
     #[arg(long, global = true, value_name = "DIR")]
     pub territory: Option<PathBuf>,
     /// Interface language: fr (default) or en.
-    #[arg(long, global = true, env = "VIGIE_LANG", value_name = "fr|en")]
-    pub lang: Option<String>,
+    #[arg(long, global = true, env = "VIGIE_LANG", value_name = "fr|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -53,6 +54,11 @@ pub enum Cmd {
         #[command(subcommand)]
         command: JournalCmd,
     },
+    /// Erase personal data: one record, or all past the retention period.
+    Personal {
+        #[command(subcommand)]
+        command: PersonalCmd,
+    },
     /// Replay the journal, compare with the stored views, print counts; exit 1 on a difference.
     Check,
 }
@@ -68,6 +74,18 @@ pub struct DemoArgs {
     /// Last night to simulate (YYYY-MM-DD); default: the last service night before today.
     #[arg(long, value_name = "DATE")]
     pub until: Option<ServiceNight>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonalCmd {
+    /// Erase one personal record at the person's request (its id is in the journal export).
+    Erase { id: u64 },
+    /// Erase every personal record older than the retention period.
+    Purge {
+        /// Retention period in days.
+        #[arg(long, value_name = "DAYS")]
+        older_than: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,15 +112,14 @@ pub enum JournalCmd {
     },
 }
 
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("« {s} » : fr ou en / \"{s}\": fr or en"))
+}
+
 /// Parses the command line, runs, and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli
-        .global
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or_default();
+    let lang = cli.global.lang.unwrap_or_default();
     match run(cli, lang) {
         Ok(code) => code,
         Err(message) => {
@@ -117,7 +134,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
     match cli.command {
         None => console_placeholder(g, lang),
         Some(Cmd::Demo(args)) => crate::demo::run_cli(&mut open(g, lang)?, args, lang),
-        Some(Cmd::Log { night }) => log(&open(g, lang)?, night, lang),
+        Some(Cmd::Log { night }) => journal::log(&open(g, lang)?, night, lang),
         Some(Cmd::Journal {
             command:
                 JournalCmd::Export {
@@ -126,7 +143,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
                     out,
                     anonymised,
                 },
-        }) => export(
+        }) => journal::export(
             &open(g, lang)?,
             ExportRange { from, to },
             out,
@@ -135,8 +152,14 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
         ),
         Some(Cmd::Journal {
             command: JournalCmd::Import { file },
-        }) => import(&mut open(g, lang)?, file, lang),
-        Some(Cmd::Check) => check(&open(g, lang)?, lang),
+        }) => journal::import(&mut open(g, lang)?, file, lang),
+        Some(Cmd::Check) => journal::check(&open(g, lang)?, lang),
+        Some(Cmd::Personal {
+            command: PersonalCmd::Erase { id },
+        }) => personal::erase(&mut open(g, lang)?, id, lang),
+        Some(Cmd::Personal {
+            command: PersonalCmd::Purge { older_than },
+        }) => personal::purge(&mut open(g, lang)?, older_than, lang),
     }
 }
 
@@ -164,7 +187,7 @@ pub fn open(g: &Global, lang: Lang) -> Result<Store, String> {
     Store::open(&dir, territory).map_err(|e| i18n::store::store_error(&e, lang))
 }
 
-fn store_err(lang: Lang) -> impl Fn(StoreError) -> String {
+pub(crate) fn store_err(lang: Lang) -> impl Fn(StoreError) -> String {
     move |e| i18n::store::store_error(&e, lang)
 }
 
@@ -199,146 +222,4 @@ fn console_placeholder(g: &Global, lang: Lang) -> Result<ExitCode, String> {
         )
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<ExitCode, String> {
-    let record = match night {
-        Some(n) => store.night(n).map_err(store_err(lang))?,
-        None => store.last_night().map_err(store_err(lang))?,
-    };
-    let Some(record) = record else {
-        let msg = match night {
-            Some(n) => format!(
-                "{} {n}.",
-                lang.pick(
-                    "Rien n'a été enregistré pour la nuit du",
-                    "Nothing was recorded for the night of"
-                )
-            ),
-            None => lang
-                .pick(
-                    "Aucune nuit enregistrée : lancez `vigie demo` pour essayer.",
-                    "No night recorded yet: try `vigie demo`.",
-                )
-                .to_string(),
-        };
-        println!("{msg}");
-        return Ok(ExitCode::SUCCESS);
-    };
-    let lookup = crate::report::StoreLookup::new(store);
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut written = writeln!(out, "{}", i18n::dates::night_title(record.night, lang));
-    for env in store.envelopes(record.first_seq, record.last_seq) {
-        let env = env.map_err(store_err(lang))?;
-        if env.night == record.night && written.is_ok() {
-            written = writeln!(out, "{}", i18n::log::line(&env, &lookup, lang));
-        }
-    }
-    match written.and_then(|_| out.flush()) {
-        // A reader that stops early (`vigie log | head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
-}
-
-fn export(
-    store: &Store,
-    range: ExportRange,
-    out: Option<PathBuf>,
-    anonymised: bool,
-    lang: Lang,
-) -> Result<ExitCode, String> {
-    let summary = match &out {
-        Some(path) => {
-            let file =
-                std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let mut w = BufWriter::new(file);
-            let s = store
-                .export(&mut w, range, anonymised, Utc::now())
-                .map_err(store_err(lang))?;
-            let file = w.into_inner().map_err(|e| e.to_string())?;
-            file.sync_all().map_err(|e| e.to_string())?;
-            s
-        }
-        None => {
-            let mut w = BufWriter::new(std::io::stdout().lock());
-            store
-                .export(&mut w, range, anonymised, Utc::now())
-                .map_err(store_err(lang))?
-        }
-    };
-    eprintln!(
-        "{} {} {}, {} {}",
-        lang.pick("Exporté :", "Exported:"),
-        summary.events,
-        lang.pick("événements", "events"),
-        summary.personal,
-        lang.pick("données personnelles", "personal records")
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, String> {
-    let opener = || std::fs::File::open(&file).map(BufReader::new);
-    match store.import(opener).map_err(store_err(lang))? {
-        Ok(summary) => {
-            println!(
-                "{} {} {}, {} {}",
-                lang.pick("Importé :", "Imported:"),
-                summary.events,
-                lang.pick("événements", "events"),
-                summary.personal,
-                lang.pick("données personnelles", "personal records")
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Err(format!(
-            "{}: {}",
-            file.display(),
-            i18n::store::import_error(&e, lang)
-        )),
-    }
-}
-
-fn check(store: &Store, lang: Lang) -> Result<ExitCode, String> {
-    let started = std::time::Instant::now();
-    let report = store.check().map_err(store_err(lang))?;
-    let rows = [
-        (lang.pick("événements", "events"), report.events),
-        (lang.pick("nuits", "nights"), report.nights),
-        (lang.pick("sollicitations", "requests"), report.requests),
-        (
-            lang.pick("interventions", "interventions"),
-            report.interventions,
-        ),
-        (lang.pick("situations", "cases"), report.cases),
-        (
-            lang.pick("données personnelles", "personal records"),
-            report.personal_records,
-        ),
-        (
-            lang.pick("données personnelles effacées", "personal records erased"),
-            report.personal_missing,
-        ),
-    ];
-    for (label, n) in rows {
-        println!("{label:>32} : {n}");
-    }
-    for d in &report.differences {
-        println!("{} {d}", lang.pick("DIFFÉRENCE :", "DIFFERENCE:"));
-    }
-    let secs = started.elapsed().as_secs_f64();
-    if report.is_ok() {
-        println!(
-            "{} ({secs:.1} s)",
-            lang.pick(
-                "Vérification réussie : le journal et les vues concordent.",
-                "Check passed: the journal and the views agree."
-            )
-        );
-        Ok(ExitCode::SUCCESS)
-    } else {
-        println!("{}", lang.pick("Vérification échouée.", "Check failed."));
-        Ok(ExitCode::from(1))
-    }
 }

@@ -1,0 +1,152 @@
+//! Subcommands over the journal: the main courante, export, import, check.
+
+use super::store_err;
+use crate::domain::calendar::ServiceNight;
+use crate::i18n::{self, Lang};
+use crate::store::{ExportRange, Store};
+use chrono::Utc;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<ExitCode, String> {
+    let record = match night {
+        Some(n) => store.night(n).map_err(store_err(lang))?,
+        None => store.last_night().map_err(store_err(lang))?,
+    };
+    let Some(record) = record else {
+        let msg = match night {
+            Some(n) => format!(
+                "{} {n}.",
+                lang.pick(
+                    "Rien n'a été enregistré pour la nuit du",
+                    "Nothing was recorded for the night of"
+                )
+            ),
+            None => lang
+                .pick(
+                    "Aucune nuit enregistrée : lancez `vigie demo` pour essayer.",
+                    "No night recorded yet: try `vigie demo`.",
+                )
+                .to_string(),
+        };
+        println!("{msg}");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let lookup = crate::report::StoreLookup::new(store);
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut written = writeln!(out, "{}", i18n::dates::night_title(record.night, lang));
+    for env in store.envelopes(record.first_seq, record.last_seq) {
+        let env = env.map_err(store_err(lang))?;
+        if env.night == record.night && written.is_ok() {
+            written = writeln!(out, "{}", i18n::log::line(&env, &lookup, lang));
+        }
+    }
+    match written.and_then(|_| out.flush()) {
+        // A reader that stops early (`vigie log | head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+pub fn export(
+    store: &Store,
+    range: ExportRange,
+    out: Option<PathBuf>,
+    anonymised: bool,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    let summary = match &out {
+        Some(path) => {
+            let file =
+                std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut w = BufWriter::new(file);
+            let s = store
+                .export(&mut w, range, anonymised, Utc::now())
+                .map_err(store_err(lang))?;
+            let file = w.into_inner().map_err(|e| e.to_string())?;
+            file.sync_all().map_err(|e| e.to_string())?;
+            s
+        }
+        None => {
+            let mut w = BufWriter::new(std::io::stdout().lock());
+            store
+                .export(&mut w, range, anonymised, Utc::now())
+                .map_err(store_err(lang))?
+        }
+    };
+    eprintln!(
+        "{} {} {}, {} {}",
+        lang.pick("Exporté :", "Exported:"),
+        summary.events,
+        lang.pick("événements", "events"),
+        summary.personal,
+        lang.pick("données personnelles", "personal records")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, String> {
+    let opener = || std::fs::File::open(&file).map(BufReader::new);
+    match store.import(opener).map_err(store_err(lang))? {
+        Ok(summary) => {
+            println!(
+                "{} {} {}, {} {}",
+                lang.pick("Importé :", "Imported:"),
+                summary.events,
+                lang.pick("événements", "events"),
+                summary.personal,
+                lang.pick("données personnelles", "personal records")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Err(format!(
+            "{}: {}",
+            file.display(),
+            i18n::store::import_error(&e, lang)
+        )),
+    }
+}
+
+pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, String> {
+    let started = std::time::Instant::now();
+    let report = store.check().map_err(store_err(lang))?;
+    let rows = [
+        (lang.pick("événements", "events"), report.events),
+        (lang.pick("nuits", "nights"), report.nights),
+        (lang.pick("sollicitations", "requests"), report.requests),
+        (
+            lang.pick("interventions", "interventions"),
+            report.interventions,
+        ),
+        (lang.pick("situations", "cases"), report.cases),
+        (
+            lang.pick("données personnelles", "personal records"),
+            report.personal_records,
+        ),
+        (
+            lang.pick("données personnelles effacées", "personal records erased"),
+            report.personal_missing,
+        ),
+    ];
+    for (label, n) in rows {
+        println!("{label:>32} : {n}");
+    }
+    for d in &report.differences {
+        println!("{} {d}", lang.pick("DIFFÉRENCE :", "DIFFERENCE:"));
+    }
+    let secs = started.elapsed().as_secs_f64();
+    if report.is_ok() {
+        println!(
+            "{} ({secs:.1} s)",
+            lang.pick(
+                "Vérification réussie : le journal et les vues concordent.",
+                "Check passed: the journal and the views agree."
+            )
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{}", lang.pick("Vérification échouée.", "Check failed."));
+        Ok(ExitCode::from(1))
+    }
+}

@@ -1,0 +1,64 @@
+//! Personal data on request: erase one record (a resident's request) or every record older
+//! than the retention period. Each erasure deletes the record and appends a
+//! `personal_erased` event; the structured history stays whole.
+
+use super::store_err;
+use crate::domain::Command;
+use crate::domain::ids::PersonalId;
+use crate::domain::vocab::ErasureReason;
+use crate::i18n::Lang;
+use crate::store::Store;
+use chrono::{Duration, Utc};
+use std::process::ExitCode;
+
+/// Erases one personal record at a resident's request.
+pub fn erase(store: &mut Store, id: u64, lang: Lang) -> Result<ExitCode, String> {
+    let personal = PersonalId(id);
+    if store
+        .personal_record(personal)
+        .map_err(store_err(lang))?
+        .is_none()
+    {
+        return Err(match lang {
+            Lang::Fr => format!("Aucune donnée personnelle n° {id} (inconnue ou déjà effacée)."),
+            Lang::En => format!("No personal record {id} (unknown or already erased)."),
+        });
+    }
+    let cmd = Command::ErasePersonal {
+        personal,
+        reason: ErasureReason::ResidentRequest,
+    };
+    store.execute(&cmd, Utc::now()).map_err(store_err(lang))?;
+    println!(
+        "{}",
+        lang.pick("Donnée personnelle effacée.", "Personal record erased.")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Erases every personal record created more than `days` days ago, in one commit.
+pub fn purge(store: &mut Store, days: u32, lang: Lang) -> Result<ExitCode, String> {
+    let now = Utc::now();
+    let limit = now - Duration::days(i64::from(days));
+    let old = store.personal_older_than(limit).map_err(store_err(lang))?;
+    let mut tx = store.begin().map_err(store_err(lang))?;
+    for personal in &old {
+        let cmd = Command::ErasePersonal {
+            personal: *personal,
+            reason: ErasureReason::Retention,
+        };
+        tx.execute(&cmd, now).map_err(store_err(lang))?;
+    }
+    tx.commit().map_err(store_err(lang))?;
+    match lang {
+        Lang::Fr => println!(
+            "{} donnée(s) personnelle(s) de plus de {days} jours effacée(s).",
+            old.len()
+        ),
+        Lang::En => println!(
+            "{} personal record(s) older than {days} days erased.",
+            old.len()
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
