@@ -3,7 +3,7 @@
 use super::store_err;
 use crate::domain::calendar::ServiceNight;
 use crate::i18n::{self, Lang};
-use crate::store::{ExportRange, Store};
+use crate::store::{ExportRange, Store, StoreError};
 use chrono::Utc;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -70,9 +70,13 @@ pub fn export(
         }
         None => {
             let mut w = BufWriter::new(std::io::stdout().lock());
-            store
-                .export(&mut w, range, anonymised, Utc::now())
-                .map_err(store_err(lang))?
+            match store.export(&mut w, range, anonymised, Utc::now()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(StoreError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                other => other.map_err(store_err(lang))?,
+            }
         }
     };
     eprintln!(

@@ -57,6 +57,15 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 )
             }
         }
+        StoreError::Output(e) => {
+            if fr {
+                format!(
+                    "Écriture de la sortie impossible ({e}). Les données ne sont pas modifiées."
+                )
+            } else {
+                format!("Cannot write the output ({e}). The data is unchanged.")
+            }
+        }
         StoreError::Read(detail) => {
             if fr {
                 format!("Lecture des données impossible ({detail}).")

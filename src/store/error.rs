@@ -21,6 +21,9 @@ pub enum StoreError {
     /// Writing failed (full disk, I/O error): nothing of the command was kept.
     #[error("write failed: {0}")]
     Write(String),
+    /// Writing an export to its destination failed (the store is untouched).
+    #[error("output: {0}")]
+    Output(std::io::Error),
     /// Reading failed.
     #[error("read failed: {0}")]
     Read(String),

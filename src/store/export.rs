@@ -65,7 +65,7 @@ impl Store {
         anonymised: bool,
         now: DateTime<Utc>,
     ) -> Result<ExportSummary> {
-        let w = |e: std::io::Error| StoreError::Write(e.to_string());
+        let w = StoreError::Output;
         let header = Header {
             format: JOURNAL_FORMAT.into(),
             version: JOURNAL_VERSION,
@@ -123,7 +123,6 @@ impl Store {
 }
 
 fn write_line(out: &mut dyn Write, line: &Line) -> Result<()> {
-    let w = |e: std::io::Error| StoreError::Write(e.to_string());
-    serde_json::to_writer(&mut *out, line).map_err(|e| StoreError::Write(e.to_string()))?;
-    out.write_all(b"\n").map_err(w)
+    serde_json::to_writer(&mut *out, line).map_err(|e| StoreError::Output(e.into()))?;
+    out.write_all(b"\n").map_err(StoreError::Output)
 }
