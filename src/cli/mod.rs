@@ -120,12 +120,34 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.global.lang.unwrap_or_default();
-    match run(cli, lang) {
-        Ok(code) => code,
-        Err(message) => {
+    // Last line of defence: a bug or a library failing on damaged files must end with a
+    // sentence, not a stack dump. What was committed before is safe on disk.
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "vigie: {} [{what} — {place}]",
+            lang.pick(
+                "erreur interne ; ce qui a été confirmé est enregistré. Lancez `vigie check`.",
+                "internal error; what was confirmed is saved. Run `vigie check`."
+            )
+        );
+    }));
+    match std::panic::catch_unwind(move || run(cli, lang)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(message)) => {
             eprintln!("vigie: {message}");
             ExitCode::FAILURE
         }
+        Err(_) => ExitCode::from(70),
     }
 }
 
