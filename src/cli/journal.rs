@@ -80,14 +80,24 @@ pub fn export(
         }
     };
     eprintln!(
-        "{} {} {}, {} {}",
-        lang.pick("Exporté :", "Exported:"),
-        summary.events,
-        lang.pick("événements", "events"),
-        summary.personal,
-        lang.pick("données personnelles", "personal records")
+        "{}",
+        counts(
+            lang.pick("Exporté :", "Exported:"),
+            summary.events,
+            summary.personal,
+            lang
+        )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// "Exporté : 12 événements, 3 données personnelles".
+fn counts(what: &str, events: u64, personal: u64, lang: Lang) -> String {
+    format!(
+        "{what} {events} {}, {personal} {}",
+        lang.pick("événements", "events"),
+        lang.pick("données personnelles", "personal records")
+    )
 }
 
 pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, String> {
@@ -95,12 +105,13 @@ pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, 
     match store.import(opener).map_err(store_err(lang))? {
         Ok(summary) => {
             println!(
-                "{} {} {}, {} {}",
-                lang.pick("Importé :", "Imported:"),
-                summary.events,
-                lang.pick("événements", "events"),
-                summary.personal,
-                lang.pick("données personnelles", "personal records")
+                "{}",
+                counts(
+                    lang.pick("Importé :", "Imported:"),
+                    summary.events,
+                    summary.personal,
+                    lang
+                )
             );
             Ok(ExitCode::SUCCESS)
         }
