@@ -2,7 +2,7 @@
 //! (plus the personal records they point at), or is refused with a reason. Nothing here
 //! mutates; `execute` applies what was decided to a state.
 
-use super::calendar::ServiceNight;
+use super::calendar::{Hours, ServiceNight};
 use super::command::*;
 use super::event::{Envelope, Event, SCHEMA_VERSION};
 use super::ids::{CaseId, InterventionId, PersonalId, RequestId};
@@ -48,7 +48,15 @@ pub fn decide(
 /// Turns decided events into envelopes: sequence numbers after the state's last, the night
 /// and hours of the instant, the coordinator on duty. Does not apply them.
 pub fn stamp(state: &State, events: Vec<Event>, at: DateTime<Utc>) -> Vec<Envelope> {
-    let (night, hours) = ServiceNight::placement(at);
+    // While a night is open its events belong to it, even past the calendar's boundary
+    // (a night closed late the next day); such instants are outside its hours.
+    let (calendar, calendar_hours) = ServiceNight::placement(at);
+    let night = state.open_night().map_or(calendar, |n| n.night);
+    let hours = if night == calendar {
+        calendar_hours
+    } else {
+        Hours::Outside
+    };
     let on_duty = state.open_night().map(|n| n.coordinator.clone());
     events
         .into_iter()
@@ -206,6 +214,16 @@ impl<'a> Ctx<'a> {
             }
             Command::CloseNight => {
                 let night = self.night()?.night;
+                // Nothing may fall between two shifts: a team still out is dealt with first.
+                if let Some(t) = self.state.teams.values().find(|t| t.assignment.is_some())
+                    && let Some((request, _)) = t.assignment
+                {
+                    let number = self.request(request)?.number;
+                    return Err(Refusal::TeamStillOut {
+                        team: t.call_sign.clone(),
+                        request: number,
+                    });
+                }
                 self.emit(Event::NightClosed { night });
                 Ok(())
             }
@@ -229,6 +247,9 @@ impl<'a> Ctx<'a> {
                         team: team.clone(),
                         request: number,
                     });
+                }
+                if t.status() == TeamStatus::OffDuty && *status != TeamStatus::OffDuty {
+                    self.members_free(team, &t.members)?;
                 }
                 if let Some(p) = position {
                     self.position(p)?;
@@ -477,6 +498,22 @@ impl<'a> Ctx<'a> {
         Ok(())
     }
 
+    /// Refuses when a member is in another team on duty (a mediator is in one team at a time).
+    fn members_free(&self, team: &str, members: &[String]) -> Result<(), Refusal> {
+        for m in members {
+            let other = self.state.teams.values().find(|t| {
+                t.call_sign != team && t.members.contains(m) && t.status() != TeamStatus::OffDuty
+            });
+            if let Some(t) = other {
+                return Err(Refusal::MediatorInTeam {
+                    mediator: m.clone(),
+                    team: t.call_sign.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn receive(&mut self, new: &NewRequest) -> Result<(), Refusal> {
         let number = self.night()?.received + 1;
         self.site(&new.site)?;
@@ -683,3 +720,7 @@ impl<'a> Ctx<'a> {
 fn changed<T: PartialEq>(new: Option<T>, old: T) -> Option<T> {
     new.filter(|v| *v != old)
 }
+
+#[cfg(test)]
+#[path = "decide_tests.rs"]
+mod tests;

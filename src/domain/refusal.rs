@@ -76,6 +76,8 @@ pub enum Refusal {
     AlreadyLinked { request: u32, case: CaseId },
     #[error("observation needs a site or a district")]
     ObservationWithoutPlace,
+    #[error("team {team} is still out on request {request}")]
+    TeamStillOut { team: String, request: u32 },
     #[error("unknown personal record {id}")]
     UnknownPersonal { id: PersonalId },
 }

@@ -245,6 +245,17 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             "Indiquez un lieu ou un quartier pour l'observation.",
             "Give the observation a site or a district.",
         ),
+        TeamStillOut { team, request } => {
+            if fr {
+                format!(
+                    "L'équipe {team} est encore sur la sollicitation {request} : clôturez l'intervention ou rappelez l'équipe avant de clôturer la nuit."
+                )
+            } else {
+                format!(
+                    "Team {team} is still out on request {request}: clear the intervention or recall the team before closing the night."
+                )
+            }
+        }
         UnknownPersonal { id } => {
             if fr {
                 format!("Donnée personnelle {id} introuvable.")
