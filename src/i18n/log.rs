@@ -70,6 +70,8 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
         Position::District(d) => t.district(d).map_or(d.clone(), |d| d.name.clone()),
     };
     let l = lang;
+    // French puts a space before the colon, English does not.
+    let colon = l.pick(" :", ":");
     match &env.event {
         Event::NightOpened { coordinator: c, .. } => {
             format!(
@@ -103,7 +105,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
                 .as_ref()
                 .map_or(String::new(), |e| format!(" ({e})"));
             format!(
-                "{} {team} {} : {names}{eq}",
+                "{} {team} {}{colon} {names}{eq}",
                 l.pick("Équipe", "Team"),
                 l.pick("composée", "composed")
             )
@@ -117,21 +119,21 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
                 .as_ref()
                 .map_or(String::new(), |p| format!(" — {}", position(p)));
             format!(
-                "{} {team} : {}{at}",
+                "{} {team}{colon} {}{at}",
                 l.pick("Équipe", "Team"),
                 vocab::team_status(*status, l)
             )
         }
         Event::TeamPositionUpdated { team, position: p } => {
             format!(
-                "{} {team} : {} {}",
+                "{} {team}{colon} {} {}",
                 l.pick("Équipe", "Team"),
                 l.pick("position", "position"),
                 position(p)
             )
         }
         Event::TeamContacted { team } => format!(
-            "{} {team} : {}",
+            "{} {team}{colon} {}",
             l.pick("Équipe", "Team"),
             l.pick("contact, tout va bien", "check-in, all well")
         ),
@@ -163,7 +165,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
                 ));
             }
             format!(
-                "{} {number} {} : {}, {}, {} — {} {}{extra}",
+                "{} {number} {}{colon} {}, {}, {} — {} {}{extra}",
                 l.pick("Sollicitation", "Request"),
                 l.pick("reçue", "received"),
                 vocab::category(*category, l),
@@ -198,7 +200,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
                 parts.push(vocab::priority(*v, l).to_string());
             }
             format!(
-                "{} {} {} : {}",
+                "{} {} {}{colon} {}",
                 l.pick("Sollicitation", "Request"),
                 number(request),
                 l.pick("corrigée", "corrected"),
@@ -244,7 +246,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
             ..
         } => {
             let mut s = format!(
-                "{} {} {} {team} : {} — {}",
+                "{} {} {} {team}{colon} {} — {}",
                 l.pick("Sollicitation", "Request"),
                 number(request),
                 l.pick("clôturée par l'équipe", "cleared by team"),
@@ -297,7 +299,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
             site: s,
             category,
         } => format!(
-            "{} {case} {} : {}, {}",
+            "{} {case} {}{colon} {}, {}",
             l.pick("Situation", "Case"),
             l.pick("ouverte", "opened"),
             vocab::category(*category, l),
@@ -313,25 +315,25 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
             case, level, note, ..
         } => {
             format!(
-                "{} {case} : {}{}",
+                "{} {case}{colon} {}{}",
                 l.pick("Situation", "Case"),
                 vocab::level(*level, l),
                 text(note)
             )
         }
         Event::CaseStateChanged { case, state } => format!(
-            "{} {case} : {}",
+            "{} {case}{colon} {}",
             l.pick("Situation", "Case"),
             vocab::case_state(*state, l)
         ),
         Event::CaseFollowUpSet { case, date } => match date {
             Some(d) => format!(
-                "{} {case} : {} {d}",
+                "{} {case}{colon} {} {d}",
                 l.pick("Situation", "Case"),
                 l.pick("prochain suivi le", "next follow-up on")
             ),
             None => format!(
-                "{} {case} : {}",
+                "{} {case}{colon} {}",
                 l.pick("Situation", "Case"),
                 l.pick("suivi annulé", "follow-up cleared")
             ),
@@ -361,7 +363,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
                 l.pick("sociale", "social")
             };
             format!(
-                "{} {kind} : {} — {place}{by}{}",
+                "{} {kind}{colon} {} — {place}{by}{}",
                 l.pick("Observation", "Observation"),
                 vocab::observation(*observation, l),
                 text(note)

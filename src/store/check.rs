@@ -44,7 +44,7 @@ impl Store {
         let mut views = MemViews::default();
         let mut missing = 0;
         for item in self.journal.iter() {
-            let (k, v) = item.map_err(|e| super::StoreError::Read(e.to_string()))?;
+            let (k, v) = item.map_err(|e| self.damage(e))?;
             let env: Envelope = match decode(&v, "journal") {
                 Ok(env) => env,
                 Err(e) => {
@@ -63,7 +63,7 @@ impl Store {
                 if !self
                     .personal
                     .contains_key(keys::seq(id.0))
-                    .map_err(|e| super::StoreError::Read(e.to_string()))?
+                    .map_err(|e| self.damage(e))?
                 {
                     missing += 1;
                 }
@@ -145,7 +145,7 @@ fn compare<T: DeserializeOwned + PartialEq + Debug>(
 ) -> Result<()> {
     let mut matched = 0;
     for item in store.views.scan_prefix(prefix) {
-        let (k, v) = item.map_err(|e| super::StoreError::Read(e.to_string()))?;
+        let (k, v) = item.map_err(|e| store.damage(e))?;
         let name = String::from_utf8_lossy(&k).into_owned();
         match (expected.get(k.as_ref()), decode::<T>(&v, what)) {
             (None, _) => diffs.push(format!("{what} {name:?} is stored but not in the journal")),

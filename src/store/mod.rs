@@ -240,21 +240,14 @@ impl Store {
 
     /// The nights the store knows, in order.
     pub fn nights(&self) -> impl Iterator<Item = Result<NightRecord>> + '_ {
-        self.views.scan_prefix(keys::NIGHT_PREFIX).map(|item| {
-            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
-            decode(&v, "night")
-        })
+        let rows = self.views.scan_prefix(keys::NIGHT_PREFIX);
+        rows.map(|item| self.row(item, "night"))
     }
 
     /// The latest night the store knows.
     pub fn last_night(&self) -> Result<Option<NightRecord>> {
-        match self.views.scan_prefix(keys::NIGHT_PREFIX).next_back() {
-            Some(item) => {
-                let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
-                decode(&v, "night").map(Some)
-            }
-            None => Ok(None),
-        }
+        let last = self.views.scan_prefix(keys::NIGHT_PREFIX).next_back();
+        last.map(|item| self.row(item, "night")).transpose()
     }
 
     pub fn request(&self, id: RequestId) -> Result<Option<Request>> {
@@ -262,17 +255,40 @@ impl Store {
     }
 
     pub fn requests(&self) -> impl Iterator<Item = Result<Request>> + '_ {
-        self.views.scan_prefix(keys::REQUEST_PREFIX).map(|item| {
-            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
-            decode(&v, "request")
-        })
+        let rows = self.views.scan_prefix(keys::REQUEST_PREFIX);
+        rows.map(|item| self.row(item, "request"))
     }
 
     pub fn cases(&self) -> impl Iterator<Item = Result<Case>> + '_ {
-        self.views.scan_prefix(keys::CASE_PREFIX).map(|item| {
-            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
-            decode(&v, "case")
-        })
+        let rows = self.views.scan_prefix(keys::CASE_PREFIX);
+        rows.map(|item| self.row(item, "case"))
+    }
+
+    /// Reading what was written can only fail if the files were damaged (or the disk
+    /// fails): say so, with the directory, rather than sled's words.
+    fn damage(&self, e: impl std::fmt::Display) -> StoreError {
+        damaged(&self.dir, e.to_string())
+    }
+
+    fn row<T: serde::de::DeserializeOwned>(
+        &self,
+        item: sled::Result<(sled::IVec, sled::IVec)>,
+        what: &str,
+    ) -> Result<T> {
+        let (_, v) = item.map_err(|e| self.damage(e))?;
+        decode(&v, what).map_err(|e| self.damage(e))
+    }
+
+    fn get_in<T: serde::de::DeserializeOwned>(
+        &self,
+        tree: &sled::Tree,
+        key: &[u8],
+        what: &str,
+    ) -> Result<Option<T>> {
+        match tree.get(key).map_err(|e| self.damage(e))? {
+            Some(v) => decode(&v, what).map(Some).map_err(|e| self.damage(e)),
+            None => Ok(None),
+        }
     }
 
     fn get_view<T: serde::de::DeserializeOwned>(
@@ -280,43 +296,24 @@ impl Store {
         key: &[u8],
         what: &str,
     ) -> Result<Option<T>> {
-        match self
-            .views
-            .get(key)
-            .map_err(|e| StoreError::Read(e.to_string()))?
-        {
-            Some(v) => decode(&v, what).map(Some),
-            None => Ok(None),
-        }
+        self.get_in(&self.views, key, what)
     }
 
     /// Envelopes from `from` to `to` inclusive, in order.
     pub fn envelopes(&self, from: u64, to: u64) -> impl Iterator<Item = Result<Envelope>> + '_ {
-        self.journal
-            .range(keys::seq(from)..=keys::seq(to))
-            .map(|item| {
-                let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
-                decode(&v, "journal")
-            })
+        let rows = self.journal.range(keys::seq(from)..=keys::seq(to));
+        rows.map(|item| self.row(item, "journal"))
     }
 
     pub fn personal_record(&self, id: PersonalId) -> Result<Option<PersonalRecord>> {
-        match self
-            .personal
-            .get(keys::seq(id.0))
-            .map_err(|e| StoreError::Read(e.to_string()))?
-        {
-            Some(v) => decode(&v, "personal").map(Some),
-            None => Ok(None),
-        }
+        self.get_in(&self.personal, &keys::seq(id.0), "personal")
     }
 
     /// Personal records created before `limit` (for the retention rule).
     pub fn personal_older_than(&self, limit: DateTime<Utc>) -> Result<Vec<PersonalId>> {
         let mut old = Vec::new();
         for item in self.personal.iter() {
-            let (_, v) = item.map_err(|e| StoreError::Read(e.to_string()))?;
-            let rec: PersonalRecord = decode(&v, "personal")?;
+            let rec: PersonalRecord = self.row(item, "personal")?;
             if rec.created_at < limit {
                 old.push(rec.id);
             }
