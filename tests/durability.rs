@@ -151,6 +151,15 @@ fn next_command(
         );
     };
     if at >= night.night.end() {
+        // A night closes once every team is back: recall a team still out first.
+        if let Some(t) = state.teams.values().find(|t| t.assignment.is_some()) {
+            return (
+                Command::Recall {
+                    team: t.call_sign.clone(),
+                },
+                at,
+            );
+        }
         return (Command::CloseNight, at);
     }
     for (call_sign, members) in TEAMS {
