@@ -6,7 +6,8 @@
 
 use chrono::offset::LocalResult;
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike,
+    Utc, Weekday,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -47,16 +48,27 @@ pub enum HourBand {
 /// skipped by the spring change maps to the end of the gap, a repeated one to its first pass.
 fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     let mut naive = date.and_time(time);
-    // A gap lasts one hour in Europe/Paris; a few steps always get out of it.
+    // A gap lasts an hour in Europe/Paris today; 180 one-minute steps leave room to spare.
     for _ in 0..180 {
         match TZ.from_local_datetime(&naive) {
             LocalResult::Single(t) => return t.with_timezone(&Utc),
-            LocalResult::Ambiguous(first, _) => return first.with_timezone(&Utc),
-            LocalResult::None => naive += Duration::minutes(1),
+            LocalResult::Ambiguous(a, b) => return a.min(b).with_timezone(&Utc),
+            LocalResult::None => match naive.checked_add_signed(Duration::minutes(1)) {
+                Some(next) => naive = next,
+                None => break,
+            },
         }
     }
     // Unreachable for Europe/Paris; fall back to reading the wall time as UTC.
     Utc.from_utc_datetime(&date.and_time(time))
+}
+
+/// The local wall time of an instant. `with_timezone(..).hour()` would panic in the last hour
+/// chrono can represent (local time past its range); there the UTC reading gives the same night.
+fn local(at: DateTime<Utc>) -> NaiveDateTime {
+    let utc = at.naive_utc();
+    utc.checked_add_offset(TZ.offset_from_utc_datetime(&utc).fix())
+        .unwrap_or(utc)
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {
@@ -66,8 +78,8 @@ fn hm(h: u32, m: u32) -> NaiveTime {
 impl ServiceNight {
     /// The night an instant belongs to.
     pub fn of(at: DateTime<Utc>) -> ServiceNight {
-        let local = at.with_timezone(&TZ);
-        let date = local.date_naive();
+        let local = local(at);
+        let date = local.date();
         if local.hour() >= 12 {
             ServiceNight(date)
         } else {
@@ -90,6 +102,7 @@ impl ServiceNight {
         (night, hours)
     }
 
+    /// The evening the night starts, which names it.
     pub fn date(self) -> NaiveDate {
         self.0
     }
@@ -136,7 +149,7 @@ impl ServiceNight {
     /// The report band of an instant, by local wall time within service hours.
     pub fn hour_band(at: DateTime<Utc>) -> HourBand {
         match ServiceNight::placement(at).1 {
-            Hours::Regular => match at.with_timezone(&TZ).hour() {
+            Hours::Regular => match local(at).hour() {
                 21 => HourBand::H21,
                 22 => HourBand::H22,
                 23 => HourBand::H23,
