@@ -4,10 +4,13 @@
 //! sled; `i18n` turns typed messages into French or English; `report` builds what is
 //! printed; `demo` simulates nights; `cli` is the command line.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod report;
+pub mod runtime;
 pub mod store;
 pub mod territory;
+pub mod ui;

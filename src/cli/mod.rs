@@ -154,7 +154,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
     let g = &cli.global;
     match cli.command {
-        None => console_placeholder(g, lang),
+        None => console(g, lang),
         Some(Cmd::Demo(args)) => crate::demo::run_cli(&mut open(g, lang)?, args, lang),
         Some(Cmd::Log { night }) => journal::log(&open(g, lang)?, night, lang),
         Some(Cmd::Journal {
@@ -213,35 +213,34 @@ pub(crate) fn store_err(lang: Lang) -> impl Fn(StoreError) -> String {
     move |e| i18n::store::store_error(&e, lang)
 }
 
-fn console_placeholder(g: &Global, lang: Lang) -> Result<ExitCode, String> {
+/// The console. Without a terminal (a pipe, a script) it says where the data is instead.
+fn console(g: &Global, lang: Lang) -> Result<ExitCode, String> {
+    use std::io::IsTerminal;
     let store = open(g, lang)?;
-    let state = store.state();
-    println!(
-        "{}",
-        lang.pick(
-            "La console de nuit arrive dans la prochaine version. Les données sont prêtes :",
-            "The night console comes in the next version. The data is ready:"
-        )
-    );
-    println!(
-        "  {} {}",
-        lang.pick("dossier :", "directory:"),
-        store.dir().display()
-    );
-    println!(
-        "  {} {}",
-        lang.pick("événements :", "events:"),
-        state.last_seq
-    );
-    if let Some(n) = &state.night {
-        println!("  {}", i18n::dates::night_title(n.night, lang));
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        let state = store.state();
+        println!(
+            "{}",
+            lang.pick(
+                "La console a besoin d'un terminal. Données :",
+                "The console needs a terminal. Data:"
+            )
+        );
+        println!(
+            "  {} {}",
+            lang.pick("dossier :", "directory:"),
+            store.dir().display()
+        );
+        println!(
+            "  {} {}",
+            lang.pick("événements :", "events:"),
+            state.last_seq
+        );
+        if let Some(n) = &state.night {
+            println!("  {}", i18n::dates::night_title(n.night, lang));
+        }
+        return Ok(ExitCode::SUCCESS);
     }
-    println!(
-        "{}",
-        lang.pick(
-            "Essayez : vigie demo, vigie log, vigie check, vigie --help",
-            "Try: vigie demo, vigie log, vigie check, vigie --help"
-        )
-    );
+    crate::runtime::run(store, lang)?;
     Ok(ExitCode::SUCCESS)
 }

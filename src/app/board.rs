@@ -1,0 +1,134 @@
+//! What the board shows, computed from the domain state: rows in display order, ages and
+//! alert levels, the suggested team. Views only draw these.
+
+use super::{AppState, Thresholds};
+use crate::domain::ids::RequestId;
+use crate::domain::reference::{GeoPoint, Territory};
+use crate::domain::state::{Case, Request, Team};
+use crate::domain::vocab::{CaseState, Position, TeamStatus};
+use chrono::{DateTime, Utc};
+
+/// How urgent a row's colour is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Alert {
+    None,
+    Amber,
+    Red,
+}
+
+/// Amber past the threshold, red past twice the threshold.
+fn alert(minutes: i64, threshold: Option<i64>) -> Alert {
+    match threshold {
+        Some(t) if minutes >= 2 * t => Alert::Red,
+        Some(t) if minutes >= t => Alert::Amber,
+        _ => Alert::None,
+    }
+}
+
+fn minutes_since(now: DateTime<Utc>, at: DateTime<Utc>) -> i64 {
+    (now - at).num_minutes().max(0)
+}
+
+/// Requests still open: by priority, then oldest first.
+pub fn open_requests(state: &AppState) -> Vec<&Request> {
+    let mut rows: Vec<&Request> = state
+        .domain
+        .requests
+        .values()
+        .filter(|r| !r.status.is_terminal())
+        .collect();
+    rows.sort_by_key(|r| (r.priority, r.received_at));
+    rows
+}
+
+/// Waiting time and alert of a request (alerts only while nobody is sent).
+pub fn request_alert(r: &Request, now: DateTime<Utc>, t: &Thresholds) -> (i64, Alert) {
+    let age = minutes_since(now, r.received_at);
+    let waiting = r.team.is_none();
+    let level = if waiting {
+        alert(age, t.wait[r.priority as usize])
+    } else {
+        Alert::None
+    };
+    (age, level)
+}
+
+/// Teams of the open night, in call-sign order (none once the night is closed).
+pub fn teams(state: &AppState) -> Vec<&Team> {
+    match state.domain.open_night() {
+        Some(_) => state.domain.teams.values().collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Minutes since the team was last heard from, and the check-in alert (on site only).
+pub fn contact_alert(team: &Team, now: DateTime<Utc>, t: &Thresholds) -> (i64, Alert) {
+    let since = minutes_since(now, team.last_contact);
+    let level = if team.status() == TeamStatus::OnSite {
+        alert(since, Some(t.contact))
+    } else {
+        Alert::None
+    };
+    (since, level)
+}
+
+/// Open situations, most recently active first.
+pub fn open_cases(state: &AppState) -> Vec<&Case> {
+    let mut rows: Vec<&Case> = state
+        .domain
+        .cases
+        .values()
+        .filter(|c| c.state != CaseState::Closed)
+        .collect();
+    rows.sort_by_key(|c| std::cmp::Reverse(c.last_action_at));
+    rows
+}
+
+/// Where a position is on the map.
+pub fn point_of(territory: &Territory, position: &Position) -> Option<GeoPoint> {
+    match position {
+        Position::Base => None,
+        Position::Site(s) => territory.site(s).map(|s| s.at),
+        Position::District(d) => territory.district(d).map(|d| d.centroid),
+    }
+}
+
+/// Teams that can be sent now: no assignment, not off duty.
+pub fn can_take(team: &Team) -> bool {
+    team.assignment.is_none() && team.status() != TeamStatus::OffDuty
+}
+
+/// The team to suggest for a request: free, nearest by map distance from its last position
+/// (a team at base counts as farthest).
+pub fn suggested_team(state: &AppState, request: RequestId) -> Option<String> {
+    let r = state.domain.requests.get(&request)?;
+    let target = state.territory.site(&r.site)?.at;
+    teams(state)
+        .into_iter()
+        .filter(|t| can_take(t))
+        .min_by(|a, b| {
+            let d = |t: &Team| {
+                point_of(&state.territory, &t.position).map_or(f64::MAX, |p| p.distance_m(&target))
+            };
+            d(a).total_cmp(&d(b))
+        })
+        .map(|t| t.call_sign.clone())
+}
+
+/// Counters for the header: requests waiting for a team, teams free, alerts showing.
+pub fn counters(state: &AppState) -> (usize, usize, usize) {
+    let waiting = open_requests(state)
+        .iter()
+        .filter(|r| r.team.is_none())
+        .count();
+    let free = teams(state).iter().filter(|t| can_take(t)).count();
+    let alerts = open_requests(state)
+        .iter()
+        .filter(|r| request_alert(r, state.now, &state.thresholds).1 != Alert::None)
+        .count()
+        + teams(state)
+            .iter()
+            .filter(|t| contact_alert(t, state.now, &state.thresholds).1 != Alert::None)
+            .count();
+    (waiting, free, alerts)
+}

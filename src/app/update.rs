@@ -1,0 +1,550 @@
+//! `update`: an action changes the state and returns what the runtime must do. Pure.
+
+use super::board;
+use super::form::{ClearForm, RequestField, RequestForm, fold};
+use super::{AppState, Message, Mode, Pane, Screen};
+use crate::domain::Command;
+use crate::domain::State;
+use crate::domain::vocab::{Position, TeamStatus};
+use crate::i18n::Lang;
+use chrono::{DateTime, Utc};
+use tui_input::{Input, InputRequest};
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The clock moved (once a second).
+    Tick(DateTime<Utc>),
+    Up,
+    Down,
+    NextPane,
+    PrevPane,
+    Help,
+    /// Esc: cancel or go back.
+    Back,
+    Quit,
+    NewRequest,
+    Dispatch,
+    Arrive,
+    Contact,
+    Recall,
+    Clear,
+    SetStatus(TeamStatus),
+    CommandLine,
+    NextField,
+    PrevField,
+    ChooseNext,
+    ChoosePrev,
+    Edit(InputRequest),
+    Submit,
+    /// The store wrote the command: the new state and what to say.
+    Committed {
+        state: Box<State>,
+        message: String,
+    },
+    /// The command was refused or could not be written: nothing changed.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Execute durably; on success say the message.
+    Commit(Command, String),
+    Bell,
+    Quit,
+}
+
+fn t(lang: Lang, fr: &str, en: &str) -> String {
+    lang.pick(fr, en).to_string()
+}
+
+pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Tick(now) => {
+            app.now = now;
+            return Vec::new();
+        }
+        Action::Committed { state, message } => {
+            app.domain = *state;
+            app.busy = false;
+            app.message = Some(Message::Info(message));
+            if !matches!(app.mode, Mode::Normal | Mode::ConfirmQuit) {
+                app.mode = Mode::Normal;
+            }
+            return Vec::new();
+        }
+        Action::Failed(reason) => {
+            app.busy = false;
+            app.message = Some(Message::Error(reason));
+            return vec![Effect::Bell];
+        }
+        _ => {}
+    }
+    let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    match mode {
+        Mode::Normal => normal(app, action),
+        Mode::ConfirmQuit => match action {
+            Action::Quit | Action::Submit => {
+                app.quit = true;
+                vec![Effect::Quit]
+            }
+            _ => Vec::new(),
+        },
+        Mode::NewRequest(form) => request_form(app, *form, action),
+        Mode::Dispatch { request, cursor } => dispatch(app, request, cursor, action),
+        Mode::Clear(form) => clear_form(app, *form, action),
+        Mode::Command(input) => command_line(app, input, action),
+    }
+}
+
+fn normal(app: &mut AppState, action: Action) -> Vec<Effect> {
+    let lang = app.lang;
+    if app.screen == Screen::Help {
+        if matches!(action, Action::Back | Action::Help | Action::Quit) {
+            app.screen = Screen::Board;
+        }
+        return Vec::new();
+    }
+    let len = match app.focus {
+        Pane::Requests => board::open_requests(app).len(),
+        Pane::Teams => board::teams(app).len(),
+        Pane::Cases => board::open_cases(app).len(),
+    };
+    let sel = &mut app.selected[app.focus as usize];
+    match action {
+        Action::Up => *sel = sel.saturating_sub(1),
+        Action::Down => *sel = (*sel + 1).min(len.saturating_sub(1)),
+        Action::NextPane => app.focus = app.focus.next(),
+        Action::PrevPane => app.focus = app.focus.prev(),
+        Action::Help => app.screen = Screen::Help,
+        Action::Back => app.message = None,
+        Action::Quit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        Action::CommandLine => app.mode = Mode::Command(Input::default()),
+        Action::NewRequest => {
+            if app.domain.open_night().is_none() {
+                app.message = Some(Message::Error(t(
+                    lang,
+                    "Ouvrez d'abord la nuit : « :ouvrir ».",
+                    "Open the night first: \":open\".",
+                )));
+            } else {
+                app.mode = Mode::NewRequest(Box::default());
+            }
+        }
+        Action::Dispatch => match selected_request(app) {
+            Some(request) => {
+                let teams = board::teams(app);
+                let suggested = board::suggested_team(app, request);
+                let cursor = teams
+                    .iter()
+                    .position(|t| Some(&t.call_sign) == suggested.as_ref())
+                    .unwrap_or(0);
+                if teams.is_empty() {
+                    app.message = Some(Message::Error(t(
+                        lang,
+                        "Aucune équipe : composez-les avec « :equipe ».",
+                        "No team: compose them with \":team\".",
+                    )));
+                } else {
+                    app.mode = Mode::Dispatch { request, cursor };
+                }
+            }
+            None => {
+                app.message = Some(Message::Error(t(
+                    lang,
+                    "Choisissez une sollicitation.",
+                    "Select a request.",
+                )))
+            }
+        },
+        Action::Arrive
+        | Action::Contact
+        | Action::Recall
+        | Action::Clear
+        | Action::SetStatus(_) => {
+            return team_action(app, action);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn selected_request(app: &AppState) -> Option<crate::domain::ids::RequestId> {
+    if app.focus != Pane::Requests {
+        return None;
+    }
+    board::open_requests(app)
+        .get(app.selected(Pane::Requests))
+        .map(|r| r.id)
+}
+
+/// The team the action is about: the selected team, or the team on the selected request.
+fn selected_team(app: &AppState) -> Option<String> {
+    match app.focus {
+        Pane::Teams => board::teams(app)
+            .get(app.selected(Pane::Teams))
+            .map(|t| t.call_sign.clone()),
+        Pane::Requests => board::open_requests(app)
+            .get(app.selected(Pane::Requests))
+            .and_then(|r| r.team.clone()),
+        Pane::Cases => None,
+    }
+}
+
+fn commit(app: &mut AppState, cmd: Command, message: String) -> Vec<Effect> {
+    if app.busy {
+        return vec![Effect::Bell];
+    }
+    app.busy = true;
+    vec![Effect::Commit(cmd, message)]
+}
+
+fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
+    let lang = app.lang;
+    let Some(team) = selected_team(app) else {
+        app.message = Some(Message::Error(t(
+            lang,
+            "Choisissez une équipe.",
+            "Select a team.",
+        )));
+        return vec![Effect::Bell];
+    };
+    let (cmd, fr, en) = match action {
+        Action::Arrive => (
+            Command::Arrive { team: team.clone() },
+            "sur place",
+            "on site",
+        ),
+        Action::Contact => (
+            Command::RecordContact { team: team.clone() },
+            "contact enregistré",
+            "contact recorded",
+        ),
+        Action::Recall => (
+            Command::Recall { team: team.clone() },
+            "rappelée",
+            "recalled",
+        ),
+        Action::SetStatus(status) => {
+            let position = (status == TeamStatus::OffDuty).then_some(Position::Base);
+            let label = crate::i18n::vocab::team_status(status, lang);
+            let cmd = Command::SetTeamStatus {
+                team: team.clone(),
+                status,
+                position,
+            };
+            return commit(
+                app,
+                cmd,
+                format!("{} {team} : {label}", t(lang, "Équipe", "Team")),
+            );
+        }
+        Action::Clear => {
+            let site = app
+                .domain
+                .teams
+                .get(&team)
+                .and_then(|tm| tm.assignment)
+                .and_then(|(r, _)| app.domain.requests.get(&r))
+                .map(|r| r.site.clone());
+            let cases = board::open_cases(app)
+                .iter()
+                .filter(|c| Some(&c.site) == site.as_ref())
+                .map(|c| c.id)
+                .collect();
+            app.mode = Mode::Clear(Box::new(ClearForm::new(team, cases)));
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    let message = format!(
+        "{} {team} : {}",
+        t(lang, "Équipe", "Team"),
+        lang.pick(fr, en)
+    );
+    commit(app, cmd, message)
+}
+
+fn request_form(app: &mut AppState, mut form: RequestForm, action: Action) -> Vec<Effect> {
+    let lang = app.lang;
+    let mut effects = Vec::new();
+    if !matches!(action, Action::Back) {
+        form.confirm_cancel = false;
+    }
+    match action {
+        Action::NextField | Action::Down
+            if form.field() != RequestField::Site || matches!(action, Action::NextField) =>
+        {
+            form.move_field(true)
+        }
+        Action::PrevField | Action::Up
+            if form.field() != RequestField::Site || matches!(action, Action::PrevField) =>
+        {
+            form.move_field(false)
+        }
+        // On a text field ←/→ move the cursor; on a choice field they choose.
+        Action::ChooseNext if form.field().is_text() => form.edit(InputRequest::GoToNextChar),
+        Action::ChoosePrev if form.field().is_text() => form.edit(InputRequest::GoToPrevChar),
+        Action::Down | Action::ChooseNext => form.choose(true, &app.territory),
+        Action::Up | Action::ChoosePrev => form.choose(false, &app.territory),
+        Action::Edit(req) => form.edit(req),
+        Action::Back | Action::Quit if form.is_dirty() && !form.confirm_cancel => {
+            form.confirm_cancel = true;
+            app.message = Some(Message::Info(t(
+                lang,
+                "Esc encore pour abandonner la saisie.",
+                "Esc again to discard.",
+            )));
+        }
+        Action::Back | Action::Quit => {
+            app.message = Some(Message::Info(t(lang, "Saisie abandonnée.", "Discarded.")));
+            return Vec::new();
+        }
+        Action::Submit => match form.to_request(&app.territory) {
+            Ok(req) => {
+                let msg = t(lang, "Sollicitation enregistrée.", "Request recorded.");
+                effects = commit(app, Command::ReceiveRequest(req), msg);
+            }
+            Err(field) => {
+                form.field = RequestField::ALL
+                    .iter()
+                    .position(|f| *f == field)
+                    .unwrap_or(0);
+                app.message = Some(Message::Error(missing(field, lang)));
+                effects.push(Effect::Bell);
+            }
+        },
+        _ => {}
+    }
+    app.mode = Mode::NewRequest(Box::new(form));
+    effects
+}
+
+/// What the form expects in a required field left empty.
+fn missing(field: RequestField, lang: Lang) -> String {
+    let (fr, en) = match field {
+        RequestField::Site => (
+            "Lieu : tapez une partie du nom ou de l'adresse, ↑/↓ pour choisir.",
+            "Site: type part of its name or address, ↑/↓ to pick.",
+        ),
+        RequestField::Source => ("Source : choisissez avec ←/→.", "Source: pick with ←/→."),
+        RequestField::Category => (
+            "Catégorie : choisissez avec ←/→.",
+            "Category: pick with ←/→.",
+        ),
+        RequestField::Priority => (
+            "Priorité : choisissez avec ←/→.",
+            "Priority: pick with ←/→.",
+        ),
+        _ => ("Champ à compléter.", "Field to complete."),
+    };
+    t(lang, fr, en)
+}
+
+fn dispatch(
+    app: &mut AppState,
+    request: crate::domain::ids::RequestId,
+    cursor: usize,
+    action: Action,
+) -> Vec<Effect> {
+    let lang = app.lang;
+    let n = board::teams(app).len().max(1);
+    match action {
+        Action::Up => {
+            app.mode = Mode::Dispatch {
+                request,
+                cursor: cursor.saturating_sub(1),
+            }
+        }
+        Action::Down => {
+            app.mode = Mode::Dispatch {
+                request,
+                cursor: (cursor + 1).min(n - 1),
+            }
+        }
+        Action::Submit => {
+            let Some(team) = board::teams(app).get(cursor).map(|t| t.call_sign.clone()) else {
+                return Vec::new();
+            };
+            app.mode = Mode::Dispatch { request, cursor };
+            let msg = format!(
+                "{} {team} {}",
+                t(lang, "Équipe", "Team"),
+                lang.pick("envoyée", "sent")
+            );
+            return commit(app, Command::Dispatch { request, team }, msg);
+        }
+        Action::Back | Action::Quit => {}
+        _ => app.mode = Mode::Dispatch { request, cursor },
+    }
+    Vec::new()
+}
+
+fn clear_form(app: &mut AppState, mut form: ClearForm, action: Action) -> Vec<Effect> {
+    let lang = app.lang;
+    let mut effects = Vec::new();
+    if !matches!(action, Action::Back) {
+        form.confirm_cancel = false;
+    }
+    match action {
+        Action::NextField | Action::Down => form.move_field(true),
+        Action::PrevField | Action::Up => form.move_field(false),
+        Action::ChooseNext if form.field() == super::form::ClearField::Note => {
+            form.edit(InputRequest::GoToNextChar)
+        }
+        Action::ChoosePrev if form.field() == super::form::ClearField::Note => {
+            form.edit(InputRequest::GoToPrevChar)
+        }
+        Action::ChooseNext => form.choose(true, app.territory.partners.len()),
+        Action::ChoosePrev => form.choose(false, app.territory.partners.len()),
+        Action::Edit(req) => form.edit(req),
+        Action::Back | Action::Quit if form.is_dirty() && !form.confirm_cancel => {
+            form.confirm_cancel = true;
+            app.message = Some(Message::Info(t(
+                lang,
+                "Esc encore pour abandonner la saisie.",
+                "Esc again to discard.",
+            )));
+        }
+        Action::Back | Action::Quit => return Vec::new(),
+        Action::Submit => match form.to_clearance(&app.territory) {
+            Ok(c) => {
+                effects = commit(
+                    app,
+                    Command::Clear(c),
+                    t(lang, "Intervention clôturée.", "Intervention cleared."),
+                )
+            }
+            Err(field) => {
+                form.field = super::form::ClearField::ALL
+                    .iter()
+                    .position(|f| *f == field)
+                    .unwrap_or(0);
+                app.message = Some(Message::Error(t(
+                    lang,
+                    "Choisissez l'issue et le niveau de réponse (←/→).",
+                    "Pick the outcome and the response level (←/→).",
+                )));
+                effects.push(Effect::Bell);
+            }
+        },
+        _ => {}
+    }
+    app.mode = Mode::Clear(Box::new(form));
+    effects
+}
+
+/// Finds a coordinator or mediator by id or by the start of the name (accents aside).
+fn person<'a>(people: impl Iterator<Item = (&'a str, &'a str)>, word: &str) -> Option<String> {
+    let w = fold(word);
+    let matches: Vec<&str> = people
+        .filter(|(id, name)| *id == word || fold(name).starts_with(&w))
+        .map(|(id, _)| id)
+        .collect();
+    (matches.len() == 1).then(|| matches[0].to_string())
+}
+
+fn command_line(app: &mut AppState, mut input: Input, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Edit(req) => {
+            input.handle(req);
+        }
+        Action::Back | Action::Quit => return Vec::new(),
+        Action::Submit => {
+            let line = input.value().to_string();
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let parsed = parse_command(app, &words);
+            return match parsed {
+                Ok((cmd, msg)) => {
+                    app.mode = Mode::Command(input);
+                    commit(app, cmd, msg)
+                }
+                Err(e) => {
+                    app.message = Some(Message::Error(e));
+                    app.mode = Mode::Command(input);
+                    vec![Effect::Bell]
+                }
+            };
+        }
+        _ => {}
+    }
+    app.mode = Mode::Command(input);
+    Vec::new()
+}
+
+/// `:ouvrir NOM`, `:equipe E1 NOM NOM [NOM]`, `:releve NOM`, `:cloturer` (English words too).
+fn parse_command(app: &AppState, words: &[&str]) -> Result<(Command, String), String> {
+    let lang = app.lang;
+    let t_ = &app.territory;
+    let coordinators = || {
+        t_.coordinators
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_str()))
+    };
+    let mediators = || {
+        t_.mediators
+            .iter()
+            .map(|m| (m.id.as_str(), m.name.as_str()))
+    };
+    let usage = t(
+        lang,
+        "Commandes : ouvrir NOM · equipe E1 NOM NOM [NOM] · releve NOM · cloturer",
+        "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
+    );
+    match words.first().map(|w| fold(w)).as_deref() {
+        Some("ouvrir" | "open") => {
+            let who = words
+                .get(1)
+                .and_then(|w| person(coordinators(), w))
+                .ok_or_else(|| usage.clone())?;
+            Ok((
+                Command::OpenNight { coordinator: who },
+                t(lang, "Nuit ouverte.", "Night opened."),
+            ))
+        }
+        Some("releve" | "handover") => {
+            let who = words
+                .get(1)
+                .and_then(|w| person(coordinators(), w))
+                .ok_or_else(|| usage.clone())?;
+            Ok((
+                Command::ChangeCoordinator { coordinator: who },
+                t(lang, "Relève enregistrée.", "Handover recorded."),
+            ))
+        }
+        Some("equipe" | "team") if words.len() >= 3 => {
+            let mut members = Vec::new();
+            for w in &words[2..] {
+                let id = person(mediators(), w).ok_or_else(|| {
+                    if lang == Lang::Fr {
+                        format!("Médiateur·rice introuvable ou ambigu : « {w} ».")
+                    } else {
+                        format!("Unknown or ambiguous mediator \"{w}\".")
+                    }
+                })?;
+                members.push(id);
+            }
+            let team = words[1].to_uppercase();
+            let msg = format!(
+                "{} {team} {}",
+                t(lang, "Équipe", "Team"),
+                lang.pick("composée", "composed")
+            );
+            Ok((
+                Command::ComposeTeam {
+                    team,
+                    members,
+                    equipment: None,
+                },
+                msg,
+            ))
+        }
+        Some("cloturer" | "close") => Ok((
+            Command::CloseNight,
+            t(lang, "Nuit clôturée.", "Night closed."),
+        )),
+        _ => Err(usage),
+    }
+}

@@ -1,0 +1,119 @@
+//! The only place that touches the terminal, tokio and the store. One task owns the
+//! terminal; it waits on keys, the clock and nothing else, and draws at most once a frame
+//! when something changed.
+
+use crate::app::board::counters;
+use crate::app::{Action, AppState, Effect, keymap, update};
+use crate::i18n::{self, Lang};
+use crate::store::Store;
+use crate::ui::{self, Theme};
+use chrono::{Timelike, Utc};
+use crossterm::event::EventStream;
+use futures_util::StreamExt;
+use std::io::Write;
+use std::time::Duration;
+use tokio::time::{Instant, interval, sleep_until};
+
+/// About 60 frames a second at most.
+const FRAME: Duration = Duration::from_millis(16);
+
+pub fn run(store: Store, lang: Lang) -> Result<(), String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let mut terminal = ratatui::init();
+    let result = rt.block_on(event_loop(&mut terminal, store, lang));
+    ratatui::restore();
+    result
+}
+
+async fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut store: Store,
+    lang: Lang,
+) -> Result<(), String> {
+    let theme = Theme::from_env();
+    let mut app = AppState::new(
+        lang,
+        store.state().clone(),
+        store.territory().clone(),
+        Utc::now(),
+    );
+    let mut events = EventStream::new();
+    let mut second = interval(Duration::from_secs(1));
+    let mut dirty = true;
+    let mut next_frame = Instant::now();
+    let mut shown_minute = app.now.minute();
+    let mut alerts = counters(&app).2;
+    loop {
+        tokio::select! {
+            event = events.next() => {
+                let Some(event) = event else { break };
+                let event = event.map_err(|e| e.to_string())?;
+                if let Some(action) = keymap::action_for(&app, &event) {
+                    let effects = update(&mut app, action);
+                    perform(&mut app, &mut store, effects, terminal)?;
+                }
+                dirty = true;
+            }
+            _ = second.tick() => {
+                update(&mut app, Action::Tick(Utc::now()));
+                let now_alerts = counters(&app).2;
+                if now_alerts > alerts {
+                    bell(terminal);
+                }
+                if app.now.minute() != shown_minute || now_alerts != alerts {
+                    dirty = true;
+                }
+                alerts = now_alerts;
+            }
+            _ = sleep_until(next_frame), if dirty => {
+                terminal.draw(|f| ui::draw(f, &app, &theme)).map_err(|e| e.to_string())?;
+                shown_minute = app.now.minute();
+                dirty = false;
+                next_frame = Instant::now() + FRAME;
+            }
+        }
+        if app.quit {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Performs what `update` asked for. A commit is durable before its outcome is shown.
+fn perform(
+    app: &mut AppState,
+    store: &mut Store,
+    effects: Vec<Effect>,
+    terminal: &mut ratatui::DefaultTerminal,
+) -> Result<(), String> {
+    for effect in effects {
+        match effect {
+            Effect::Commit(cmd, message) => {
+                let feedback = match store.execute(&cmd, Utc::now()) {
+                    Ok(_) => Action::Committed {
+                        state: Box::new(store.state().clone()),
+                        message,
+                    },
+                    Err(e) => Action::Failed(i18n::store::store_error(&e, app.lang)),
+                };
+                let more = update(app, feedback);
+                for e in more {
+                    if e == Effect::Bell {
+                        bell(terminal);
+                    }
+                }
+            }
+            Effect::Bell => bell(terminal),
+            Effect::Quit => app.quit = true,
+        }
+    }
+    Ok(())
+}
+
+fn bell(terminal: &mut ratatui::DefaultTerminal) {
+    let _ = terminal.backend_mut().write_all(b"\x07");
+    let _ = terminal.backend_mut().flush();
+}

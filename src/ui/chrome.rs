@@ -1,0 +1,77 @@
+//! Header (night, clock, coordinator, counters) and footer (message, key hints, command line).
+
+use super::theme::Theme;
+use crate::app::board::counters;
+use crate::app::keymap::{BOARD, FORM};
+use crate::app::{AppState, Message, Mode};
+use crate::i18n::dates;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+    let l = app.lang;
+    let night = match app.domain.open_night() {
+        Some(n) => {
+            let who = app
+                .territory
+                .coordinator(&n.coordinator)
+                .map_or(n.coordinator.as_str(), |c| c.name.as_str());
+            format!("{} · {who}", dates::night_title(n.night, l))
+        }
+        None => l
+            .pick(
+                "Pas de nuit ouverte — « :ouvrir NOM »",
+                "No night open — \":open NAME\"",
+            )
+            .to_string(),
+    };
+    let (waiting, free, alerts) = counters(app);
+    let counts = format!(
+        " {} {waiting} · {} {free} · {} {alerts} ",
+        l.pick("en attente", "waiting"),
+        l.pick("équipes libres", "teams free"),
+        l.pick("alertes", "alerts")
+    );
+    let line = Line::from(vec![
+        Span::styled(
+            format!(" Vigie · {} · ", dates::clock(app.now)),
+            theme.title(),
+        ),
+        Span::raw(night),
+        Span::styled(
+            counts,
+            if alerts > 0 {
+                theme.error()
+            } else {
+                theme.dim()
+            },
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+    let l = app.lang;
+    let message = match (&app.mode, &app.message) {
+        (Mode::Command(input), _) => Line::from(format!(":{}", input.value())),
+        (_, Some(Message::Error(m))) => Line::styled(m.clone(), theme.error()),
+        (_, Some(Message::Info(m))) => Line::styled(m.clone(), theme.info()),
+        (_, None) => Line::raw(""),
+    };
+    let table = match app.mode {
+        Mode::Normal => BOARD,
+        _ => FORM,
+    };
+    let hints: Vec<String> = table
+        .iter()
+        .map(|b| format!("{} {}", b.label, l.pick(b.fr, b.en)))
+        .collect();
+    let hints = Line::styled(hints.join(" · "), theme.dim());
+    frame.render_widget(Paragraph::new(vec![message, hints]), area);
+    if let Mode::Command(input) = &app.mode {
+        let x = area.x + 1 + input.visual_cursor() as u16;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}

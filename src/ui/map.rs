@@ -1,0 +1,109 @@
+//! The map of the districts (ratatui Canvas): outlines, teams, waiting requests.
+
+use super::theme::Theme;
+use crate::app::board::{self, Alert, open_requests, request_alert, teams};
+use crate::app::{AppState, Mode, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::Block;
+use ratatui::widgets::canvas::{Canvas, Line as Segment};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+    let l = app.lang;
+    let block = Block::bordered().title(Line::styled(l.pick("Carte", "Map"), theme.title()));
+    if area.height < 5 || area.width < 12 {
+        frame.render_widget(block, area);
+        return;
+    }
+    let points = app
+        .territory
+        .districts
+        .iter()
+        .flat_map(|d| d.outline.iter());
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for p in points {
+        x0 = x0.min(p.lon);
+        x1 = x1.max(p.lon);
+        y0 = y0.min(p.lat);
+        y1 = y1.max(p.lat);
+    }
+    if x0 > x1 || y0 > y1 {
+        frame.render_widget(block, area);
+        return;
+    }
+    let highlighted_request = match (&app.mode, app.focus) {
+        (Mode::Dispatch { request, .. }, _) => Some(*request),
+        (_, Pane::Requests) => open_requests(app)
+            .get(app.selected(Pane::Requests))
+            .map(|r| r.id),
+        _ => None,
+    };
+    let highlighted_team = (app.focus == Pane::Teams)
+        .then(|| {
+            teams(app)
+                .get(app.selected(Pane::Teams))
+                .map(|t| t.call_sign.clone())
+        })
+        .flatten();
+    let color = |c: Color| if theme.color { c } else { Color::Reset };
+    let canvas = Canvas::default()
+        .block(block)
+        .marker(Marker::Braille)
+        .x_bounds([x0, x1])
+        .y_bounds([y0, y1])
+        .paint(|ctx| {
+            for d in &app.territory.districts {
+                for w in d.outline.windows(2) {
+                    ctx.draw(&Segment {
+                        x1: w[0].lon,
+                        y1: w[0].lat,
+                        x2: w[1].lon,
+                        y2: w[1].lat,
+                        color: color(Color::DarkGray),
+                    });
+                }
+                ctx.print(
+                    d.centroid.lon,
+                    d.centroid.lat,
+                    Line::styled(d.name.clone(), theme.dim()),
+                );
+            }
+            ctx.layer();
+            for r in open_requests(app).iter().filter(|r| r.team.is_none()) {
+                let Some(site) = app.territory.site(&r.site) else {
+                    continue;
+                };
+                let (_, alert) = request_alert(r, app.now, &app.thresholds);
+                let mut style = match alert {
+                    Alert::None => Style::new().fg(color(Color::Cyan)),
+                    a => theme.alert(a),
+                };
+                if Some(r.id) == highlighted_request {
+                    style = style.patch(theme.selected());
+                }
+                ctx.print(
+                    site.at.lon,
+                    site.at.lat,
+                    Line::styled(format!("●{}", r.number), style),
+                );
+            }
+            for t in teams(app) {
+                let Some(p) = board::point_of(&app.territory, &t.position) else {
+                    continue;
+                };
+                let mut style = Style::new().fg(color(Color::Green));
+                if Some(&t.call_sign) == highlighted_team.as_ref() {
+                    style = style.patch(theme.selected());
+                }
+                ctx.print(
+                    p.lon,
+                    p.lat,
+                    Line::styled(format!("▲{}", t.call_sign), style),
+                );
+            }
+        });
+    frame.render_widget(canvas, area);
+}
