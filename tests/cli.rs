@@ -118,7 +118,7 @@ fn log_prints_a_night_in_french_and_in_english() {
 }
 
 #[test]
-fn empty_store_log_and_placeholder() {
+fn empty_store_log_and_console_without_terminal() {
     let (_t, data) = data_dir();
     let log = run(&data, &["log"]);
     log.assert_ok();
@@ -134,7 +134,7 @@ fn empty_store_log_and_placeholder() {
     let bare = run(&data, &[]);
     bare.assert_ok();
     assert!(
-        bare.stdout.contains("La console de nuit arrive"),
+        bare.stdout.contains("La console a besoin d'un terminal"),
         "{}",
         bare.stdout
     );
