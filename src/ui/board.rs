@@ -80,15 +80,26 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 || vocab::request_status(r.status, l).to_string(),
                 |t| format!("{t} {}", vocab::request_status(r.status, l)),
             );
+            // Fixed columns, then the site takes what the width leaves.
+            let category = vocab::category(r.category, l);
+            let width = inner.width as usize;
+            let cat_w = match width {
+                0..60 => 12,
+                60..100 => 18,
+                _ => 30,
+            };
+            let who_w = who.chars().count().min(20);
+            let site_w = width
+                .saturating_sub(1 + 4 + 3 + 6 + cat_w + 1 + who_w + 1)
+                .max(8);
             let text = format!(
-                "{}{:>3} {:?} {:>4}′ {:<18.18} {:<22.22} {}",
+                "{}{:>3} {:?} {:>4}′ {:<cat_w$.cat_w$} {:<site_w$.site_w$} {who:.20}",
                 alert_mark(alert),
                 r.number,
                 r.priority,
                 age,
-                vocab::category(r.category, l),
+                category,
                 site,
-                who
             );
             let style = if app.focus == Pane::Requests && i == sel {
                 theme.selected().patch(theme.alert(alert))
