@@ -1,0 +1,375 @@
+//! The console's flows through `update()`, without a screen: the runtime's part (perform a
+//! commit, feed the result back) is played by a small driver over the pure domain.
+
+use chrono::{DateTime, Duration, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use vigie::app::{Action, AppState, Effect, Message, Mode, keymap, update};
+use vigie::domain::{State, execute};
+use vigie::i18n::{Lang, refusal::refusal};
+use vigie::ui::{self, Theme};
+
+struct Console {
+    app: AppState,
+    commits: usize,
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .expect("instant")
+}
+
+impl Console {
+    fn new() -> Console {
+        let territory = vigie::territory::rennes().expect("Rennes loads");
+        let app = AppState::new(
+            Lang::Fr,
+            State::default(),
+            territory,
+            at("2026-11-30T21:05:00+01:00"),
+        );
+        Console { app, commits: 0 }
+    }
+
+    /// Performs what `update` asked, as the runtime does, against the pure domain.
+    fn perform(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            if let Effect::Commit(cmd, message) = effect {
+                let mut state = self.app.domain.clone();
+                let feedback = match execute(&mut state, &self.app.territory, &cmd, self.app.now) {
+                    Ok(_) => {
+                        self.commits += 1;
+                        Action::Committed {
+                            state: Box::new(state),
+                            message,
+                        }
+                    }
+                    Err(r) => Action::Failed(refusal(&r, self.app.lang)),
+                };
+                let more = update(&mut self.app, feedback);
+                self.perform(more);
+            }
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(action) = keymap::action_for(&self.app, &event) {
+            let effects = update(&mut self.app, action);
+            self.perform(effects);
+        }
+        self.app.now += Duration::seconds(20);
+    }
+
+    fn keys(&mut self, codes: &[KeyCode]) {
+        for c in codes {
+            self.key(*c);
+        }
+    }
+
+    fn typed(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn command(&mut self, line: &str) {
+        // A refused line stays open to be fixed; Esc leaves it.
+        if matches!(self.app.mode, Mode::Command(_)) {
+            self.key(KeyCode::Esc);
+        }
+        self.key(KeyCode::Char(':'));
+        self.typed(line);
+        self.key(KeyCode::Enter);
+    }
+
+    fn error(&self) -> Option<&str> {
+        match &self.app.message {
+            Some(Message::Error(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        term.draw(|f| ui::draw(f, &self.app, &Theme { color: true }))
+            .expect("draw");
+        let buf = term.backend().buffer().clone();
+        (0..h)
+            .map(|y| {
+                (0..w)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Opens the night and composes two teams through the command line.
+    fn night() -> Console {
+        let mut c = Console::new();
+        c.command("ouvrir claire");
+        c.command("equipe E1 samir gwen thomas");
+        c.command("equipe E2 aicha loic");
+        assert_eq!(c.commits, 3, "{:?}", c.app.message);
+        c
+    }
+
+    /// Types a new request at the Dalle Kennedy: habitant, first category, P1.
+    fn new_request(&mut self) {
+        self.key(KeyCode::Char('n'));
+        self.typed("kennedy");
+        self.keys(&[
+            KeyCode::Tab,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::Right,
+        ]);
+        self.key(KeyCode::Enter);
+    }
+}
+
+#[test]
+fn a_night_from_the_command_line_to_a_cleared_intervention() {
+    let mut c = Console::night();
+    c.new_request();
+    assert!(
+        matches!(c.app.mode, Mode::Normal),
+        "the form closes once saved"
+    );
+    assert_eq!(c.app.domain.requests.len(), 1);
+    let request = c
+        .app
+        .domain
+        .requests
+        .values()
+        .next()
+        .expect("the request")
+        .clone();
+    assert!(
+        c.app
+            .territory
+            .site(&request.site)
+            .is_some_and(|s| s.district == "villejean")
+    );
+
+    c.key(KeyCode::Char('d'));
+    assert!(matches!(c.app.mode, Mode::Dispatch { .. }));
+    c.key(KeyCode::Enter);
+    let team = c.app.domain.requests[&request.id]
+        .team
+        .clone()
+        .expect("a team is on it");
+
+    // The team's own actions act from the request row too.
+    c.key(KeyCode::Char('a'));
+    assert_eq!(
+        c.app.domain.teams[&team].status(),
+        vigie::domain::vocab::TeamStatus::OnSite
+    );
+    c.key(KeyCode::Char('c'));
+    c.key(KeyCode::Char('x'));
+    assert!(matches!(c.app.mode, Mode::Clear(_)));
+    c.key(KeyCode::Enter);
+    assert!(
+        c.error().is_some(),
+        "no outcome: the form says what is missing"
+    );
+    assert!(matches!(c.app.mode, Mode::Clear(_)), "and stays open");
+    c.keys(&[KeyCode::Right, KeyCode::Tab, KeyCode::Right, KeyCode::Enter]);
+    assert!(matches!(c.app.mode, Mode::Normal), "{:?}", c.app.message);
+    assert!(c.app.domain.requests[&request.id].status.is_terminal());
+    assert!(c.screen(80, 24).contains("Aucune sollicitation en cours"));
+}
+
+#[test]
+fn required_fields_and_a_wrong_number_are_explained_and_change_nothing() {
+    let mut c = Console::night();
+    c.key(KeyCode::Char('n'));
+    c.key(KeyCode::Enter);
+    assert!(
+        c.error().is_some_and(|e| e.contains("Lieu")),
+        "{:?}",
+        c.app.message
+    );
+    c.typed("kennedy");
+    c.key(KeyCode::Enter);
+    assert!(
+        c.error().is_some_and(|e| e.contains("Source")),
+        "{:?}",
+        c.app.message
+    );
+    c.keys(&[
+        KeyCode::Right,
+        KeyCode::Tab,
+        KeyCode::Right,
+        KeyCode::Tab,
+        KeyCode::Right,
+    ]);
+    c.keys(&[KeyCode::Tab, KeyCode::Tab]);
+    c.typed("12 34");
+    c.key(KeyCode::Enter);
+    assert!(
+        c.error()
+            .is_some_and(|e| e.contains("Numéro de rappel invalide")),
+        "{:?}",
+        c.app.message
+    );
+    assert!(
+        matches!(c.app.mode, Mode::NewRequest(_)),
+        "the form stays open to fix it"
+    );
+    assert!(c.app.domain.requests.is_empty());
+    // Esc asks once when something was typed, then discards.
+    c.key(KeyCode::Esc);
+    assert!(matches!(c.app.mode, Mode::NewRequest(_)));
+    c.key(KeyCode::Esc);
+    assert!(matches!(c.app.mode, Mode::Normal));
+    assert!(c.app.domain.requests.is_empty());
+}
+
+#[test]
+fn dispatching_a_busy_team_is_refused_with_its_reason() {
+    let mut c = Console::night();
+    c.new_request();
+    c.new_request();
+    c.key(KeyCode::Char('d'));
+    c.key(KeyCode::Enter);
+    let first_team = c
+        .app
+        .domain
+        .requests
+        .values()
+        .find_map(|r| r.team.clone())
+        .expect("sent");
+    // The second request: pick the team already out.
+    c.key(KeyCode::Down);
+    c.key(KeyCode::Char('d'));
+    let Mode::Dispatch { request, .. } = c.app.mode else {
+        panic!("picker open")
+    };
+    let busy = vigie::app::board::teams(&c.app)
+        .iter()
+        .position(|t| t.call_sign == first_team)
+        .expect("team");
+    c.app.mode = Mode::Dispatch {
+        request,
+        cursor: busy,
+    };
+    c.key(KeyCode::Enter);
+    let msg = c.error().expect("refused");
+    assert!(
+        msg.contains(&format!("Équipe {first_team} est déjà affectée")),
+        "{msg}"
+    );
+    assert!(c.app.domain.requests[&request].team.is_none());
+}
+
+#[test]
+fn unknown_names_and_a_closed_night_are_explained() {
+    let mut c = Console::new();
+    c.key(KeyCode::Char('n'));
+    assert!(
+        c.error()
+            .is_some_and(|e| e.contains("Ouvrez d'abord la nuit"))
+    );
+    c.command("ouvrir personne");
+    assert!(c.error().is_some());
+    assert_eq!(c.commits, 0);
+    c.command("ouvrir nadia");
+    c.command("equipe E1 samir zzz");
+    assert!(c.error().is_some_and(|e| e.contains("zzz")));
+    assert_eq!(c.commits, 1);
+}
+
+#[test]
+fn panes_help_and_quit() {
+    let mut c = Console::night();
+    c.key(KeyCode::Tab);
+    assert_eq!(c.app.focus, vigie::app::Pane::Teams);
+    c.keys(&[KeyCode::Down, KeyCode::Down, KeyCode::Down]);
+    assert_eq!(
+        c.app.selected(vigie::app::Pane::Teams),
+        1,
+        "selection stops at the last team"
+    );
+    c.key(KeyCode::Char('?'));
+    assert!(c.screen(80, 24).contains("nouvelle sollicitation"));
+    c.key(KeyCode::Esc);
+    assert_eq!(c.app.screen, vigie::app::Screen::Board);
+    c.key(KeyCode::Char('q'));
+    assert!(c.app.quit);
+}
+
+#[test]
+fn overdue_requests_and_late_check_ins_are_coloured_and_marked() {
+    let mut c = Console::night();
+    c.new_request();
+    c.new_request();
+    c.key(KeyCode::Down);
+    c.key(KeyCode::Char('d'));
+    c.key(KeyCode::Enter);
+    c.key(KeyCode::Char('a'));
+    // 41 minutes later: the P1 left waiting is red, the team on site without contact too.
+    c.app.now += Duration::minutes(41);
+    let mut term = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    term.draw(|f| ui::draw(f, &c.app, &Theme { color: true }))
+        .expect("draw");
+    let buf = term.backend().buffer().clone();
+    let red_marks = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buf[(x, y)].symbol() == "‼" && buf[(x, y)].fg == ratatui::style::Color::Red
+        })
+        .count();
+    assert!(
+        red_marks >= 2,
+        "a red ‼ on the waiting P1 and on the team: {red_marks}"
+    );
+    // Without colour the markers stay.
+    term.draw(|f| ui::draw(f, &c.app, &Theme { color: false }))
+        .expect("draw");
+    let buf = term.backend().buffer().clone();
+    let marks = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].symbol() == "‼")
+        .count();
+    let coloured = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].fg != ratatui::style::Color::Reset)
+        .count();
+    assert!(marks >= 2);
+    assert_eq!(coloured, 0, "NO_COLOR: no foreground colour anywhere");
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut c = Console::night();
+    c.new_request();
+    for (w, h) in [
+        (1, 1),
+        (10, 3),
+        (59, 15),
+        (60, 16),
+        (80, 24),
+        (120, 40),
+        (200, 60),
+        (300, 100),
+    ] {
+        let screen = c.screen(w, h);
+        if w < 60 || h < 16 {
+            assert!(
+                screen.replace('\n', "").contains("Terminal") || w * h < 40,
+                "{w}×{h}: {screen}"
+            );
+        }
+    }
+    c.key(KeyCode::Char('n'));
+    for (w, h) in [(60, 16), (80, 24), (200, 60)] {
+        assert!(c.screen(w, h).contains("Nouvelle sollicitation"));
+    }
+}
