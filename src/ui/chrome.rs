@@ -28,27 +28,41 @@ pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             .to_string(),
     };
     let (waiting, free, alerts) = counters(app);
-    let counts = format!(
-        " {} {waiting} · {} {free} · {} {alerts} ",
-        l.pick("en attente", "waiting"),
-        l.pick("équipes libres", "teams free"),
-        l.pick("alertes", "alerts")
+    // Counters first when the line is short: they matter more than the title.
+    let counts = if area.width >= 110 {
+        format!(
+            " {} {waiting} · {} {free} · {} {alerts} ",
+            l.pick("en attente", "waiting"),
+            l.pick("équipes libres", "teams free"),
+            l.pick("alertes", "alerts")
+        )
+    } else {
+        format!(
+            " {} {waiting} · {} {free} · {} {alerts} ",
+            l.pick("att.", "wait"),
+            l.pick("libres", "free"),
+            l.pick("alertes", "alerts")
+        )
+    };
+    let clock = Span::styled(format!(" {} ", dates::clock(app.now)), theme.title());
+    let counts = Span::styled(
+        counts,
+        if alerts > 0 {
+            theme.error()
+        } else {
+            theme.dim()
+        },
     );
-    let line = Line::from(vec![
-        Span::styled(
-            format!(" Vigie · {} · ", dates::clock(app.now)),
-            theme.title(),
-        ),
-        Span::raw(night),
-        Span::styled(
+    let line = if area.width >= 110 {
+        Line::from(vec![
+            Span::styled(" Vigie ·", theme.title()),
+            clock,
+            Span::raw(night),
             counts,
-            if alerts > 0 {
-                theme.error()
-            } else {
-                theme.dim()
-            },
-        ),
-    ]);
+        ])
+    } else {
+        Line::from(vec![clock, counts, Span::raw(night)])
+    };
     frame.render_widget(Paragraph::new(line), area);
 }
 
