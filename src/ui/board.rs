@@ -19,6 +19,28 @@ fn block<'a>(app: &AppState, theme: &Theme, pane: Pane, title: String) -> Block<
     }
 }
 
+/// Draws a pane's frame; when it has nothing to list, says so inside and returns `None`.
+fn pane(
+    frame: &mut Frame,
+    area: Rect,
+    app: &AppState,
+    theme: &Theme,
+    which: Pane,
+    title: String,
+    empty: Option<&str>,
+) -> Option<Rect> {
+    let b = block(app, theme, which, title);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    match empty {
+        Some(text) => {
+            frame.render_widget(Paragraph::new(text.to_string()).style(theme.dim()), inner);
+            None
+        }
+        None => Some(inner),
+    }
+}
+
 /// Rows with the selection kept in view: returns the first row to show.
 fn scroll(selected: usize, height: usize) -> usize {
     if height == 0 {
@@ -52,17 +74,15 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
     let rows = open_requests(app);
     let title = format!("{} ({})", l.pick("Sollicitations", "Requests"), rows.len());
-    let b = block(app, theme, Pane::Requests, title);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    if rows.is_empty() {
-        let text = l.pick(
+    let empty = rows.is_empty().then(|| {
+        l.pick(
             "Aucune sollicitation en cours. « n » pour en saisir une.",
             "No open request. \"n\" to record one.",
-        );
-        frame.render_widget(Paragraph::new(text).style(theme.dim()), inner);
+        )
+    });
+    let Some(inner) = pane(frame, area, app, theme, Pane::Requests, title, empty) else {
         return;
-    }
+    };
     let sel = app.selected(Pane::Requests).min(rows.len() - 1);
     let first = scroll(sel, inner.height as usize);
     let lines: Vec<Line> = rows
@@ -115,22 +135,16 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
 fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
     let rows = teams(app);
-    let b = block(
-        app,
-        theme,
-        Pane::Teams,
-        l.pick("Équipes", "Teams").to_string(),
-    );
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    if rows.is_empty() {
-        let text = l.pick(
+    let empty = rows.is_empty().then(|| {
+        l.pick(
             "Pas d'équipe : « :equipe E1 NOM NOM ».",
             "No team: \":team E1 NAME NAME\".",
-        );
-        frame.render_widget(Paragraph::new(text).style(theme.dim()), inner);
+        )
+    });
+    let title = l.pick("Équipes", "Teams").to_string();
+    let Some(inner) = pane(frame, area, app, theme, Pane::Teams, title, empty) else {
         return;
-    }
+    };
     let sel = app.selected(Pane::Teams).min(rows.len() - 1);
     let mut lines = Vec::new();
     for (i, t) in rows.iter().enumerate() {
@@ -194,17 +208,12 @@ fn draw_cases(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         l.pick("Situations ouvertes", "Open situations"),
         rows.len()
     );
-    let b = block(app, theme, Pane::Cases, title);
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(l.pick("Aucune situation ouverte.", "No open situation."))
-                .style(theme.dim()),
-            inner,
-        );
+    let empty = rows
+        .is_empty()
+        .then(|| l.pick("Aucune situation ouverte.", "No open situation."));
+    let Some(inner) = pane(frame, area, app, theme, Pane::Cases, title, empty) else {
         return;
-    }
+    };
     let sel = app.selected(Pane::Cases).min(rows.len() - 1);
     let first = scroll(sel, inner.height as usize);
     let lines: Vec<Line> = rows
