@@ -1,0 +1,187 @@
+//! Snapshots of the console's screens (TestBackend + insta), at 80×24 and 160×45, in French
+//! and English. Fixed data and a fixed clock keep them stable.
+
+use chrono::{DateTime, Duration, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use vigie::app::{AppState, Mode, Pane, RequestForm, Screen};
+use vigie::domain::command::{Clearance, NewRequest};
+use vigie::domain::vocab::{Category, Outcome, Priority, ResponseLevel, Source};
+use vigie::domain::{Command, State, execute};
+use vigie::i18n::Lang;
+use vigie::ui::{self, Theme};
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .expect("instant")
+}
+
+/// A Monday night at 22:40: three teams, five requests in several states, one situation.
+fn night(lang: Lang) -> AppState {
+    let territory = vigie::territory::rennes().expect("Rennes loads");
+    let mut state = State::default();
+    let mut t = at("2026-11-30T21:02:00+01:00");
+    let mut run = |state: &mut State, cmd: Command, t: DateTime<Utc>| {
+        execute(state, &territory, &cmd, t).expect("the fixture night is valid");
+    };
+    run(
+        &mut state,
+        Command::OpenNight {
+            coordinator: "claire-m".into(),
+        },
+        t,
+    );
+    for (team, members) in [
+        ("E1", ["samir-k", "gwenaelle-p"]),
+        ("E2", ["aicha-d", "loic-m"]),
+        ("E3", ["erwan-g", "ines-h"]),
+    ] {
+        let members = members.iter().map(|m| m.to_string()).collect();
+        run(
+            &mut state,
+            Command::ComposeTeam {
+                team: team.into(),
+                members,
+                equipment: None,
+            },
+            t,
+        );
+    }
+    let requests = [
+        ("vil-kennedy-1", Category::Noise, Priority::P3),
+        (
+            "mau-gros-chene-1",
+            Category::NeighbourConflict,
+            Priority::P2,
+        ),
+        ("vil-kennedy-2", Category::VulnerablePerson, Priority::P1),
+        ("mau-gros-chene-1", Category::HallOccupation, Priority::P3),
+        ("vil-kennedy-3", Category::TechnicalIssue, Priority::P4),
+    ];
+    for (site, category, priority) in requests {
+        t += Duration::minutes(7);
+        let new = NewRequest {
+            source: Source::Resident,
+            site: site.into(),
+            category,
+            priority,
+            caller_name: None,
+            callback: None,
+            description: None,
+        };
+        run(&mut state, Command::ReceiveRequest(new), t);
+    }
+    let id = |state: &State, n: u32| {
+        state
+            .requests
+            .values()
+            .find(|r| r.number == n)
+            .map(|r| r.id)
+            .expect("request")
+    };
+    let r1 = id(&state, 1);
+    run(
+        &mut state,
+        Command::Dispatch {
+            request: r1,
+            team: "E1".into(),
+        },
+        t,
+    );
+    run(
+        &mut state,
+        Command::Arrive { team: "E1".into() },
+        t + Duration::minutes(5),
+    );
+    let clear = Clearance {
+        team: "E1".into(),
+        level: ResponseLevel::Mediation,
+        outcome: Outcome::MediationToContinue,
+        relays: vec![],
+        referrals: vec![],
+        note: None,
+        case: vigie::domain::command::CaseLink::New,
+    };
+    run(&mut state, Command::Clear(clear), t + Duration::minutes(15));
+    let r2 = id(&state, 2);
+    run(
+        &mut state,
+        Command::Dispatch {
+            request: r2,
+            team: "E2".into(),
+        },
+        t + Duration::minutes(16),
+    );
+    run(
+        &mut state,
+        Command::Arrive { team: "E2".into() },
+        t + Duration::minutes(20),
+    );
+    let mut app = AppState::new(lang, state, territory, at("2026-11-30T22:40:00+01:00"));
+    app.focus = Pane::Requests;
+    app
+}
+
+fn render(app: &AppState, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    term.draw(|f| ui::draw(f, app, &Theme { color: true }))
+        .expect("draw");
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn board_80x24_fr() {
+    insta::assert_snapshot!(render(&night(Lang::Fr), 80, 24));
+}
+
+#[test]
+fn board_80x24_en() {
+    insta::assert_snapshot!(render(&night(Lang::En), 80, 24));
+}
+
+#[test]
+fn board_160x45_fr() {
+    insta::assert_snapshot!(render(&night(Lang::Fr), 160, 45));
+}
+
+#[test]
+fn board_160x45_en() {
+    insta::assert_snapshot!(render(&night(Lang::En), 160, 45));
+}
+
+#[test]
+fn request_form_80x24_fr() {
+    let mut app = night(Lang::Fr);
+    let mut form = RequestForm::default();
+    for c in "gros chene".chars() {
+        form.site_query
+            .handle(tui_input::InputRequest::InsertChar(c));
+    }
+    form.source = Some(Source::Landlord);
+    form.category = Some(Category::Damage);
+    app.mode = Mode::NewRequest(Box::new(form));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn help_80x24_en() {
+    let mut app = night(Lang::En);
+    app.screen = Screen::Help;
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn too_small_fr() {
+    insta::assert_snapshot!(render(&night(Lang::Fr), 50, 10));
+}
