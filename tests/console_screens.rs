@@ -22,7 +22,7 @@ fn night(lang: Lang) -> AppState {
     let territory = vigie::territory::rennes().expect("Rennes loads");
     let mut state = State::default();
     let mut t = at("2026-11-30T21:02:00+01:00");
-    let mut run = |state: &mut State, cmd: Command, t: DateTime<Utc>| {
+    let run = |state: &mut State, cmd: Command, t: DateTime<Utc>| {
         execute(state, &territory, &cmd, t).expect("the fixture night is valid");
     };
     run(
