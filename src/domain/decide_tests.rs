@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::domain::calendar::Hours;
+use crate::domain::ids::InterventionId;
+use crate::domain::personal::MAX_NAME;
 use crate::domain::state::Case;
 use crate::i18n::Lang;
 use crate::i18n::refusal::refusal as words;

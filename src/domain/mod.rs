@@ -10,6 +10,7 @@ pub mod ids;
 pub mod personal;
 pub mod reference;
 pub mod refusal;
+mod rules;
 pub mod state;
 pub mod views;
 pub mod vocab;
