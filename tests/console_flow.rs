@@ -373,3 +373,44 @@ fn every_size_draws_without_panicking() {
         assert!(c.screen(w, h).contains("Nouvelle sollicitation"));
     }
 }
+
+#[test]
+fn active_presence_is_in_the_district_the_team_is_in() {
+    let mut c = Console::night();
+    c.new_request();
+    c.key(KeyCode::Char('d'));
+    c.key(KeyCode::Enter);
+    let team = c
+        .app
+        .domain
+        .requests
+        .values()
+        .find_map(|r| r.team.clone())
+        .expect("sent");
+    c.key(KeyCode::Char('a'));
+    c.keys(&[
+        KeyCode::Char('x'),
+        KeyCode::Right,
+        KeyCode::Tab,
+        KeyCode::Right,
+        KeyCode::Enter,
+    ]);
+    c.key(KeyCode::Tab);
+    let row = vigie::app::board::teams(&c.app)
+        .iter()
+        .position(|t| t.call_sign == team)
+        .expect("row");
+    c.app.selected[vigie::app::Pane::Teams as usize] = row;
+    c.key(KeyCode::Char('p'));
+    let t = &c.app.domain.teams[&team];
+    assert_eq!(
+        t.status(),
+        vigie::domain::vocab::TeamStatus::ActivePresence,
+        "{:?}",
+        c.app.message
+    );
+    assert_eq!(
+        t.position,
+        vigie::domain::vocab::Position::District("villejean".into())
+    );
+}

@@ -228,7 +228,21 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
             "recalled",
         ),
         Action::SetStatus(status) => {
-            let position = (status == TeamStatus::OffDuty).then_some(Position::Base);
+            let position = match status {
+                TeamStatus::OffDuty => Some(Position::Base),
+                // Active presence happens in the district the team is in.
+                TeamStatus::ActivePresence => app
+                    .domain
+                    .teams
+                    .get(&team)
+                    .and_then(|t| match &t.position {
+                        Position::Site(s) => app.territory.site(s).map(|s| s.district.clone()),
+                        Position::District(d) => Some(d.clone()),
+                        Position::Base => None,
+                    })
+                    .map(Position::District),
+                _ => None,
+            };
             let label = crate::i18n::vocab::team_status(status, lang);
             let cmd = Command::SetTeamStatus {
                 team: team.clone(),
