@@ -87,17 +87,22 @@ pub fn site_matches<'t>(
 
 /// Lower case without French accents, for matching what is typed.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
-            'î' | 'ï' | 'Î' => 'i',
-            'ô' | 'ö' | 'Ô' => 'o',
-            'ù' | 'û' | 'ü' | 'Û' => 'u',
-            'ç' | 'Ç' => 'c',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' | 'í' => out.push('i'),
+            'ô' | 'ö' | 'ó' => out.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'ÿ' => out.push('y'),
+            'ç' => out.push('c'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl RequestForm {
@@ -131,8 +136,12 @@ impl RequestForm {
     pub fn edit(&mut self, req: InputRequest) {
         let input = match self.field() {
             RequestField::Site => {
-                self.site_choice = 0;
-                &mut self.site_query
+                // Only a change of the text changes the matches; moving the cursor keeps
+                // the chosen one.
+                if self.site_query.handle(req).is_some_and(|c| c.value) {
+                    self.site_choice = 0;
+                }
+                return;
             }
             RequestField::Caller => &mut self.caller,
             RequestField::Callback => &mut self.callback,

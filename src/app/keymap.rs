@@ -15,6 +15,16 @@ pub struct Binding {
     pub en: &'static str,
 }
 
+impl Binding {
+    /// The key as written on screen: the label, with "Enter" said in French in French.
+    pub fn key_name(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Fr => self.label.replace("Enter", "Entrée"),
+            crate::i18n::Lang::En => self.label.to_string(),
+        }
+    }
+}
+
 const fn b(
     key: KeyCode,
     label: &'static str,
@@ -162,7 +172,7 @@ pub const FORM: &[Binding] = &[
     ),
     b(
         KeyCode::Enter,
-        "Entrée",
+        "Enter",
         Action::Submit,
         "enregistrer",
         "save",

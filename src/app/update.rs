@@ -66,6 +66,7 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Committed { state, message } => {
             app.domain = *state;
             app.busy = false;
+            clamp_selection(app);
             app.message = Some(Message::Info(message));
             if !matches!(app.mode, Mode::Normal | Mode::ConfirmQuit) {
                 app.mode = Mode::Normal;
@@ -93,6 +94,18 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Dispatch { request, cursor } => dispatch(app, request, cursor, action),
         Mode::Clear(form) => clear_form(app, *form, action),
         Mode::Command(input) => command_line(app, input, action),
+    }
+}
+
+/// Keeps each pane's selection on a row that exists after the lists changed.
+fn clamp_selection(app: &mut AppState) {
+    let lens = [
+        board::open_requests(app).len(),
+        board::teams(app).len(),
+        board::open_cases(app).len(),
+    ];
+    for (sel, len) in app.selected.iter_mut().zip(lens) {
+        *sel = (*sel).min(len.saturating_sub(1));
     }
 }
 
@@ -284,7 +297,7 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
 fn request_form(app: &mut AppState, mut form: RequestForm, action: Action) -> Vec<Effect> {
     let lang = app.lang;
     let mut effects = Vec::new();
-    if !matches!(action, Action::Back) {
+    if !matches!(action, Action::Back | Action::Quit) {
         form.confirm_cancel = false;
     }
     match action {
@@ -399,7 +412,7 @@ fn dispatch(
 fn clear_form(app: &mut AppState, mut form: ClearForm, action: Action) -> Vec<Effect> {
     let lang = app.lang;
     let mut effects = Vec::new();
-    if !matches!(action, Action::Back) {
+    if !matches!(action, Action::Back | Action::Quit) {
         form.confirm_cancel = false;
     }
     match action {
@@ -562,3 +575,7 @@ fn parse_command(app: &AppState, words: &[&str]) -> Result<(Command, String), St
         _ => Err(usage),
     }
 }
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;

@@ -80,7 +80,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     };
     let hints: Vec<String> = table
         .iter()
-        .map(|b| format!("{} {}", b.label, l.pick(b.fr, b.en)))
+        .map(|b| format!("{} {}", b.key_name(l), l.pick(b.fr, b.en)))
         .collect();
     let hints = Line::styled(hints.join(" · "), theme.dim());
     frame.render_widget(Paragraph::new(vec![message, hints]), area);

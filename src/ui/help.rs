@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         lines.extend(
             table
                 .iter()
-                .map(|b| Line::raw(format!(" {:<7} {}", b.label, l.pick(b.fr, b.en)))),
+                .map(|b| Line::raw(format!(" {:<7} {}", b.key_name(l), l.pick(b.fr, b.en)))),
         );
         Paragraph::new(lines)
     };
