@@ -5,16 +5,18 @@
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use proptest::prelude::*;
+
+mod desk;
+use desk::perform;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use std::sync::LazyLock;
-use vigie::app::{Action, AppState, Effect, keymap, update};
+use vigie::app::{Action, AppState, keymap, update};
 use vigie::domain::command::NewRequest;
 use vigie::domain::reference::Territory;
 use vigie::domain::vocab::{Category, Priority, Source};
 use vigie::domain::{Command, State, execute};
 use vigie::i18n::Lang;
-use vigie::i18n::refusal::refusal;
 use vigie::ui::{self, Theme};
 
 static RENNES: LazyLock<Territory> =
@@ -76,24 +78,6 @@ fn seeded() -> State {
     state
 }
 
-/// What the runtime does: commits go to the domain, their outcome comes back.
-fn perform(app: &mut AppState, effects: Vec<Effect>) {
-    for effect in effects {
-        if let Effect::Commit(cmd, message) = effect {
-            let mut state = app.domain.clone();
-            let feedback = match execute(&mut state, &app.territory, &cmd, app.now) {
-                Ok(_) => Action::Committed {
-                    state: Box::new(state),
-                    message,
-                },
-                Err(r) => Action::Failed(refusal(&r, app.lang)),
-            };
-            let more = update(app, feedback);
-            perform(app, more);
-        }
-    }
-}
-
 /// Whole lines a coordinator types (each followed by Enter), so random runs reach the
 /// command line and the forms.
 const PHRASES: &[&str] = &[
@@ -141,6 +125,7 @@ enum Step {
     Gesture(usize),
     Later(i64),
     Resize,
+    Click(u16, u16),
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
@@ -162,10 +147,12 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
         KeyCode::Insert,
         KeyCode::F(1),
         KeyCode::F(2),
+        KeyCode::F(3),
+        KeyCode::F(4),
         KeyCode::F(12),
         KeyCode::Null,
     ]);
-    let board: Vec<char> = "ndacxRvpborqQ?:jkhl EeAaéèêàçïîôûùœÉÀÇ0123456789-+.'«»‼!"
+    let board: Vec<char> = "ndacxRvpborqQ?:jkhl EeAaéèêàçïîôûùœÉÀÇ0123456789-+.'«»‼!OXswgGN/123"
         .chars()
         .collect();
     prop_oneof![
@@ -193,6 +180,7 @@ fn step() -> impl Strategy<Value = Step> {
         3 => (0..GESTURES.len()).prop_map(Step::Gesture),
         1 => (0i64..90).prop_map(Step::Later),
         1 => Just(Step::Resize),
+        2 => (0u16..300, 0u16..100).prop_map(|(x, y)| Step::Click(x, y)),
     ]
 }
 
@@ -212,6 +200,14 @@ fn press(app: &mut AppState, event: &Event) {
     if let Some(action) = keymap::action_for(app, event) {
         let effects = update(app, action);
         perform(app, effects);
+    }
+}
+
+/// A click where the runtime would place it.
+fn click(app: &mut AppState, w: u16, h: u16, x: u16, y: u16) {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    if let Some((pane, row)) = ui::hit(app, area, x, y) {
+        update(app, Action::Select(pane, row));
     }
 }
 
@@ -252,6 +248,10 @@ proptest! {
                 Step::Resize => {
                     size += 1;
                     press(&mut app, &Event::Resize(sizes[size % sizes.len()].0, sizes[size % sizes.len()].1));
+                }
+                Step::Click(x, y) => {
+                    let (w, h) = sizes[(size + n) % sizes.len()];
+                    click(&mut app, w, h, *x, *y);
                 }
             }
             // Quitting ends a real session; here the keys keep coming.

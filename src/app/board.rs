@@ -72,15 +72,19 @@ pub fn contact_alert(team: &Team, now: DateTime<Utc>, t: &Thresholds) -> (i64, A
     (since, level)
 }
 
-/// Open situations, most recently active first.
+/// Open situations: those whose follow-up is due first, then the most recently active.
 pub fn open_cases(state: &AppState) -> Vec<&Case> {
+    let today = crate::i18n::dates::local_date(state.now);
     let mut rows: Vec<&Case> = state
         .domain
         .cases
         .values()
         .filter(|c| c.state != CaseState::Closed)
         .collect();
-    rows.sort_by_key(|c| std::cmp::Reverse(c.last_action_at));
+    rows.sort_by_key(|c| {
+        let due = c.next_follow_up.is_some_and(|d| d <= today);
+        (!due, std::cmp::Reverse(c.last_action_at))
+    });
     rows
 }
 

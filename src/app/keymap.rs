@@ -2,9 +2,9 @@
 //! these tables.
 
 use super::update::Action;
-use super::{AppState, Mode};
+use super::{AppState, Mode, Pane, Screen};
 use crate::domain::vocab::TeamStatus;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 /// One key of the board and what it does, in both languages.
 pub struct Binding {
@@ -121,13 +121,6 @@ pub const BOARD: &[Binding] = &[
         "off duty",
     ),
     b(
-        KeyCode::Char(':'),
-        ":",
-        Action::CommandLine,
-        "commande (ouvrir, equipe, cloturer)",
-        "command (open, team, close)",
-    ),
-    b(
         KeyCode::Tab,
         "Tab",
         Action::NextPane,
@@ -143,8 +136,131 @@ pub const BOARD: &[Binding] = &[
     ),
     b(KeyCode::Up, "↑/k", Action::Up, "monter", "up"),
     b(KeyCode::Down, "↓/j", Action::Down, "descendre", "down"),
-    b(KeyCode::Char('?'), "?", Action::Help, "aide", "help"),
+];
+
+/// Keys of every screen.
+pub const GLOBAL: &[Binding] = &[
+    b(
+        KeyCode::Char('1'),
+        "1/F2",
+        Action::Show(Screen::Board),
+        "tableau",
+        "board",
+    ),
+    b(
+        KeyCode::Char('2'),
+        "2/F3",
+        Action::Show(Screen::Cases),
+        "situations",
+        "situations",
+    ),
+    b(
+        KeyCode::Char('3'),
+        "3/F4",
+        Action::Show(Screen::Log),
+        "main courante",
+        "logbook",
+    ),
+    b(
+        KeyCode::Char('O'),
+        "O",
+        Action::OpenNight,
+        "ouvrir la nuit",
+        "open the night",
+    ),
+    b(
+        KeyCode::Char(':'),
+        ":",
+        Action::CommandLine,
+        "commande (ouvrir, equipe, releve, cloturer)",
+        "command (open, team, handover, close)",
+    ),
+    b(KeyCode::Char('?'), "?/F1", Action::Help, "aide", "help"),
     b(KeyCode::Char('q'), "q", Action::Quit, "quitter", "quit"),
+];
+
+/// Keys of the situations screen.
+pub const CASES: &[Binding] = &[
+    b(KeyCode::Up, "↑/k", Action::Up, "monter", "up"),
+    b(KeyCode::Down, "↓/j", Action::Down, "descendre", "down"),
+    b(
+        KeyCode::Char('e'),
+        "e",
+        Action::CaseStep,
+        "étape de réponse",
+        "response step",
+    ),
+    b(
+        KeyCode::Char('s'),
+        "s",
+        Action::FollowUp,
+        "date de suivi",
+        "follow-up date",
+    ),
+    b(
+        KeyCode::Char('w'),
+        "w",
+        Action::Watch,
+        "mettre en veille",
+        "put under watch",
+    ),
+    b(KeyCode::Char('o'), "o", Action::Reopen, "rouvrir", "reopen"),
+    b(
+        KeyCode::Char('X'),
+        "X",
+        Action::CloseCase,
+        "clore la situation",
+        "close the situation",
+    ),
+];
+
+/// Keys of the logbook screen.
+pub const LOG: &[Binding] = &[
+    b(KeyCode::Up, "↑/k", Action::Up, "monter", "up"),
+    b(KeyCode::Down, "↓/j", Action::Down, "descendre", "down"),
+    b(
+        KeyCode::PageUp,
+        "PgUp",
+        Action::PageUp,
+        "page précédente",
+        "page up",
+    ),
+    b(
+        KeyCode::PageDown,
+        "PgDn",
+        Action::PageDown,
+        "page suivante",
+        "page down",
+    ),
+    b(KeyCode::Home, "Home/g", Action::Home, "début", "top"),
+    b(
+        KeyCode::End,
+        "End/G",
+        Action::End,
+        "fin (suit la nuit)",
+        "end (follows the night)",
+    ),
+    b(
+        KeyCode::Char('/'),
+        "/",
+        Action::Search,
+        "chercher",
+        "search",
+    ),
+    b(
+        KeyCode::Char('n'),
+        "n/N",
+        Action::FindNext,
+        "résultat suivant / précédent",
+        "next / previous match",
+    ),
+    b(
+        KeyCode::Char('e'),
+        "e",
+        Action::LogEntry,
+        "entrée libre",
+        "free entry",
+    ),
 ];
 
 /// Keys inside a form, a picker or the command line.
@@ -181,7 +297,18 @@ pub const FORM: &[Binding] = &[
 ];
 
 pub fn action_for(app: &AppState, event: &Event) -> Option<Action> {
-    let Event::Key(key) = event else { return None };
+    let key = match event {
+        Event::Key(key) => key,
+        // The wheel scrolls what has the keyboard; clicks are placed by the runtime.
+        Event::Mouse(m) if matches!(app.mode, Mode::Normal) => {
+            return match m.kind {
+                MouseEventKind::ScrollUp => Some(Action::Up),
+                MouseEventKind::ScrollDown => Some(Action::Down),
+                _ => None,
+            };
+        }
+        _ => return None,
+    };
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -189,7 +316,7 @@ pub fn action_for(app: &AppState, event: &Event) -> Option<Action> {
         return Some(Action::Quit);
     }
     match &app.mode {
-        Mode::Normal => normal(key),
+        Mode::Normal => normal(app.screen, key),
         Mode::ConfirmQuit => match key.code {
             KeyCode::Char('o' | 'y' | 'q') | KeyCode::Enter => Some(Action::Quit),
             _ => Some(Action::Back),
@@ -201,20 +328,36 @@ pub fn action_for(app: &AppState, event: &Event) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::Back),
             _ => None,
         },
-        Mode::NewRequest(_) | Mode::Clear(_) | Mode::Command(_) => form(key, event),
+        _ => form(key, event),
     }
 }
 
-fn normal(key: &KeyEvent) -> Option<Action> {
+/// The table of keys of a screen (besides the global ones).
+pub fn screen_table(screen: Screen) -> &'static [Binding] {
+    match screen {
+        Screen::Board => BOARD,
+        Screen::Cases => CASES,
+        Screen::Log => LOG,
+        Screen::Help => &[],
+    }
+}
+
+fn normal(screen: Screen, key: &KeyEvent) -> Option<Action> {
+    // Second keys for the same thing: vi moves, F-keys for screens and help.
     let code = match key.code {
         KeyCode::Char('k') => KeyCode::Up,
         KeyCode::Char('j') => KeyCode::Down,
+        KeyCode::Char('g') => KeyCode::Home,
+        KeyCode::Char('G') => KeyCode::End,
+        KeyCode::F(1) => KeyCode::Char('?'),
+        KeyCode::F(n @ 2..=4) => KeyCode::Char(char::from(b'0' + n - 1)),
         KeyCode::Esc => return Some(Action::Back),
-        KeyCode::F(1) => return Some(Action::Help),
+        KeyCode::Char('N') if screen == Screen::Log => return Some(Action::FindPrev),
         c => c,
     };
-    BOARD
+    screen_table(screen)
         .iter()
+        .chain(GLOBAL)
         .find(|b| b.key == code)
         .map(|b| b.action.clone())
 }
@@ -231,4 +374,33 @@ fn form(key: &KeyEvent, event: &Event) -> Option<Action> {
         KeyCode::Left if key.modifiers.is_empty() => Some(Action::ChoosePrev),
         _ => tui_input::backend::crossterm::to_input_request(event).map(Action::Edit),
     }
+}
+
+/// The keys worth showing in the footer now: those of the focused pane or screen first.
+pub fn hints(app: &AppState) -> Vec<&'static Binding> {
+    let labels: &[&str] = match (&app.mode, app.screen, app.focus) {
+        (Mode::Normal, Screen::Board, Pane::Requests) => {
+            &["n", "d", "a", "x", "Tab", "1/F2", "?/F1", "q"]
+        }
+        (Mode::Normal, Screen::Board, Pane::Teams) => {
+            &["a", "c", "x", "v", "p", "b", "r", "o", "R", "Tab", "?/F1"]
+        }
+        (Mode::Normal, Screen::Board, Pane::Cases) => &["2/F3", "Tab", "3/F4", "?/F1", "q"],
+        (Mode::Normal, Screen::Cases, _) => &["e", "s", "w", "o", "X", "1/F2", "3/F4", "?/F1"],
+        (Mode::Normal, Screen::Log, _) => {
+            &["/", "n/N", "e", "PgUp", "End/G", "1/F2", "2/F3", "?/F1"]
+        }
+        (Mode::Normal, Screen::Help, _) => &["1/F2", "2/F3", "3/F4", "q"],
+        (Mode::Dispatch { .. }, _, _) => &["↑/k", "↓/j", "Enter", "Esc"],
+        _ => &["Tab/↓", "S-Tab/↑", "←/→", "Enter", "Esc"],
+    };
+    // The screen's own keys first: the same letter means different things on each screen.
+    let own = match app.mode {
+        Mode::Normal => screen_table(app.screen),
+        _ => FORM,
+    };
+    labels
+        .iter()
+        .filter_map(|l| own.iter().chain(GLOBAL).chain(FORM).find(|b| b.label == *l))
+        .collect()
 }

@@ -3,22 +3,39 @@
 //! changes the state and returns `Effect`s that the runtime performs.
 
 pub mod board;
+pub mod casework;
+mod command_line;
 pub mod form;
 pub mod keymap;
+pub mod logbook;
+pub mod night_form;
+mod screens;
 pub mod update;
 
 use crate::domain::State;
 use crate::domain::reference::Territory;
 use crate::i18n::Lang;
+pub use casework::{CaseStepForm, FollowUpForm};
 use chrono::{DateTime, Utc};
 pub use form::{ClearForm, RequestForm};
+pub use logbook::{LogLine, Logbook};
+pub use night_form::NightForm;
 pub use update::{Action, Effect, update};
 
 /// Which screen fills the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Board,
+    /// Open situations with their history across nights.
+    Cases,
+    /// The night's main courante.
+    Log,
     Help,
+}
+
+impl Screen {
+    /// The screens a digit or an F-key goes to, in order (1/F2, 2/F3, 3/F4).
+    pub const NUMBERED: [Screen; 3] = [Screen::Board, Screen::Cases, Screen::Log];
 }
 
 /// The pane of the board that has the keyboard.
@@ -55,7 +72,27 @@ pub enum Mode {
     Clear(Box<ClearForm>),
     /// The `:` command line (open the night, compose a team, close the night).
     Command(tui_input::Input),
+    /// Open the night: coordinator and teams.
+    OpenNight(Box<NightForm>),
+    /// Record a graduated-response step on the selected situation.
+    CaseStep(Box<CaseStepForm>),
+    /// Set or clear the next follow-up date of the selected situation.
+    FollowUp(Box<FollowUpForm>),
+    /// Typing a free entry for the main courante; true once Esc asked to confirm.
+    LogEntry(tui_input::Input, bool),
+    /// Typing a search in the main courante.
+    Search(tui_input::Input),
     ConfirmQuit,
+}
+
+impl Mode {
+    /// A form or a line where something typed would be lost by quitting.
+    pub fn is_form(&self) -> bool {
+        !matches!(
+            self,
+            Mode::Normal | Mode::ConfirmQuit | Mode::Dispatch { .. }
+        )
+    }
 }
 
 /// A line in the footer: what just happened, or why it did not.
@@ -90,6 +127,8 @@ pub struct AppState {
     pub territory: Territory,
     pub coordinator: Option<String>,
     pub screen: Screen,
+    /// Where help goes back to.
+    pub previous: Screen,
     pub focus: Pane,
     pub selected: [usize; 3],
     pub mode: Mode,
@@ -98,6 +137,10 @@ pub struct AppState {
     /// A command is being written: further commands wait.
     pub busy: bool,
     pub quit: bool,
+    /// The main courante of the night shown, filled by the runtime.
+    pub log: Logbook,
+    /// The store has no event yet: the board welcomes.
+    pub fresh: bool,
 }
 
 impl AppState {
@@ -109,6 +152,7 @@ impl AppState {
             territory,
             coordinator: None,
             screen: Screen::Board,
+            previous: Screen::Board,
             focus: Pane::Requests,
             selected: [0; 3],
             mode: Mode::Normal,
@@ -116,6 +160,8 @@ impl AppState {
             thresholds: Thresholds::default(),
             busy: false,
             quit: false,
+            log: Logbook::default(),
+            fresh: false,
         }
     }
 

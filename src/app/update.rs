@@ -1,8 +1,10 @@
 //! `update`: an action changes the state and returns what the runtime must do. Pure.
 
 use super::board;
-use super::form::{ClearForm, RequestField, RequestForm, fold};
-use super::{AppState, Message, Mode, Pane, Screen};
+use super::command_line::command_line;
+use super::form::{ClearForm, RequestField, RequestForm};
+use super::logbook::LogLine;
+use super::{AppState, Message, Mode, Pane, Screen, screens};
 use crate::domain::Command;
 use crate::domain::State;
 use crate::domain::vocab::{Position, TeamStatus};
@@ -30,6 +32,27 @@ pub enum Action {
     Clear,
     SetStatus(TeamStatus),
     CommandLine,
+    /// Go to a screen (digits, F-keys).
+    Show(Screen),
+    /// The form that opens the night.
+    OpenNight,
+    /// Situations: record a step, set the follow-up, watch, reopen, close.
+    CaseStep,
+    FollowUp,
+    Watch,
+    Reopen,
+    CloseCase,
+    /// Logbook: a free entry, a search and its next/previous match, paging.
+    LogEntry,
+    Search,
+    FindNext,
+    FindPrev,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// A click selected a row of a pane (the runtime found which from the layout).
+    Select(Pane, usize),
     NextField,
     PrevField,
     ChooseNext,
@@ -43,17 +66,21 @@ pub enum Action {
     },
     /// The command was refused or could not be written: nothing changed.
     Failed(String),
+    /// Main courante lines written since the last ones shown.
+    Logged(Vec<LogLine>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Execute durably; on success say the message.
     Commit(Command, String),
+    /// Several commands that stand or fall together (opening the night with its teams).
+    CommitAll(Vec<Command>, String),
     Bell,
     Quit,
 }
 
-fn t(lang: Lang, fr: &str, en: &str) -> String {
+pub(super) fn t(lang: Lang, fr: &str, en: &str) -> String {
     lang.pick(fr, en).to_string()
 }
 
@@ -78,6 +105,11 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             app.message = Some(Message::Error(reason));
             return vec![Effect::Bell];
         }
+        Action::Logged(lines) => {
+            app.fresh = false;
+            app.log.append(lines);
+            return Vec::new();
+        }
         _ => {}
     }
     let mode = std::mem::replace(&mut app.mode, Mode::Normal);
@@ -94,11 +126,16 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Dispatch { request, cursor } => dispatch(app, request, cursor, action),
         Mode::Clear(form) => clear_form(app, *form, action),
         Mode::Command(input) => command_line(app, input, action),
+        Mode::OpenNight(form) => screens::night_form(app, *form, action),
+        Mode::CaseStep(form) => screens::case_step(app, *form, action),
+        Mode::FollowUp(form) => screens::follow_up(app, *form, action),
+        Mode::LogEntry(input, confirm) => screens::log_entry(app, input, confirm, action),
+        Mode::Search(input) => screens::search(app, input, action),
     }
 }
 
 /// Keeps each pane's selection on a row that exists after the lists changed.
-fn clamp_selection(app: &mut AppState) {
+pub(super) fn clamp_selection(app: &mut AppState) {
     let lens = [
         board::open_requests(app).len(),
         board::teams(app).len(),
@@ -111,10 +148,42 @@ fn clamp_selection(app: &mut AppState) {
 
 fn normal(app: &mut AppState, action: Action) -> Vec<Effect> {
     let lang = app.lang;
-    if app.screen == Screen::Help {
-        if matches!(action, Action::Back | Action::Help | Action::Quit) {
-            app.screen = Screen::Board;
+    match (app.screen, &action) {
+        (Screen::Help, Action::Back | Action::Help | Action::Quit) => {
+            app.screen = app.previous;
+            return Vec::new();
         }
+        (Screen::Help, Action::Show(to)) => {
+            app.screen = *to;
+            return Vec::new();
+        }
+        (Screen::Help, _) => return Vec::new(),
+        (_, Action::Show(to)) => {
+            app.screen = *to;
+            return Vec::new();
+        }
+        (_, Action::Help) => {
+            app.previous = app.screen;
+            app.screen = Screen::Help;
+            return Vec::new();
+        }
+        (_, Action::Quit) => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        (_, Action::CommandLine) => {
+            app.mode = Mode::Command(Input::default());
+            return Vec::new();
+        }
+        (_, Action::OpenNight) => return screens::open_night(app),
+        (Screen::Cases, _) => return screens::cases(app, action),
+        (Screen::Log, _) => return screens::log(app, action),
+        (Screen::Board, _) => {}
+    }
+    if let Action::Select(pane, row) = action {
+        app.focus = pane;
+        app.selected[pane as usize] = row;
+        clamp_selection(app);
         return Vec::new();
     }
     let len = match app.focus {
@@ -128,20 +197,15 @@ fn normal(app: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Down => *sel = (*sel + 1).min(len.saturating_sub(1)),
         Action::NextPane => app.focus = app.focus.next(),
         Action::PrevPane => app.focus = app.focus.prev(),
-        Action::Help => app.screen = Screen::Help,
         Action::Back => app.message = None,
-        Action::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
-        Action::CommandLine => app.mode = Mode::Command(Input::default()),
         Action::NewRequest => {
             if app.domain.open_night().is_none() {
-                app.message = Some(Message::Error(t(
+                app.message = Some(Message::Info(t(
                     lang,
-                    "Ouvrez d'abord la nuit : « :ouvrir ».",
-                    "Open the night first: \":open\".",
+                    "Ouvrez d'abord la nuit : coordinateur·rice et équipes.",
+                    "Open the night first: coordinator and teams.",
                 )));
+                return screens::open_night(app);
             } else {
                 app.mode = Mode::NewRequest(Box::default());
             }
@@ -206,7 +270,7 @@ fn selected_team(app: &AppState) -> Option<String> {
     }
 }
 
-fn commit(app: &mut AppState, cmd: Command, message: String) -> Vec<Effect> {
+pub(super) fn commit(app: &mut AppState, cmd: Command, message: String) -> Vec<Effect> {
     if app.busy {
         return vec![Effect::Bell];
     }
@@ -461,119 +525,6 @@ fn clear_form(app: &mut AppState, mut form: ClearForm, action: Action) -> Vec<Ef
     }
     app.mode = Mode::Clear(Box::new(form));
     effects
-}
-
-/// Finds a coordinator or mediator by id or by the start of the name (accents aside).
-fn person<'a>(people: impl Iterator<Item = (&'a str, &'a str)>, word: &str) -> Option<String> {
-    let w = fold(word);
-    let matches: Vec<&str> = people
-        .filter(|(id, name)| *id == word || fold(name).starts_with(&w))
-        .map(|(id, _)| id)
-        .collect();
-    (matches.len() == 1).then(|| matches[0].to_string())
-}
-
-fn command_line(app: &mut AppState, mut input: Input, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Edit(req) => {
-            input.handle(req);
-        }
-        Action::Back | Action::Quit => return Vec::new(),
-        Action::Submit => {
-            let line = input.value().to_string();
-            let words: Vec<&str> = line.split_whitespace().collect();
-            let parsed = parse_command(app, &words);
-            return match parsed {
-                Ok((cmd, msg)) => {
-                    app.mode = Mode::Command(input);
-                    commit(app, cmd, msg)
-                }
-                Err(e) => {
-                    app.message = Some(Message::Error(e));
-                    app.mode = Mode::Command(input);
-                    vec![Effect::Bell]
-                }
-            };
-        }
-        _ => {}
-    }
-    app.mode = Mode::Command(input);
-    Vec::new()
-}
-
-/// `:ouvrir NOM`, `:equipe E1 NOM NOM [NOM]`, `:releve NOM`, `:cloturer` (English words too).
-fn parse_command(app: &AppState, words: &[&str]) -> Result<(Command, String), String> {
-    let lang = app.lang;
-    let t_ = &app.territory;
-    let coordinators = || {
-        t_.coordinators
-            .iter()
-            .map(|c| (c.id.as_str(), c.name.as_str()))
-    };
-    let mediators = || {
-        t_.mediators
-            .iter()
-            .map(|m| (m.id.as_str(), m.name.as_str()))
-    };
-    let usage = t(
-        lang,
-        "Commandes : ouvrir NOM · equipe E1 NOM NOM [NOM] · releve NOM · cloturer",
-        "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
-    );
-    match words.first().map(|w| fold(w)).as_deref() {
-        Some("ouvrir" | "open") => {
-            let who = words
-                .get(1)
-                .and_then(|w| person(coordinators(), w))
-                .ok_or_else(|| usage.clone())?;
-            Ok((
-                Command::OpenNight { coordinator: who },
-                t(lang, "Nuit ouverte.", "Night opened."),
-            ))
-        }
-        Some("releve" | "handover") => {
-            let who = words
-                .get(1)
-                .and_then(|w| person(coordinators(), w))
-                .ok_or_else(|| usage.clone())?;
-            Ok((
-                Command::ChangeCoordinator { coordinator: who },
-                t(lang, "Relève enregistrée.", "Handover recorded."),
-            ))
-        }
-        Some("equipe" | "team") if words.len() >= 3 => {
-            let mut members = Vec::new();
-            for w in &words[2..] {
-                let id = person(mediators(), w).ok_or_else(|| {
-                    if lang == Lang::Fr {
-                        format!("Médiateur·rice introuvable ou ambigu : « {w} ».")
-                    } else {
-                        format!("Unknown or ambiguous mediator \"{w}\".")
-                    }
-                })?;
-                members.push(id);
-            }
-            let team = words[1].to_uppercase();
-            let msg = format!(
-                "{} {team} {}",
-                t(lang, "Équipe", "Team"),
-                lang.pick("composée", "composed")
-            );
-            Ok((
-                Command::ComposeTeam {
-                    team,
-                    members,
-                    equipment: None,
-                },
-                msg,
-            ))
-        }
-        Some("cloturer" | "close") => Ok((
-            Command::CloseNight,
-            t(lang, "Nuit clôturée.", "Night closed."),
-        )),
-        _ => Err(usage),
-    }
 }
 
 #[cfg(test)]

@@ -27,6 +27,24 @@ fn monday_2105() -> DateTime<Utc> {
     at("2026-11-30T21:05:00+01:00")
 }
 
+/// Names for log lines from the console's own state (the desk keeps no personal records).
+struct Names<'a>(&'a crate::domain::reference::Territory, &'a State);
+
+impl crate::i18n::log::Lookup for Names<'_> {
+    fn territory(&self) -> &crate::domain::reference::Territory {
+        self.0
+    }
+    fn request_number(&self, id: RequestId) -> Option<u32> {
+        self.1.requests.get(&id).map(|r| r.number)
+    }
+    fn personal(
+        &self,
+        _: crate::domain::ids::PersonalId,
+    ) -> Option<crate::domain::personal::PersonalRecord> {
+        None
+    }
+}
+
 /// The coordinator's desk: the console's state plus a runtime over the pure domain.
 struct Desk {
     app: AppState,
@@ -97,22 +115,49 @@ impl Desk {
         id
     }
 
-    /// What the runtime does with effects: commits go to the domain, outcomes come back.
+    /// What the runtime does with effects: commits go to the domain (several commands
+    /// stand or fall together), the log lines and the outcome come back.
     fn perform(&mut self, effects: Vec<Effect>) {
         for effect in effects {
-            let Effect::Commit(cmd, message) = effect else {
-                continue;
+            let (commands, message) = match effect {
+                Effect::Commit(cmd, message) => (vec![cmd], message),
+                Effect::CommitAll(commands, message) => (commands, message),
+                _ => continue,
             };
             let mut state = self.app.domain.clone();
-            let feedback = match execute(&mut state, &self.app.territory, &cmd, self.app.now) {
-                Ok(_) => {
-                    self.written.push(cmd);
+            let mut envelopes = Vec::new();
+            let mut refused = None;
+            for cmd in &commands {
+                match execute(&mut state, &self.app.territory, cmd, self.app.now) {
+                    Ok((envs, _)) => envelopes.extend(envs),
+                    Err(r) => {
+                        refused = Some((cmd.clone(), r));
+                        break;
+                    }
+                }
+            }
+            let feedback = match refused {
+                None => {
+                    self.written.extend(commands);
+                    let lines = envelopes
+                        .iter()
+                        .map(|e| crate::app::LogLine {
+                            seq: e.seq,
+                            night: e.night,
+                            text: crate::i18n::log::line(
+                                e,
+                                &Names(&self.app.territory, &state),
+                                self.app.lang,
+                            ),
+                        })
+                        .collect();
+                    update(&mut self.app, Action::Logged(lines));
                     Action::Committed {
                         state: Box::new(state),
                         message,
                     }
                 }
-                Err(r) => {
+                Some((cmd, r)) => {
                     self.refused.push(cmd);
                     Action::Failed(refusal(&r, self.app.lang))
                 }
@@ -372,15 +417,17 @@ fn names_in_capitals_with_accents_are_found() {
 // --- The request form ---------------------------------------------------------------------
 
 #[test]
-fn a_new_request_needs_an_open_night() {
+fn a_new_request_before_the_night_is_open_opens_the_night_form_instead() {
     let mut d = Desk::dark();
     let effects = d.act(Action::NewRequest);
     assert!(effects.is_empty());
-    assert!(matches!(d.app.mode, Mode::Normal));
-    assert_eq!(d.error(), Some("Ouvrez d'abord la nuit : « :ouvrir »."));
-    d.app.lang = Lang::En;
-    d.act(Action::NewRequest);
-    assert_eq!(d.error(), Some("Open the night first: \":open\"."));
+    assert!(matches!(d.app.mode, Mode::OpenNight(_)));
+    assert_eq!(
+        d.app.message,
+        Some(Message::Info(
+            "Ouvrez d'abord la nuit : coordinateur·rice et équipes.".into()
+        ))
+    );
 }
 
 #[test]
@@ -1094,3 +1141,6 @@ fn the_clock_moves_without_effects_and_esc_clears_the_message() {
     d.act(Action::Back);
     assert_eq!(d.app.message, None);
 }
+
+#[path = "screens_tests.rs"]
+mod screens;

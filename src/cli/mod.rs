@@ -123,6 +123,10 @@ pub fn main() -> ExitCode {
     // Last line of defence: a bug or a library failing on damaged files must end with a
     // sentence, not a stack dump. What was committed before is safe on disk.
     std::panic::set_hook(Box::new(move |info| {
+        // The console may have captured the mouse; give it back before the message.
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        }
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))

@@ -81,3 +81,16 @@ pub fn clock(at: DateTime<Utc>) -> String {
 pub fn date_time(at: DateTime<Utc>) -> String {
     at.with_timezone(&TZ).format("%Y-%m-%d %H:%M").to_string()
 }
+
+/// The local (Europe/Paris) calendar date of an instant.
+pub fn local_date(at: DateTime<Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&TZ).date_naive()
+}
+
+/// A short local date, "30/11" in French, "30 Nov" in English.
+pub fn short_date(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => date.format("%d/%m").to_string(),
+        Lang::En => date.format("%d %b").to_string(),
+    }
+}

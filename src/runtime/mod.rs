@@ -2,13 +2,19 @@
 //! terminal; it waits on keys, the clock and nothing else, and draws at most once a frame
 //! when something changed.
 
+mod logbook;
+
 use crate::app::board::counters;
 use crate::app::{Action, AppState, Effect, keymap, update};
+use crate::domain::Command;
+use crate::domain::event::Envelope;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use crate::ui::{self, Theme};
 use chrono::{Timelike, Utc};
-use crossterm::event::EventStream;
+use crossterm::event::{
+    DisableMouseCapture, EnableMouseCapture, Event, EventStream, MouseButton, MouseEventKind,
+};
 use futures_util::StreamExt;
 use std::io::Write;
 use std::time::Duration;
@@ -23,7 +29,10 @@ pub fn run(store: Store, lang: Lang) -> Result<(), String> {
         .build()
         .map_err(|e| e.to_string())?;
     let mut terminal = ratatui::init();
+    // Clicks select rows. (Holding Shift still selects text in most terminals.)
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let result = rt.block_on(event_loop(&mut terminal, store, lang));
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
@@ -40,6 +49,13 @@ async fn event_loop(
         store.territory().clone(),
         Utc::now(),
     );
+    app.fresh = store.last_seq() == 0;
+    app.coordinator = logbook::last_coordinator(&store);
+    update(
+        &mut app,
+        Action::Logged(logbook::current_night(&store, lang)),
+    );
+    app.fresh = store.last_seq() == 0;
     let mut events = EventStream::new();
     let mut second = interval(Duration::from_secs(1));
     let mut dirty = true;
@@ -51,7 +67,15 @@ async fn event_loop(
             event = events.next() => {
                 let Some(event) = event else { break };
                 let event = event.map_err(|e| e.to_string())?;
-                if let Some(action) = keymap::action_for(&app, &event) {
+                if let Event::Mouse(m) = &event
+                    && m.kind == MouseEventKind::Down(MouseButton::Left)
+                {
+                    let size = terminal.size().map_err(|e| e.to_string())?;
+                    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                    if let Some((pane, row)) = ui::hit(&app, area, m.column, m.row) {
+                        update(&mut app, Action::Select(pane, row));
+                    }
+                } else if let Some(action) = keymap::action_for(&app, &event) {
                     let effects = update(&mut app, action);
                     perform(&mut app, &mut store, effects, terminal)?;
                 }
@@ -92,25 +116,56 @@ fn perform(
     for effect in effects {
         match effect {
             Effect::Commit(cmd, message) => {
-                let feedback = match store.execute(&cmd, Utc::now()) {
-                    Ok(_) => Action::Committed {
-                        state: Box::new(store.state().clone()),
-                        message,
-                    },
-                    Err(e) => Action::Failed(i18n::store::store_error(&e, app.lang)),
-                };
-                let more = update(app, feedback);
-                for e in more {
-                    if e == Effect::Bell {
-                        bell(terminal);
-                    }
-                }
+                let written = store.execute(&cmd, Utc::now());
+                feed_back(app, store, written, message, terminal);
+            }
+            Effect::CommitAll(commands, message) => {
+                let written = commit_all(store, &commands);
+                feed_back(app, store, written, message, terminal);
             }
             Effect::Bell => bell(terminal),
             Effect::Quit => app.quit = true,
         }
     }
     Ok(())
+}
+
+/// Several commands in one transaction: all are written, or none.
+fn commit_all(store: &mut Store, commands: &[Command]) -> crate::store::Result<Vec<Envelope>> {
+    let now = Utc::now();
+    let mut tx = store.begin()?;
+    let mut written = Vec::new();
+    for cmd in commands {
+        written.extend(tx.execute(cmd, now)?);
+    }
+    tx.commit()?;
+    Ok(written)
+}
+
+/// Tells `update` what the store did; the message shows only once the events are on disk.
+fn feed_back(
+    app: &mut AppState,
+    store: &Store,
+    written: crate::store::Result<Vec<Envelope>>,
+    message: String,
+    terminal: &mut ratatui::DefaultTerminal,
+) {
+    let feedback = match written {
+        Ok(envelopes) => {
+            update(
+                app,
+                Action::Logged(logbook::lines(store, &envelopes, app.lang)),
+            );
+            Action::Committed {
+                state: Box::new(store.state().clone()),
+                message,
+            }
+        }
+        Err(e) => Action::Failed(i18n::store::store_error(&e, app.lang)),
+    };
+    if update(app, feedback).contains(&Effect::Bell) {
+        bell(terminal);
+    }
 }
 
 fn bell(terminal: &mut ratatui::DefaultTerminal) {

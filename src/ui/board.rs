@@ -6,7 +6,7 @@ use crate::app::{AppState, Pane};
 use crate::domain::vocab::Position;
 use crate::i18n::vocab;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Position as Cell, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -34,7 +34,12 @@ fn pane(
     frame.render_widget(b, area);
     match empty {
         Some(text) => {
-            frame.render_widget(Paragraph::new(text.to_string()).style(theme.dim()), inner);
+            frame.render_widget(
+                Paragraph::new(text.to_string())
+                    .style(theme.dim())
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                inner,
+            );
             None
         }
         None => Some(inner),
@@ -50,7 +55,8 @@ fn scroll(selected: usize, height: usize) -> usize {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+/// Where each pane goes: requests, situations, teams, map. Drawing and clicks share it.
+fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Percentage(58),
         Constraint::Percentage(42),
@@ -64,21 +70,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         Constraint::Length(team_rows * 2 + 2),
         Constraint::Fill(1),
     ]));
+    [requests, cases, team_area, map]
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+    let [requests, cases, team_area, map] = areas(area, app);
     draw_requests(frame, requests, app, theme);
     draw_teams(frame, team_area, app, theme);
     draw_cases(frame, cases, app, theme);
     super::map::draw(frame, map, app, theme);
 }
 
+/// The pane and row under a cell of the board, if a row is there.
+pub fn hit(area: Rect, app: &AppState, at: Cell) -> Option<(Pane, usize)> {
+    let [requests, cases, team_area, _] = areas(area, app);
+    let inside = |r: Rect| {
+        let inner = r.inner(Margin::new(1, 1));
+        inner.contains(at).then(|| (at.y - inner.y) as usize)
+    };
+    let listed = |pane: Pane, r: Rect, len: usize| {
+        let line = inside(r)?;
+        let first = scroll(
+            app.selected(pane).min(len.saturating_sub(1)),
+            (r.height as usize).saturating_sub(2),
+        );
+        let i = first + line;
+        (i < len).then_some((pane, i))
+    };
+    if let Some(hit) = listed(Pane::Requests, requests, open_requests(app).len()) {
+        return Some(hit);
+    }
+    if let Some(hit) = listed(Pane::Cases, cases, open_cases(app).len()) {
+        return Some(hit);
+    }
+    let line = inside(team_area)?;
+    let i = line / 2;
+    (i < teams(app).len()).then_some((Pane::Teams, i))
+}
+
 fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
     let rows = open_requests(app);
     let title = format!("{} ({})", l.pick("Sollicitations", "Requests"), rows.len());
-    let empty = rows.is_empty().then(|| {
-        l.pick(
+    let empty = rows.is_empty().then(|| match (app.fresh, app.domain.open_night()) {
+        (true, _) => l.pick(
+            "Bienvenue dans Vigie. Pour commencer la nuit : O (coordination et équipes). Puis « n » saisit un appel, « d » envoie une équipe. « ? » liste toutes les touches.",
+            "Welcome to Vigie. To start the night: O (coordinator and teams). Then \"n\" records a call, \"d\" dispatches a team. \"?\" lists every key.",
+        ),
+        (false, None) => l.pick(
+            "Pas de nuit ouverte : O pour l'ouvrir (coordination et équipes).",
+            "No night open: O to open it (coordinator and teams).",
+        ),
+        (false, Some(_)) => l.pick(
             "Aucune sollicitation en cours. « n » pour en saisir une.",
             "No open request. \"n\" to record one.",
-        )
+        ),
     });
     let Some(inner) = pane(frame, area, app, theme, Pane::Requests, title, empty) else {
         return;
@@ -135,11 +181,15 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
 fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
     let rows = teams(app);
-    let empty = rows.is_empty().then(|| {
-        l.pick(
+    let empty = rows.is_empty().then(|| match app.domain.open_night() {
+        None => l.pick(
+            "Les équipes se composent en ouvrant la nuit (O).",
+            "Teams are composed when the night is opened (O).",
+        ),
+        Some(_) => l.pick(
             "Pas d'équipe : « :equipe E1 NOM NOM ».",
             "No team: \":team E1 NAME NAME\".",
-        )
+        ),
     });
     let title = l.pick("Équipes", "Teams").to_string();
     let Some(inner) = pane(frame, area, app, theme, Pane::Teams, title, empty) else {
@@ -156,11 +206,18 @@ fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             .assignment
             .and_then(|(r, _)| app.domain.requests.get(&r))
             .map_or(String::new(), |r| format!(" → {}", r.number));
+        // What matters at a glance first: status, time in it, assignment, last contact.
+        // Narrow panes say "c" for contact, as the key that records one.
+        let contact_word = if inner.width < 44 {
+            "c"
+        } else {
+            l.pick("contact ", "contact ")
+        };
         let head = format!(
-            "{}{:<3} {} {since}′{assignment}",
+            "{}{:<3} {} {since}′{assignment} · {contact_word}{contact}′",
             alert_mark(alert),
             t.call_sign,
-            vocab::team_status(t.status(), l)
+            vocab::team_status(t.status(), l),
         );
         let style = if app.focus == Pane::Teams && i == sel {
             theme.selected().patch(theme.alert(alert))
@@ -187,14 +244,7 @@ fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         };
         lines.push(Line::from(vec![
             Span::raw("    "),
-            Span::styled(
-                format!(
-                    "{} · {place} · {} {contact}′",
-                    members.join(", "),
-                    l.pick("contact", "contact")
-                ),
-                theme.dim(),
-            ),
+            Span::styled(format!("{place} · {}", members.join(", ")), theme.dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -227,14 +277,17 @@ fn draw_cases(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 .site(&c.site)
                 .map_or(c.site.as_str(), |s| s.name.as_str());
             let last = c.steps.last().map_or("—", |s| vocab::level(s.level, l));
-            let follow = c.next_follow_up.map_or(String::new(), |d| {
-                format!(" · {} {}", l.pick("suivi", "follow-up"), d.format("%d/%m"))
-            });
+            let follow = c
+                .next_follow_up
+                .map_or("—".to_string(), |d| crate::i18n::dates::short_date(d, l));
+            // The site takes what is left after the id, the follow-up and the last step.
+            let last_w = 20.min((inner.width as usize).saturating_sub(20) / 2);
+            let site_w = (inner.width as usize)
+                .saturating_sub(4 + 1 + 1 + last_w + 1 + 6)
+                .max(6);
             let text = format!(
-                "{:>4} {:<20.20} {:<14.14} {last}{follow}",
-                c.id.0,
-                site,
-                vocab::case_state(c.state, l)
+                "{:>4} {:<site_w$.site_w$} {:<last_w$.last_w$} {follow:>6}",
+                c.id.0, site, last
             );
             let style = if app.focus == Pane::Cases && i == sel {
                 theme.selected()

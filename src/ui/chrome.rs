@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use crate::app::board::counters;
-use crate::app::keymap::{BOARD, FORM};
+use crate::app::keymap::hints;
 use crate::app::{AppState, Message, Mode};
 use crate::i18n::dates;
 use ratatui::Frame;
@@ -22,8 +22,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         }
         None => l
             .pick(
-                "Pas de nuit ouverte — « :ouvrir NOM »",
-                "No night open — \":open NAME\"",
+                "Pas de nuit ouverte — O pour l'ouvrir",
+                "No night open — O to open it",
             )
             .to_string(),
     };
@@ -68,24 +68,34 @@ pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
 
 pub fn footer(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
-    let message = match (&app.mode, &app.message) {
-        (Mode::Command(input), _) => Line::from(format!(":{}", input.value())),
+    // A line being typed in the footer: the command line, a logbook entry, a search.
+    let typing = match &app.mode {
+        Mode::Command(input) => Some((":".to_string(), input)),
+        Mode::LogEntry(input, _) => Some((l.pick("Entrée : ", "Entry: ").to_string(), input)),
+        Mode::Search(input) => Some(("/".to_string(), input)),
+        _ => None,
+    };
+    let message = match (&typing, &app.message) {
+        (Some((prompt, input)), _) => {
+            let width = area.width.saturating_sub(prompt.chars().count() as u16);
+            Line::from(format!(
+                "{prompt}{}",
+                super::forms::text_field(input, width).0
+            ))
+        }
         (_, Some(Message::Error(m))) => Line::styled(m.clone(), theme.error()),
         (_, Some(Message::Info(m))) => Line::styled(m.clone(), theme.info()),
         (_, None) => Line::raw(""),
     };
-    let table = match app.mode {
-        Mode::Normal => BOARD,
-        _ => FORM,
-    };
-    let hints: Vec<String> = table
+    let hints: Vec<String> = hints(app)
         .iter()
         .map(|b| format!("{} {}", b.key_name(l), l.pick(b.fr, b.en)))
         .collect();
     let hints = Line::styled(hints.join(" · "), theme.dim());
     frame.render_widget(Paragraph::new(vec![message, hints]), area);
-    if let Mode::Command(input) = &app.mode {
-        let x = area.x + 1 + input.visual_cursor() as u16;
+    if let Some((prompt, input)) = typing {
+        let p = prompt.chars().count() as u16;
+        let x = area.x + p + super::forms::text_field(input, area.width.saturating_sub(p)).1;
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
     }
 }

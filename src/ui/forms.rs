@@ -12,7 +12,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-fn popup(
+pub(super) fn popup(
     frame: &mut Frame,
     body: Rect,
     width: u16,
@@ -34,7 +34,7 @@ fn popup(
 }
 
 /// "label  value" with the focused field reversed; `*` marks a required field.
-fn field<'a>(label: String, value: String, focused: bool, theme: &Theme) -> Line<'a> {
+pub(super) fn field<'a>(label: String, value: String, focused: bool, theme: &Theme) -> Line<'a> {
     let style = if focused {
         theme.selected()
     } else {
@@ -46,12 +46,23 @@ fn field<'a>(label: String, value: String, focused: bool, theme: &Theme) -> Line
     ])
 }
 
+/// The part of a text input that fits `width` columns around the cursor, and the cursor's
+/// column in it. (Columns are counted as characters: French text has no wide ones.)
+pub(super) fn text_field(input: &tui_input::Input, width: u16) -> (String, u16) {
+    let width = (width as usize).max(1);
+    // Keep one column for the cursor after the last character.
+    let scroll = input.visual_scroll(width - 1);
+    let shown: String = input.value().chars().skip(scroll).take(width).collect();
+    let cursor = input.visual_cursor().saturating_sub(scroll).min(width - 1);
+    (shown, cursor as u16)
+}
+
 pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm, theme: &Theme) {
     let l = app.lang;
     let inner = popup(
         frame,
         body,
-        72,
+        96,
         13,
         l.pick(
             "Nouvelle sollicitation — Entrée enregistre",
@@ -72,11 +83,12 @@ pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm
                 .territory
                 .landlord(&s.landlord)
                 .map_or("", |d| d.name.as_str());
+            // The count first: it says ↑/↓ has more to offer even when the line is cut.
             format!(
-                "{}, {} — {district}, {landlord} ({}/{matches})",
+                "({}/{matches}) {}, {} — {district}, {landlord}",
+                form.site_choice + 1,
                 s.name,
                 s.address,
-                form.site_choice + 1
             )
         }
         None if form.site_query.value().is_empty() => l
@@ -87,10 +99,12 @@ pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm
             .to_string(),
     };
     let f = form.field();
+    let width = inner.width.saturating_sub(16);
+    let shown = |i: &tui_input::Input| text_field(i, width).0;
     let lines = vec![
         field(
             l.pick("Lieu *", "Site *").into(),
-            form.site_query.value().to_string(),
+            shown(&form.site_query),
             f == RequestField::Site,
             theme,
         ),
@@ -118,19 +132,19 @@ pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm
         ),
         field(
             l.pick("Appelant·e", "Caller").into(),
-            form.caller.value().to_string(),
+            shown(&form.caller),
             f == RequestField::Caller,
             theme,
         ),
         field(
             l.pick("Rappel (tél.)", "Callback").into(),
-            form.callback.value().to_string(),
+            shown(&form.callback),
             f == RequestField::Callback,
             theme,
         ),
         field(
             l.pick("Description", "Description").into(),
-            form.description.value().to_string(),
+            shown(&form.description),
             f == RequestField::Description,
             theme,
         ),
@@ -152,8 +166,8 @@ pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm
         _ => None,
     };
     if let Some((input, row)) = input {
-        let x = (inner.x + 16 + input.visual_cursor() as u16).min(inner.right().saturating_sub(1));
-        frame.set_cursor_position((x, inner.y + row));
+        let x = inner.x + 16 + text_field(input, width).1;
+        frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y + row));
     }
 }
 
@@ -213,16 +227,15 @@ pub fn clear(frame: &mut Frame, body: Rect, app: &AppState, form: &ClearForm, th
         ),
         field(
             l.pick("Note", "Note").into(),
-            form.note.value().to_string(),
+            text_field(&form.note, inner.width.saturating_sub(16)).0,
             f == ClearField::Note,
             theme,
         ),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
     if f == ClearField::Note {
-        let x =
-            (inner.x + 16 + form.note.visual_cursor() as u16).min(inner.right().saturating_sub(1));
-        frame.set_cursor_position((x, inner.y + 5));
+        let x = inner.x + 16 + text_field(&form.note, inner.width.saturating_sub(16)).1;
+        frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), inner.y + 5));
     }
 }
 

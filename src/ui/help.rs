@@ -1,12 +1,12 @@
 //! Help, drawn from the keymap tables themselves.
 
 use super::theme::Theme;
-use crate::app::AppState;
-use crate::app::keymap::{BOARD, Binding, FORM};
+use crate::app::keymap::{Binding, FORM, GLOBAL, screen_table};
+use crate::app::{AppState, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
@@ -29,6 +29,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         );
         Paragraph::new(lines)
     };
-    frame.render_widget(column(l.pick("Tableau", "Board"), BOARD), left);
-    frame.render_widget(column(l.pick("Formulaires", "Forms"), FORM), right);
+    let (name, table) = match app.previous {
+        Screen::Cases => (
+            l.pick("Situations", "Situations"),
+            screen_table(Screen::Cases),
+        ),
+        Screen::Log => (
+            l.pick("Main courante", "Logbook"),
+            screen_table(Screen::Log),
+        ),
+        _ => (l.pick("Tableau", "Board"), screen_table(Screen::Board)),
+    };
+    frame.render_widget(column(name, table), left);
+    let [global, forms] = right.layout(&Layout::vertical([
+        Constraint::Length(GLOBAL.len() as u16 + 2),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(column(l.pick("Partout", "Everywhere"), GLOBAL), global);
+    frame.render_widget(
+        column(l.pick("Formulaires", "Forms"), FORM).wrap(Wrap { trim: false }),
+        forms,
+    );
 }

@@ -1,21 +1,47 @@
 //! Rendering only: views borrow `&AppState` and draw. Nothing here changes state.
 
 mod board;
+mod cases;
 mod chrome;
 mod forms;
 mod help;
+mod log;
 mod map;
+mod night_form;
 pub mod theme;
 
-use crate::app::{AppState, Mode, Screen};
+use crate::app::{AppState, Mode, Pane, Screen};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 pub use theme::Theme;
 
 /// Below this the board cannot be read; we say so instead.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
+
+/// The body: everything between the header line and the two footer lines.
+fn body(area: Rect) -> [Rect; 3] {
+    area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ]))
+}
+
+/// The pane and row under a terminal cell, for a mouse click: the same layout as `draw`.
+pub fn hit(app: &AppState, size: Rect, column: u16, row: u16) -> Option<(Pane, usize)> {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT || !matches!(app.mode, Mode::Normal) {
+        return None;
+    }
+    let [_, body, _] = body(size);
+    let at = ratatui::layout::Position::new(column, row);
+    match app.screen {
+        Screen::Board => board::hit(body, app, at),
+        Screen::Cases => cases::hit(body, app, at).map(|i| (Pane::Cases, i)),
+        _ => None,
+    }
+}
 
 pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
     let area = frame.area();
@@ -27,14 +53,12 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [header, body, footer] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(2),
-    ]));
+    let [header, body, footer] = body(area);
     chrome::header(frame, header, app, theme);
     match app.screen {
         Screen::Board => board::draw(frame, body, app, theme),
+        Screen::Cases => cases::draw(frame, body, app, theme),
+        Screen::Log => log::draw(frame, body, app, theme),
         Screen::Help => help::draw(frame, body, app, theme),
     }
     chrome::footer(frame, footer, app, theme);
@@ -45,7 +69,10 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         Mode::Dispatch { request, cursor } => {
             forms::dispatch(frame, body, app, *request, *cursor, theme)
         }
-        Mode::Command(_) => {}
+        Mode::Command(_) | Mode::LogEntry(..) | Mode::Search(_) => {}
+        Mode::OpenNight(form) => night_form::draw(frame, body, app, form, theme),
+        Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
+        Mode::FollowUp(form) => cases::follow_up_form(frame, body, app, form, theme),
         Mode::ConfirmQuit => {
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));
             frame.render_widget(Clear, popup);

@@ -1,0 +1,290 @@
+//! The situations screen: open cases with their history across nights, and the pop-ups
+//! to record a step or set the follow-up date.
+
+use super::forms::{field, popup, text_field};
+use super::theme::{Theme, alert_mark};
+use crate::app::board::Alert;
+use crate::app::board::open_cases;
+use crate::app::{AppState, CaseStepForm, FollowUpForm, Pane};
+use crate::domain::state::Case;
+use crate::i18n::{Lang, dates, vocab};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// Wide terminals put the history beside the list; narrow ones below it.
+const SIDE_BY_SIDE: u16 = 120;
+
+/// The list and the detail. Drawing and clicks share it.
+fn areas(area: Rect) -> (Rect, Rect) {
+    if area.width >= SIDE_BY_SIDE {
+        let [a, b] = area.layout(&Layout::horizontal([
+            Constraint::Percentage(55),
+            Constraint::Percentage(45),
+        ]));
+        (a, b)
+    } else {
+        let [a, b] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ]));
+        (a, b)
+    }
+}
+
+/// The row of the list under a cell, if any.
+pub fn hit(area: Rect, app: &AppState, at: ratatui::layout::Position) -> Option<usize> {
+    let inner = areas(area).0.inner(ratatui::layout::Margin::new(1, 1));
+    if !inner.contains(at) {
+        return None;
+    }
+    let len = open_cases(app).len();
+    let sel = app.selected(Pane::Cases).min(len.saturating_sub(1));
+    let first = sel.saturating_sub((inner.height as usize).saturating_sub(1));
+    let i = first + (at.y - inner.y) as usize;
+    (i < len).then_some(i)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+    let l = app.lang;
+    let rows = open_cases(app);
+    let (list, detail) = areas(area);
+    let title = format!(
+        "{} ({}) — {}",
+        l.pick("Situations ouvertes", "Open situations"),
+        rows.len(),
+        l.pick("suivi dû en premier", "due follow-ups first")
+    );
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title()))
+        .border_style(theme.focused_border());
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    if rows.is_empty() {
+        let text = l.pick(
+            "Aucune situation ouverte. Une situation s'ouvre en clôturant une intervention (x, champ Situation).",
+            "No open situation. One is opened when clearing an intervention (x, Situation field).",
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        draw_detail(frame, detail, app, None, theme);
+        return;
+    }
+    let sel = app.selected(Pane::Cases).min(rows.len() - 1);
+    let height = inner.height as usize;
+    let first = if height == 0 {
+        0
+    } else {
+        sel.saturating_sub(height - 1)
+    };
+    let today = dates::local_date(app.now);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, c)| {
+            let site = app
+                .territory
+                .site(&c.site)
+                .map_or(c.site.as_str(), |s| s.name.as_str());
+            let due = c.next_follow_up.is_some_and(|d| d <= today);
+            let follow = c
+                .next_follow_up
+                .map_or("—".to_string(), |d| dates::short_date(d, l));
+            // Fixed columns; the site and the category share what the width leaves.
+            let rest = (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 1 + 6);
+            let cat_w = (rest * 2 / 5).max(8);
+            let site_w = rest.saturating_sub(cat_w + 1).max(8);
+            let mark = if due { alert_mark(Alert::Amber) } else { " " };
+            let text = format!(
+                "{mark}{:>4} {:<10.10} {:<site_w$.site_w$} {:<cat_w$.cat_w$} {:>6}",
+                c.id.0,
+                vocab::case_state(c.state, l),
+                site,
+                vocab::category(c.category, l),
+                follow,
+            );
+            let style = if i == sel {
+                theme.selected()
+            } else if due {
+                theme.alert(Alert::Amber)
+            } else {
+                Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    draw_detail(frame, detail, app, rows.get(sel).copied(), theme);
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &AppState, case: Option<&Case>, theme: &Theme) {
+    let l = app.lang;
+    let title = match case {
+        Some(c) => format!("{} {}", l.pick("Situation", "Situation"), c.id),
+        None => l.pick("Situation", "Situation").to_string(),
+    };
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(c) = case else { return };
+    frame.render_widget(
+        Paragraph::new(history(app, c, theme)).wrap(Wrap { trim: false }),
+        inner,
+    );
+}
+
+fn label<'a>(text: &str, theme: &Theme) -> Span<'a> {
+    Span::styled(format!("{text:<12}"), theme.title())
+}
+
+/// Where, what, since when, then every step and change of state, newest first.
+fn history<'a>(app: &AppState, c: &Case, theme: &Theme) -> Vec<Line<'a>> {
+    let l = app.lang;
+    let t = &app.territory;
+    let site = t.site(&c.site);
+    let place = site.map_or(c.site.clone(), |s| {
+        let district = t.district(&s.district).map_or("", |d| d.name.as_str());
+        format!("{}, {} ({district})", s.name, s.address)
+    });
+    let landlord = site
+        .and_then(|s| t.landlord(&s.landlord))
+        .map_or("—".to_string(), |x| x.name.clone());
+    let follow = c.next_follow_up.map_or_else(
+        || l.pick("aucun", "none").to_string(),
+        |d| dates::short_date(d, l),
+    );
+    let mut lines = vec![
+        Line::from(vec![label(l.pick("Lieu", "Site"), theme), Span::raw(place)]),
+        Line::from(vec![
+            label(l.pick("Bailleur", "Landlord"), theme),
+            Span::raw(landlord),
+        ]),
+        Line::from(vec![
+            label(l.pick("Catégorie", "Category"), theme),
+            Span::raw(vocab::category(c.category, l)),
+        ]),
+        Line::from(vec![
+            label(l.pick("État", "State"), theme),
+            Span::raw(vocab::case_state(c.state, l)),
+        ]),
+        Line::from(vec![
+            label(l.pick("Ouverte", "Opened"), theme),
+            Span::raw(dates::date_time(c.opened_at)),
+        ]),
+        Line::from(vec![
+            label(l.pick("Suivi", "Follow-up"), theme),
+            Span::raw(follow),
+        ]),
+        Line::from(vec![
+            label(l.pick("Sollicit.", "Requests"), theme),
+            Span::raw(c.requests.len().to_string()),
+        ]),
+        Line::raw(""),
+        Line::styled(
+            l.pick("Historique (récent d'abord)", "History (newest first)"),
+            theme.title(),
+        ),
+    ];
+    let mut events: Vec<(chrono::DateTime<chrono::Utc>, String)> = c
+        .steps
+        .iter()
+        .map(|s| {
+            let note = if s.note.is_some() {
+                l.pick(" · note", " · note")
+            } else {
+                ""
+            };
+            (s.at, format!("{}{note}", vocab::level(s.level, l)))
+        })
+        .chain(c.state_history.iter().map(|(at, state)| {
+            (
+                *at,
+                format!("{} {}", state_word(l), vocab::case_state(*state, l)),
+            )
+        }))
+        .collect();
+    events.sort_by_key(|e| std::cmp::Reverse(e.0));
+    lines.extend(
+        events
+            .into_iter()
+            .map(|(at, text)| Line::raw(format!(" {}  {text}", dates::date_time(at)))),
+    );
+    lines
+}
+
+fn state_word(l: Lang) -> &'static str {
+    l.pick("→", "→")
+}
+
+pub fn step_form(
+    frame: &mut Frame,
+    body: Rect,
+    app: &AppState,
+    form: &CaseStepForm,
+    theme: &Theme,
+) {
+    let l = app.lang;
+    let title = format!(
+        "{} {} — {}",
+        l.pick("Étape de réponse, situation", "Response step, situation"),
+        form.case,
+        l.pick("Entrée enregistre", "Enter saves")
+    );
+    let inner = popup(frame, body, 72, 5, &title, theme);
+    let level = form
+        .level
+        .map_or_else(|| "(←/→)".to_string(), |v| vocab::level(v, l).to_string());
+    let width = inner.width.saturating_sub(16);
+    let (note, cursor) = text_field(&form.note, width);
+    let lines = vec![
+        field(
+            l.pick("Niveau *", "Level *").into(),
+            level,
+            form.field == 0,
+            theme,
+        ),
+        field(l.pick("Note", "Note").into(), note, form.field == 1, theme),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    if form.field == 1 {
+        frame.set_cursor_position((inner.x + 16 + cursor, inner.y + 1));
+    }
+}
+
+pub fn follow_up_form(
+    frame: &mut Frame,
+    body: Rect,
+    app: &AppState,
+    form: &FollowUpForm,
+    theme: &Theme,
+) {
+    let l = app.lang;
+    let title = format!(
+        "{} {} — {}",
+        l.pick("Date de suivi, situation", "Follow-up date, situation"),
+        form.case,
+        l.pick("Entrée enregistre", "Enter saves")
+    );
+    let inner = popup(frame, body, 72, 4, &title, theme);
+    let (value, cursor) = text_field(&form.input, inner.width.saturating_sub(16));
+    let lines = vec![
+        field(l.pick("Date", "Date").into(), value, true, theme),
+        Line::styled(
+            l.pick(
+                "JJ/MM, JJ/MM/AAAA ou +N jours ; vide : pas de suivi",
+                "DD/MM, DD/MM/YYYY or +N days; empty: no follow-up",
+            ),
+            theme.dim(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position((inner.x + 16 + cursor, inner.y));
+}
