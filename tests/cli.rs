@@ -627,3 +627,28 @@ fn export_of_one_night_holds_only_that_night() {
     let none = export(&data, &["--from", "2026-11-28", "--to", "2026-11-29"]);
     assert!(event_lines(&none).is_empty());
 }
+
+#[test]
+fn the_settings_file_sets_the_language_and_a_wrong_one_is_refused_with_its_line() {
+    let (tmp, data) = data_dir();
+    demo_store(&data);
+    let settings = tmp.path().join("config.toml");
+    std::fs::write(&settings, "lang = \"en\"\n").expect("write settings");
+    let config = settings.to_str().expect("utf-8 path");
+    let out = run(&data, &["--config", config, "log"]);
+    out.assert_ok();
+    assert!(out.stdout.contains("Night of"), "{}", out.stdout);
+    let out = run(&data, &["--config", config, "--lang", "fr", "log"]);
+    assert!(out.stdout.contains("Nuit du"), "--lang wins over the file");
+
+    std::fs::write(&settings, "lang = \"fr\"\n[thresholds]\np1 = -5\n").expect("write");
+    let out = run(&data, &["--config", config, "log"]);
+    assert_eq!(out.code, Some(2), "{out:#?}");
+    assert!(
+        out.stderr
+            .contains("ligne 3 [p1] : un nombre de minutes entre 0 et 720"),
+        "{}",
+        out.stderr
+    );
+    out.assert_no_panic();
+}

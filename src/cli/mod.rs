@@ -37,6 +37,10 @@ pub struct Global {
     /// Interface language: fr (default) or en.
     #[arg(long, global = true, env = "VIGIE_LANG", value_name = "fr|en", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Settings file (default: $VIGIE_CONFIG, else config.toml in the platform's config
+    /// directory, e.g. ~/.config/vigie/config.toml).
+    #[arg(long, global = true, env = "VIGIE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,7 +123,20 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// Parses the command line, runs, and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.global.lang.unwrap_or_default();
+    // The language of a settings error: the one asked for, else French.
+    let asked = cli.global.lang.unwrap_or_default();
+    let settings = match crate::config::path(cli.global.config.clone()) {
+        Some(path) => match crate::config::load(&path, asked) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("vigie: {}", e.to_text(asked));
+                return ExitCode::from(2);
+            }
+        },
+        None => crate::config::Settings::default(),
+    };
+    // --lang or VIGIE_LANG, else the settings file, else French.
+    let lang = cli.global.lang.or(settings.lang).unwrap_or_default();
     // Last line of defence: a bug or a library failing on damaged files must end with a
     // sentence, not a stack dump. What was committed before is safe on disk.
     std::panic::set_hook(Box::new(move |info| {
@@ -145,7 +162,7 @@ pub fn main() -> ExitCode {
             )
         );
     }));
-    match std::panic::catch_unwind(move || run(cli, lang)) {
+    match std::panic::catch_unwind(move || run(cli, lang, settings)) {
         Ok(Ok(code)) => code,
         Ok(Err(message)) => {
             eprintln!("vigie: {message}");
@@ -155,10 +172,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
+fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCode, String> {
     let g = &cli.global;
     match cli.command {
-        None => console(g, lang),
+        None => console(g, lang, settings),
         Some(Cmd::Demo(args)) => crate::demo::run_cli(&mut open(g, lang)?, args, lang),
         Some(Cmd::Log { night }) => journal::log(&open(g, lang)?, night, lang),
         Some(Cmd::Journal {
@@ -218,7 +235,7 @@ pub(crate) fn store_err(lang: Lang) -> impl Fn(StoreError) -> String {
 }
 
 /// The console. Without a terminal (a pipe, a script) it says where the data is instead.
-fn console(g: &Global, lang: Lang) -> Result<ExitCode, String> {
+fn console(g: &Global, lang: Lang, settings: crate::config::Settings) -> Result<ExitCode, String> {
     use std::io::IsTerminal;
     let store = open(g, lang)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -245,6 +262,6 @@ fn console(g: &Global, lang: Lang) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    crate::runtime::run(store, lang)?;
+    crate::runtime::run(store, lang, settings.thresholds)?;
     Ok(ExitCode::SUCCESS)
 }

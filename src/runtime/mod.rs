@@ -5,7 +5,7 @@
 mod logbook;
 
 use crate::app::board::counters;
-use crate::app::{Action, AppState, Effect, keymap, update};
+use crate::app::{Action, AppState, Effect, Thresholds, keymap, update};
 use crate::domain::Command;
 use crate::domain::event::Envelope;
 use crate::i18n::{self, Lang};
@@ -23,7 +23,7 @@ use tokio::time::{Instant, interval, sleep_until};
 /// About 60 frames a second at most.
 const FRAME: Duration = Duration::from_millis(16);
 
-pub fn run(store: Store, lang: Lang) -> Result<(), String> {
+pub fn run(store: Store, lang: Lang, thresholds: Thresholds) -> Result<(), String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -31,7 +31,7 @@ pub fn run(store: Store, lang: Lang) -> Result<(), String> {
     let mut terminal = ratatui::init();
     // Clicks select rows. (Holding Shift still selects text in most terminals.)
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let result = rt.block_on(event_loop(&mut terminal, store, lang));
+    let result = rt.block_on(event_loop(&mut terminal, store, lang, thresholds));
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -41,6 +41,7 @@ async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut store: Store,
     lang: Lang,
+    thresholds: Thresholds,
 ) -> Result<(), String> {
     let theme = Theme::from_env();
     let mut app = AppState::new(
@@ -49,7 +50,7 @@ async fn event_loop(
         store.territory().clone(),
         Utc::now(),
     );
-    app.fresh = store.last_seq() == 0;
+    app.thresholds = thresholds;
     app.coordinator = logbook::last_coordinator(&store);
     update(
         &mut app,

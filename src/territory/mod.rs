@@ -10,10 +10,10 @@
 #![allow(clippy::result_large_err)]
 
 mod error;
-mod files;
+pub(crate) mod files;
 mod geo;
 mod geojson;
-mod source;
+pub(crate) mod source;
 mod validate;
 
 #[cfg(test)]

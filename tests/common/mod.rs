@@ -68,7 +68,8 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_vigie")
 }
 
-/// Runs `vigie --data <data> <args>` in French (no `VIGIE_LANG`, no `VIGIE_DATA`).
+/// Runs `vigie --data <data> <args>` in French (no `VIGIE_LANG`, no `VIGIE_DATA`, no
+/// settings file).
 pub fn run(data: &Path, args: &[&str]) -> Out {
     let mut all: Vec<std::ffi::OsString> = vec!["--data".into(), data.into()];
     all.extend(args.iter().map(Into::into));
@@ -81,6 +82,8 @@ pub fn run_raw(args: &[std::ffi::OsString]) -> Out {
         .args(args)
         .env_remove("VIGIE_LANG")
         .env_remove("VIGIE_DATA")
+        // Never the settings file of whoever runs the tests.
+        .env("VIGIE_CONFIG", "/nonexistent/vigie-tests/config.toml")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -1,0 +1,244 @@
+//! The settings file: TOML in the platform's config directory (`~/.config/vigie/config.toml`
+//! on Linux), or the file named by `--config` / `VIGIE_CONFIG`. A missing file means the
+//! defaults; a wrong one is refused with its line and what is expected.
+//!
+//! ```toml
+//! lang = "fr"          # or "en"
+//! [thresholds]         # minutes; amber past the value, red past twice
+//! p1 = 5
+//! p2 = 15
+//! p3 = 45
+//! p4 = 0               # 0: never overdue
+//! contact = 20         # a team on site without contact
+//! ```
+
+use crate::app::Thresholds;
+use crate::i18n::Lang;
+use crate::territory::TerritoryError;
+use crate::territory::files::parse_toml;
+use crate::territory::source::Source;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Longest threshold accepted: a whole night.
+const MAX_MINUTES: i64 = 12 * 60;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    pub lang: Option<Lang>,
+    pub thresholds: Thresholds,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    lang: Option<String>,
+    #[serde(default)]
+    thresholds: ThresholdsFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThresholdsFile {
+    p1: Option<i64>,
+    p2: Option<i64>,
+    p3: Option<i64>,
+    p4: Option<i64>,
+    contact: Option<i64>,
+}
+
+/// What is wrong in the settings file, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub field: Option<String>,
+    /// Already in the UI language when Vigie found it; the TOML parser's words otherwise.
+    pub message: String,
+}
+
+impl ConfigError {
+    pub fn to_text(&self, lang: Lang) -> String {
+        let line = self.line.map_or(String::new(), |l| match lang {
+            Lang::Fr => format!(", ligne {l}"),
+            Lang::En => format!(", line {l}"),
+        });
+        let field = self
+            .field
+            .as_ref()
+            .map_or(String::new(), |f| format!(" [{f}]"));
+        match lang {
+            Lang::Fr => format!("réglages {}{line}{field} : {}", self.file, self.message),
+            Lang::En => format!("settings {}{line}{field}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// The file to read: the one given, else the platform's.
+pub fn path(given: Option<PathBuf>) -> Option<PathBuf> {
+    given.or_else(|| dirs::config_dir().map(|d| d.join("vigie").join("config.toml")))
+}
+
+/// Reads the settings; a file that does not exist gives the defaults.
+pub fn load(path: &Path, lang: Lang) -> Result<Settings, ConfigError> {
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&file, &text, lang),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+        Err(e) => Err(ConfigError {
+            file,
+            line: None,
+            field: None,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Parses and checks the settings text. `lang` is the language of the messages.
+pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Settings, ConfigError> {
+    let src = Source::new(file, text);
+    let parsed: File = parse_toml(&src).map_err(|e| match e {
+        TerritoryError::Syntax {
+            line,
+            field,
+            message,
+            ..
+        } => ConfigError {
+            file: file.to_string(),
+            line,
+            field,
+            message,
+        },
+        other => ConfigError {
+            file: file.to_string(),
+            line: None,
+            field: None,
+            message: format!("{other:?}"),
+        },
+    })?;
+    let line_of = |key: &str| {
+        text.lines()
+            .position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+            })
+            .map(|i| i + 1)
+    };
+    let wrong = |key: &str, fr: &str, en: &str| ConfigError {
+        file: file.to_string(),
+        line: line_of(key),
+        field: Some(key.to_string()),
+        message: lang.pick(fr, en).to_string(),
+    };
+    let lang_set = match parsed.lang.as_deref() {
+        None => None,
+        Some(s) => Some(Lang::parse(s).ok_or_else(|| {
+            wrong(
+                "lang",
+                "« fr » ou « en » attendu",
+                "\"fr\" or \"en\" expected",
+            )
+        })?),
+    };
+    let minutes = |key: &str, value: Option<i64>| -> Result<Option<i64>, ConfigError> {
+        match value {
+            Some(m) if !(0..=MAX_MINUTES).contains(&m) => Err(wrong(
+                key,
+                "un nombre de minutes entre 0 et 720 est attendu",
+                "a number of minutes from 0 to 720 is expected",
+            )),
+            v => Ok(v),
+        }
+    };
+    let mut thresholds = Thresholds::default();
+    let t = &parsed.thresholds;
+    for (i, (key, value)) in [("p1", t.p1), ("p2", t.p2), ("p3", t.p3), ("p4", t.p4)]
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(m) = minutes(key, value)? {
+            // 0: that priority never turns amber.
+            thresholds.wait[i] = (m > 0).then_some(m);
+        }
+    }
+    if let Some(m) = minutes("contact", t.contact)? {
+        if m == 0 {
+            return Err(wrong(
+                "contact",
+                "au moins 1 minute : le contact de sécurité ne se désactive pas",
+                "at least 1 minute: the safety check-in cannot be turned off",
+            ));
+        }
+        thresholds.contact = m;
+    }
+    Ok(Settings {
+        lang: lang_set,
+        thresholds,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_file_sets_the_language_and_every_threshold() {
+        let s = parse(
+            "config.toml",
+            "lang = \"en\"\n[thresholds]\np1 = 3\np2 = 10\np3 = 30\np4 = 90\ncontact = 15\n",
+            Lang::Fr,
+        )
+        .expect("valid");
+        assert_eq!(s.lang, Some(Lang::En));
+        assert_eq!(s.thresholds.wait, [Some(3), Some(10), Some(30), Some(90)]);
+        assert_eq!(s.thresholds.contact, 15);
+    }
+
+    #[test]
+    fn an_empty_file_and_zero_keep_the_defaults_or_turn_an_alert_off() {
+        assert_eq!(parse("c", "", Lang::Fr), Ok(Settings::default()));
+        let s = parse("c", "[thresholds]\np3 = 0\n", Lang::Fr).expect("valid");
+        assert_eq!(s.thresholds.wait, [Some(5), Some(15), None, None]);
+    }
+
+    #[test]
+    fn wrong_values_name_the_line_and_the_field_in_the_ui_language() {
+        let e = parse("c.toml", "lang = \"fr\"\n[thresholds]\np2 = -4\n", Lang::Fr)
+            .expect_err("negative");
+        assert_eq!(e.line, Some(3));
+        assert_eq!(
+            e.to_text(Lang::Fr),
+            "réglages c.toml, ligne 3 [p2] : un nombre de minutes entre 0 et 720 est attendu"
+        );
+        let e = parse("c.toml", "lang = \"de\"\n", Lang::En).expect_err("german");
+        assert_eq!(
+            e.to_text(Lang::En),
+            "settings c.toml, line 1 [lang]: \"fr\" or \"en\" expected"
+        );
+        let e = parse("c.toml", "[thresholds]\ncontact = 0\n", Lang::Fr).expect_err("off");
+        assert_eq!(e.field.as_deref(), Some("contact"));
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_keys_point_at_their_line() {
+        let e = parse(
+            "c.toml",
+            "lang = \"fr\"\n[thresholds]\np1 = cinq\n",
+            Lang::Fr,
+        )
+        .expect_err("syntax");
+        assert_eq!(e.line, Some(3));
+        let e = parse("c.toml", "\n[thresholds]\np5 = 3\n", Lang::Fr).expect_err("unknown");
+        assert_eq!(e.line, Some(3), "{e:?}");
+    }
+
+    #[test]
+    fn a_missing_file_gives_the_defaults_and_an_unreadable_one_says_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("none.toml");
+        assert_eq!(load(&missing, Lang::Fr), Ok(Settings::default()));
+        let e = load(dir.path(), Lang::Fr).expect_err("a directory");
+        assert!(e.to_text(Lang::Fr).starts_with("réglages "));
+    }
+}
