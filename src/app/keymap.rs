@@ -100,6 +100,13 @@ pub const BOARD: &[Binding] = &[
         "active presence",
     ),
     b(
+        KeyCode::Char('l'),
+        "l",
+        Action::Locate,
+        "position de l'équipe",
+        "team's position",
+    ),
+    b(
         KeyCode::Char('b'),
         "b",
         Action::SetStatus(TeamStatus::Break),
@@ -382,9 +389,9 @@ pub fn hints(app: &AppState) -> Vec<&'static Binding> {
         (Mode::Normal, Screen::Board, Pane::Requests) => {
             &["n", "d", "a", "x", "Tab", "1/F2", "?/F1", "q"]
         }
-        (Mode::Normal, Screen::Board, Pane::Teams) => {
-            &["a", "c", "x", "v", "p", "b", "r", "o", "R", "Tab", "?/F1"]
-        }
+        (Mode::Normal, Screen::Board, Pane::Teams) => &[
+            "a", "c", "x", "v", "p", "l", "b", "r", "o", "R", "Tab", "?/F1",
+        ],
         (Mode::Normal, Screen::Board, Pane::Cases) => &["2/F3", "Tab", "3/F4", "?/F1", "q"],
         (Mode::Normal, Screen::Cases, _) => &["e", "s", "w", "o", "X", "1/F2", "3/F4", "?/F1"],
         (Mode::Normal, Screen::Log, _) => {
@@ -392,6 +399,7 @@ pub fn hints(app: &AppState) -> Vec<&'static Binding> {
         }
         (Mode::Normal, Screen::Help, _) => &["1/F2", "2/F3", "3/F4", "q"],
         (Mode::Dispatch { .. }, _, _) => &["↑/k", "↓/j", "Enter", "Esc"],
+        (Mode::Place(_), _, _) => &["Enter", "Esc"],
         _ => &["Tab/↓", "S-Tab/↑", "←/→", "Enter", "Esc"],
     };
     // The screen's own keys first: the same letter means different things on each screen.

@@ -9,6 +9,7 @@ pub mod form;
 pub mod keymap;
 pub mod logbook;
 pub mod night_form;
+pub mod place;
 mod screens;
 pub mod update;
 
@@ -72,6 +73,8 @@ pub enum Mode {
     Clear(Box<ClearForm>),
     /// The `:` command line (open the night, compose a team, close the night).
     Command(tui_input::Input),
+    /// Where a team is, or where its active presence goes.
+    Place(Box<place::PlaceForm>),
     /// Open the night: coordinator and teams.
     OpenNight(Box<NightForm>),
     /// Record a graduated-response step on the selected situation.

@@ -4,6 +4,7 @@ use super::board;
 use super::command_line::command_line;
 use super::form::{ClearForm, RequestField, RequestForm};
 use super::logbook::LogLine;
+use super::place::{PlaceForm, Purpose};
 use super::{AppState, Message, Mode, Pane, Screen, screens};
 use crate::domain::Command;
 use crate::domain::State;
@@ -31,6 +32,8 @@ pub enum Action {
     Recall,
     Clear,
     SetStatus(TeamStatus),
+    /// The selected team's position.
+    Locate,
     CommandLine,
     /// Go to a screen (digits, F-keys).
     Show(Screen),
@@ -127,6 +130,7 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Clear(form) => clear_form(app, *form, action),
         Mode::Command(input) => command_line(app, input, action),
         Mode::OpenNight(form) => screens::night_form(app, *form, action),
+        Mode::Place(form) => super::place::update_place(app, *form, action),
         Mode::CaseStep(form) => screens::case_step(app, *form, action),
         Mode::FollowUp(form) => screens::follow_up(app, *form, action),
         Mode::LogEntry(input, confirm) => screens::log_entry(app, input, confirm, action),
@@ -240,6 +244,7 @@ fn normal(app: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Contact
         | Action::Recall
         | Action::Clear
+        | Action::Locate
         | Action::SetStatus(_) => {
             return team_action(app, action);
         }
@@ -304,22 +309,17 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
             "rappelée",
             "recalled",
         ),
+        Action::Locate => {
+            app.mode = Mode::Place(Box::new(PlaceForm::new(team, Purpose::Move)));
+            return Vec::new();
+        }
+        // Active presence happens at a point the coordinator targets.
+        Action::SetStatus(TeamStatus::ActivePresence) => {
+            app.mode = Mode::Place(Box::new(PlaceForm::new(team, Purpose::Presence)));
+            return Vec::new();
+        }
         Action::SetStatus(status) => {
-            let position = match status {
-                TeamStatus::OffDuty => Some(Position::Base),
-                // Active presence happens in the district the team is in.
-                TeamStatus::ActivePresence => app
-                    .domain
-                    .teams
-                    .get(&team)
-                    .and_then(|t| match &t.position {
-                        Position::Site(s) => app.territory.site(s).map(|s| s.district.clone()),
-                        Position::District(d) => Some(d.clone()),
-                        Position::Base => None,
-                    })
-                    .map(Position::District),
-                _ => None,
-            };
+            let position = (status == TeamStatus::OffDuty).then_some(Position::Base);
             let label = crate::i18n::vocab::team_status(status, lang);
             let cmd = Command::SetTeamStatus {
                 team: team.clone(),

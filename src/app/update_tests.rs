@@ -811,8 +811,24 @@ fn arrive_and_contact_from_the_team_row_or_the_request_row() {
 fn statuses_are_set_on_a_free_team_and_refused_on_a_busy_one() {
     let mut d = Desk::night();
     d.focus_team("E3");
+    // Active presence goes to a targeted point, picked like a site.
+    let effects = d.act(Action::SetStatus(TeamStatus::ActivePresence));
+    assert!(effects.is_empty());
+    assert!(matches!(d.app.mode, Mode::Place(_)));
+    d.act(Action::Submit);
+    assert!(
+        d.error().is_some_and(|e| e.starts_with("Lieu")),
+        "E3 is at base: no district to assume"
+    );
+    d.typed("blosne");
+    d.act(Action::Submit);
+    assert_eq!(d.team("E3").status(), TeamStatus::ActivePresence);
+    assert!(matches!(&d.team("E3").position, Position::District(_)));
+    assert!(
+        d.info()
+            .is_some_and(|m| m.contains("présence active — Le Blosne"))
+    );
     for (status, label) in [
-        (TeamStatus::ActivePresence, "présence active"),
         (TeamStatus::Break, "pause"),
         (TeamStatus::ReturnToBase, "retour base"),
         (TeamStatus::Available, "disponible"),
@@ -844,6 +860,42 @@ fn statuses_are_set_on_a_free_team_and_refused_on_a_busy_one() {
         Some("Équipe E2 est déjà affectée à la sollicitation 1.")
     );
     assert_eq!(d.team("E2").status(), TeamStatus::EnRoute);
+}
+
+#[test]
+fn a_team_says_where_it_is_and_presence_with_nothing_typed_stays_in_its_district() {
+    let mut d = Desk::night();
+    d.focus_team("E1");
+    d.key(KeyCode::Char('l'));
+    d.typed("kennedy");
+    d.key(KeyCode::Down);
+    let second = match &d.app.mode {
+        Mode::Place(f) => f.chosen(&d.app.territory).expect("a second match"),
+        other => panic!("the place picker should be open, not {other:?}"),
+    };
+    d.key(KeyCode::Enter);
+    assert_eq!(d.team("E1").position, second);
+    assert!(matches!(d.app.mode, Mode::Normal));
+    // E2 is at La Harpe (Villejean): presence with nothing typed stays in Villejean.
+    d.focus_team("E2");
+    d.key(KeyCode::Char('v'));
+    d.key(KeyCode::Char('p'));
+    d.key(KeyCode::Enter);
+    assert_eq!(d.team("E2").status(), TeamStatus::ActivePresence);
+    assert!(
+        matches!(&d.team("E2").position, Position::District(v) if v.contains("vil")),
+        "{:?}",
+        d.team("E2").position
+    );
+    d.key(KeyCode::Char('l'));
+    d.typed("zzzz");
+    d.key(KeyCode::Enter);
+    assert!(
+        d.error().is_some(),
+        "nothing matches: said, nothing written"
+    );
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.mode, Mode::Normal));
 }
 
 #[test]

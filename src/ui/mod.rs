@@ -71,6 +71,7 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         }
         Mode::Command(_) | Mode::LogEntry(..) | Mode::Search(_) => {}
         Mode::OpenNight(form) => night_form::draw(frame, body, app, form, theme),
+        Mode::Place(form) => night_form::place(frame, body, app, form, theme),
         Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
         Mode::FollowUp(form) => cases::follow_up_form(frame, body, app, form, theme),
         Mode::ConfirmQuit => {

@@ -1,9 +1,10 @@
-//! The pop-up that opens the night: coordinator on duty and the teams.
+//! The pop-ups about teams: opening the night with them, and placing one.
 
 use super::forms::{field, popup, text_field};
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::night_form::{NightForm, TEAMS, call_sign, resolve};
+use crate::app::place::{PlaceForm, Purpose, place_name};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -80,4 +81,60 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, form: &NightForm, the
             frame.set_cursor_position((x, inner.y + y));
         }
     }
+}
+
+/// Where the team is, or where its active presence goes: the query and its matches.
+pub fn place(frame: &mut Frame, body: Rect, app: &AppState, form: &PlaceForm, theme: &Theme) {
+    let l = app.lang;
+    let title = match form.purpose {
+        Purpose::Move => format!(
+            "{} {} — {}",
+            l.pick("Position de", "Position of"),
+            form.team,
+            l.pick("Entrée enregistre", "Enter saves")
+        ),
+        Purpose::Presence => format!(
+            "{} {} — {}",
+            l.pick("Présence active de", "Active presence of"),
+            form.team,
+            l.pick("point visé, Entrée", "targeted point, Enter")
+        ),
+    };
+    const SHOWN: usize = 6;
+    let inner = popup(frame, body, 80, 5 + SHOWN as u16, &title, theme);
+    let (query, cursor) = text_field(&form.query, inner.width.saturating_sub(16));
+    let matches = form.matches(&app.territory);
+    let mut lines = vec![field(l.pick("Lieu", "Place").into(), query, true, theme)];
+    let hint = match (form.purpose, matches.len()) {
+        (Purpose::Presence, _) if form.query.value().trim().is_empty() => l
+            .pick(
+                "vide : le quartier où l'équipe se trouve",
+                "empty: the district the team is in",
+            )
+            .to_string(),
+        (_, 0) if form.query.value().trim().is_empty() => l
+            .pick("tapez un site ou un quartier", "type a site or a district")
+            .to_string(),
+        (_, 0) => l
+            .pick("aucun lieu ne correspond", "no place matches")
+            .to_string(),
+        (_, n) => format!("{}/{n} · ↑/↓", form.choice + 1),
+    };
+    lines.push(Line::styled(format!("{:16}{hint}", ""), theme.dim()));
+    // The matches around the chosen one.
+    let first = form.choice.saturating_sub(SHOWN - 1);
+    for (i, p) in matches.iter().enumerate().skip(first).take(SHOWN) {
+        let style = if i == form.choice {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(
+            format!("  {}", place_name(&app.territory, p)),
+            style,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = (inner.x + 16 + cursor).min(inner.right().saturating_sub(1));
+    frame.set_cursor_position((x, inner.y));
 }
