@@ -4,11 +4,15 @@
 use chrono::{DateTime, Duration, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use vigie::app::{AppState, Mode, Pane, RequestForm, Screen};
+use vigie::app::{AppState, ClearForm, LogLine, Mode, Pane, RequestForm, Screen};
 use vigie::domain::command::{Clearance, NewRequest};
+use vigie::domain::ids::{PersonalId, RequestId};
+use vigie::domain::personal::PersonalRecord;
+use vigie::domain::reference::Territory;
 use vigie::domain::vocab::{Category, Outcome, Priority, ResponseLevel, Source};
 use vigie::domain::{Command, State, execute};
 use vigie::i18n::Lang;
+use vigie::i18n::log::Lookup;
 use vigie::ui::{self, Theme};
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -22,8 +26,11 @@ fn night(lang: Lang) -> AppState {
     let territory = vigie::territory::rennes().expect("Rennes loads");
     let mut state = State::default();
     let mut t = at("2026-11-30T21:02:00+01:00");
+    let written = std::cell::RefCell::new(Vec::new());
     let run = |state: &mut State, cmd: Command, t: DateTime<Utc>| {
-        execute(state, &territory, &cmd, t).expect("the fixture night is valid");
+        let (envelopes, _) =
+            execute(state, &territory, &cmd, t).expect("the fixture night is valid");
+        written.borrow_mut().extend(envelopes);
     };
     run(
         &mut state,
@@ -118,9 +125,59 @@ fn night(lang: Lang) -> AppState {
         Command::Arrive { team: "E2".into() },
         t + Duration::minutes(20),
     );
+    let case = *state.cases.keys().next().expect("a situation");
+    run(
+        &mut state,
+        Command::RecordCaseStep {
+            case,
+            level: ResponseLevel::FirmReminder,
+            note: None,
+        },
+        t + Duration::minutes(25),
+    );
+    run(
+        &mut state,
+        Command::SetFollowUp {
+            case,
+            date: Some("2026-12-03".parse().expect("date")),
+        },
+        t + Duration::minutes(26),
+    );
+    run(
+        &mut state,
+        Command::AddLogEntry {
+            text: "Appel de la police municipale : patrouille prévue à Kennedy vers 23 h".into(),
+        },
+        t + Duration::minutes(27),
+    );
+    let lines: Vec<LogLine> = written
+        .borrow()
+        .iter()
+        .map(|e| LogLine {
+            seq: e.seq,
+            night: e.night,
+            text: vigie::i18n::log::line(e, &Names(&territory, &state), lang),
+        })
+        .collect();
     let mut app = AppState::new(lang, state, territory, at("2026-11-30T22:40:00+01:00"));
     app.focus = Pane::Requests;
+    app.log.append(lines);
     app
+}
+
+/// Names for the log lines; the fixture keeps no personal records.
+struct Names<'a>(&'a Territory, &'a State);
+
+impl Lookup for Names<'_> {
+    fn territory(&self) -> &Territory {
+        self.0
+    }
+    fn request_number(&self, id: RequestId) -> Option<u32> {
+        self.1.requests.get(&id).map(|r| r.number)
+    }
+    fn personal(&self, _: PersonalId) -> Option<PersonalRecord> {
+        None
+    }
 }
 
 fn render(app: &AppState, w: u16, h: u16) -> String {
@@ -184,4 +241,130 @@ fn help_80x24_en() {
 #[test]
 fn too_small_fr() {
     insta::assert_snapshot!(render(&night(Lang::Fr), 50, 10));
+}
+
+fn on(lang: Lang, screen: Screen) -> AppState {
+    let mut app = night(lang);
+    app.screen = screen;
+    app
+}
+
+#[test]
+fn situations_80x24_fr() {
+    insta::assert_snapshot!(render(&on(Lang::Fr, Screen::Cases), 80, 24));
+}
+
+#[test]
+fn situations_80x24_en() {
+    insta::assert_snapshot!(render(&on(Lang::En, Screen::Cases), 80, 24));
+}
+
+#[test]
+fn situations_160x45_fr() {
+    insta::assert_snapshot!(render(&on(Lang::Fr, Screen::Cases), 160, 45));
+}
+
+#[test]
+fn situations_160x45_en() {
+    insta::assert_snapshot!(render(&on(Lang::En, Screen::Cases), 160, 45));
+}
+
+#[test]
+fn logbook_80x24_fr() {
+    insta::assert_snapshot!(render(&on(Lang::Fr, Screen::Log), 80, 24));
+}
+
+#[test]
+fn logbook_80x24_en() {
+    insta::assert_snapshot!(render(&on(Lang::En, Screen::Log), 80, 24));
+}
+
+#[test]
+fn logbook_160x45_fr() {
+    insta::assert_snapshot!(render(&on(Lang::Fr, Screen::Log), 160, 45));
+}
+
+#[test]
+fn logbook_160x45_en() {
+    insta::assert_snapshot!(render(&on(Lang::En, Screen::Log), 160, 45));
+}
+
+#[test]
+fn logbook_searched_and_scrolled_80x24_fr() {
+    let mut app = on(Lang::Fr, Screen::Log);
+    assert!(app.log.search("e2"));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn help_on_the_logbook_80x24_fr() {
+    let mut app = on(Lang::Fr, Screen::Help);
+    app.previous = Screen::Log;
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn dispatch_picker_80x24_fr() {
+    let mut app = night(Lang::Fr);
+    let request = app
+        .domain
+        .requests
+        .values()
+        .find(|r| r.team.is_none())
+        .map(|r| r.id)
+        .expect("a waiting request");
+    app.mode = Mode::Dispatch { request, cursor: 1 };
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn clear_form_80x24_en() {
+    let mut app = night(Lang::En);
+    let mut form = ClearForm::new("E2".into(), vec![]);
+    form.outcome = Some(Outcome::Calmed);
+    app.mode = Mode::Clear(Box::new(form));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn open_night_form_80x24_fr() {
+    let mut app = AppState::new(
+        Lang::Fr,
+        State::default(),
+        vigie::territory::rennes().expect("Rennes"),
+        at("2026-11-30T20:55:00+01:00"),
+    );
+    let mut form = vigie::app::NightForm::new(0);
+    for c in "samir gwen zz".chars() {
+        form.teams[0]
+            .members
+            .handle(tui_input::InputRequest::InsertChar(c));
+    }
+    form.field = 1;
+    app.mode = Mode::OpenNight(Box::new(form));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn place_picker_160x45_en() {
+    let mut app = night(Lang::En);
+    let mut form =
+        vigie::app::place::PlaceForm::new("E3".into(), vigie::app::place::Purpose::Presence);
+    for c in "blosne".chars() {
+        form.edit(tui_input::InputRequest::InsertChar(c));
+    }
+    app.mode = Mode::Place(Box::new(form));
+    insta::assert_snapshot!(render(&app, 160, 45));
+}
+
+#[test]
+fn empty_store_welcomes_80x24_fr() {
+    let mut app = AppState::new(
+        Lang::Fr,
+        State::default(),
+        vigie::territory::rennes().expect("Rennes"),
+        at("2026-11-30T20:55:00+01:00"),
+    );
+    app.fresh = true;
+    insta::assert_snapshot!(render(&app, 80, 24));
 }

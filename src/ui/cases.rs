@@ -161,33 +161,25 @@ fn history<'a>(app: &AppState, c: &Case, theme: &Theme) -> Vec<Line<'a>> {
         || l.pick("aucun", "none").to_string(),
         |d| dates::short_date(d, l),
     );
+    // Two lines of facts, then the history: on a short screen the history still shows.
+    let requests = match l {
+        Lang::Fr => format!("{} sollicitation(s)", c.requests.len()),
+        Lang::En => format!("{} request(s)", c.requests.len()),
+    };
     let mut lines = vec![
         Line::from(vec![label(l.pick("Lieu", "Site"), theme), Span::raw(place)]),
         Line::from(vec![
-            label(l.pick("Bailleur", "Landlord"), theme),
-            Span::raw(landlord),
-        ]),
-        Line::from(vec![
-            label(l.pick("Catégorie", "Category"), theme),
-            Span::raw(vocab::category(c.category, l)),
-        ]),
-        Line::from(vec![
-            label(l.pick("État", "State"), theme),
-            Span::raw(vocab::case_state(c.state, l)),
+            label(l.pick("Suivi", "Follow-up"), theme),
+            Span::raw(format!(
+                "{follow} · {} · {} · {requests} · {landlord}",
+                vocab::case_state(c.state, l),
+                vocab::category(c.category, l),
+            )),
         ]),
         Line::from(vec![
             label(l.pick("Ouverte", "Opened"), theme),
             Span::raw(dates::date_time(c.opened_at)),
         ]),
-        Line::from(vec![
-            label(l.pick("Suivi", "Follow-up"), theme),
-            Span::raw(follow),
-        ]),
-        Line::from(vec![
-            label(l.pick("Sollicit.", "Requests"), theme),
-            Span::raw(c.requests.len().to_string()),
-        ]),
-        Line::raw(""),
         Line::styled(
             l.pick("Historique (récent d'abord)", "History (newest first)"),
             theme.title(),

@@ -42,10 +42,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     };
     frame.render_widget(column(name, table), left);
     let [global, forms] = right.layout(&Layout::vertical([
-        Constraint::Length(GLOBAL.len() as u16 + 2),
+        Constraint::Length(GLOBAL.len() as u16 + 5),
         Constraint::Fill(1),
     ]));
-    frame.render_widget(column(l.pick("Partout", "Everywhere"), GLOBAL), global);
+    let mut everywhere = vec![Line::styled(l.pick("Partout", "Everywhere"), theme.title())];
+    everywhere.extend(
+        GLOBAL
+            .iter()
+            .map(|b| Line::raw(format!(" {:<7} {}", b.key_name(l), l.pick(b.fr, b.en)))),
+    );
+    everywhere.push(Line::raw(l.pick(
+        " Ctrl-C  quitter (demande si une saisie est en cours)",
+        " Ctrl-C  quit (asks when something is being typed)",
+    )));
+    everywhere.push(Line::styled(
+        l.pick(
+            " : ouvrir NOM · equipe E4 NOM NOM [NOM] · releve NOM · cloturer",
+            " : open NAME · team E4 NAME NAME [NAME] · handover NAME · close",
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(
+        Paragraph::new(everywhere).wrap(Wrap { trim: false }),
+        global,
+    );
     frame.render_widget(
         column(l.pick("Formulaires", "Forms"), FORM).wrap(Wrap { trim: false }),
         forms,
