@@ -388,7 +388,9 @@ fn active_presence_is_in_the_district_the_team_is_in() {
         .position(|t| t.call_sign == team)
         .expect("row");
     c.app.selected[vigie::app::Pane::Teams as usize] = row;
+    // `p` asks for the targeted point; Enter with nothing typed: where the team is.
     c.key(KeyCode::Char('p'));
+    c.key(KeyCode::Enter);
     let t = &c.app.domain.teams[&team];
     assert_eq!(
         t.status(),

@@ -160,6 +160,14 @@ fn next_command(
                 at,
             );
         }
+        // Every open request is decided before closing: carried over to the next night.
+        if let Some(r) = state
+            .requests
+            .values()
+            .find(|r| !r.status.is_terminal() && r.carried_over.last() != Some(&night.night))
+        {
+            return (Command::CarryOver { request: r.id }, at);
+        }
         return (Command::CloseNight, at);
     }
     for (call_sign, members) in TEAMS {

@@ -10,6 +10,7 @@ use std::path::Path;
 use vigie::domain::calendar::ServiceNight;
 use vigie::domain::command::{CaseLink, Clearance, Correction, NewObservation, NewRequest};
 use vigie::domain::event::{Envelope, Event};
+use vigie::domain::handover::Scope;
 use vigie::domain::ids::{CaseId, PersonalId, RequestId};
 use vigie::domain::reference::Territory;
 use vigie::domain::vocab::*;
@@ -49,6 +50,13 @@ const SETTABLE: &[TeamStatus] = &[
 fn territory() -> Territory {
     vigie::territory::rennes().expect("the Rennes territory loads")
 }
+
+/// Professional texts (handover notes, instructions): kept in the journal, unlike `TEXTS`.
+const NOTES: &[&str] = &[
+    "Nuit calme sur Maurepas",
+    "Astreinte du bailleur à rappeler demain",
+    "Passages réguliers devant les halls",
+];
 
 fn pick<T: Clone>(items: &[T], n: impl Into<u64>) -> T {
     items[(n.into() % items.len() as u64) as usize].clone()
@@ -122,6 +130,47 @@ fn partner(t: &Territory, n: u16) -> String {
     pick(&t.partners, n).id
 }
 
+/// Adding, extending and ending instructions and watch points, valid at `now`.
+fn instruction_commands(
+    s: &State,
+    t: &Territory,
+    st: &Step,
+    now: DateTime<Utc>,
+    out: &mut Vec<Command>,
+) {
+    let today = vigie::domain::calendar::local_date(now);
+    let later = today + Duration::days(i64::from(st.c % 20));
+    if st.a.is_multiple_of(9) {
+        let kind = pick(InstructionKind::ALL, st.b);
+        out.push(Command::AddInstruction {
+            kind,
+            scope: match st.c % 3 {
+                0 => Scope::Territory,
+                1 => Scope::District(pick(&t.districts, st.a).id),
+                _ => Scope::Site(pick(&t.sites, st.b).id),
+            },
+            text: pick(NOTES, st.a).to_string(),
+            until: (kind == InstructionKind::Temporary || st.b.is_multiple_of(2)).then_some(later),
+        });
+    }
+    let live: Vec<&vigie::domain::handover::Instruction> = s
+        .instructions
+        .values()
+        .filter(|i| i.ended_at.is_none())
+        .collect();
+    if !live.is_empty() && st.b.is_multiple_of(7) {
+        let i = pick(&live, st.c);
+        out.push(if st.a.is_multiple_of(2) {
+            Command::EndInstruction { instruction: i.id }
+        } else {
+            Command::ExtendInstruction {
+                instruction: i.id,
+                until: Some(later),
+            }
+        });
+    }
+}
+
 fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Vec<Command> {
     let mut out = Vec::new();
     let erasable = |out: &mut Vec<Command>| {
@@ -132,7 +181,18 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
             });
         }
     };
+    // Instructions live across nights.
+    instruction_commands(s, t, st, now, &mut out);
     let Some(night) = s.open_night() else {
+        if s.handover
+            .as_ref()
+            .is_some_and(|h| h.acknowledged.is_none())
+            && st.c.is_multiple_of(2)
+        {
+            out.push(Command::AcknowledgeHandover {
+                coordinator: pick(&t.coordinators, st.b).id,
+            });
+        }
         out.push(Command::OpenNight {
             coordinator: pick(&t.coordinators, st.a).id,
         });
@@ -141,19 +201,32 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
         }
         return out;
     };
-    // A night closes only once every team is back: a team still out is recalled first.
+    // A night closes only once every team is back (a team still out is recalled first) and
+    // every open request is decided (carried over, here).
     let out_team = s.teams.values().find(|t| t.assignment.is_some());
+    let undecided = s.requests.values().find(|r| {
+        !r.status.is_terminal() && r.team.is_none() && r.carried_over.last() != Some(&night.night)
+    });
+    let close = match (out_team, undecided) {
+        (Some(t), _) => Command::Recall {
+            team: t.call_sign.clone(),
+        },
+        (None, Some(r)) => Command::CarryOver { request: r.id },
+        (None, None) => Command::CloseNight,
+    };
     // Past 03:00 the night is closed, whatever was picked.
     if now > night.night.end() + Duration::hours(1) {
-        return match out_team {
-            Some(t) => vec![Command::Recall {
-                team: t.call_sign.clone(),
-            }],
-            None => vec![Command::CloseNight],
-        };
+        return vec![close];
     }
-    if st.a.is_multiple_of(16) && out_team.is_none() {
-        out.push(Command::CloseNight);
+    if st.a.is_multiple_of(16) {
+        out.push(close);
+    }
+    if st.b.is_multiple_of(11) {
+        out.push(Command::WriteHandover {
+            situation: pick(NOTES, st.a).to_string(),
+            actions: String::new(),
+            needs: pick(NOTES, st.c).to_string(),
+        });
     }
     out.push(Command::ChangeCoordinator {
         coordinator: pick(&t.coordinators, st.b).id,
@@ -950,6 +1023,44 @@ fn three_scripted_nights_replay_export_import_and_reopen_to_the_same_state() {
             team: "E1".into(),
         });
         d.now += Duration::minutes(20);
+        // The shift's end: the open request goes on, the note is written, then the close.
+        d.refuse(&Command::CloseNight);
+        let open: Vec<RequestId> = d
+            .store
+            .state()
+            .requests
+            .values()
+            .filter(|r| !r.status.is_terminal())
+            .map(|r| r.id)
+            .collect();
+        assert!(open.contains(&left));
+        for r in open {
+            d.accept(&Command::CarryOver { request: r });
+        }
+        d.accept(&Command::WriteHandover {
+            situation: "Nuit calme".into(),
+            actions: format!("Sollicitation reportée, situation {c} à suivre"),
+            needs: String::new(),
+        });
+        let instruction = d.accept(&Command::AddInstruction {
+            kind: InstructionKind::Temporary,
+            scope: Scope::Site(sites[night].clone()),
+            text: "Hall en travaux".into(),
+            until: NaiveDate::from_ymd_opt(2026, 12, 20),
+        });
+        if let Some(Event::InstructionAdded { instruction, .. }) =
+            instruction.first().map(|e| &e.event)
+        {
+            d.accept(&Command::ExtendInstruction {
+                instruction: *instruction,
+                until: NaiveDate::from_ymd_opt(2026, 12, 24),
+            });
+            if night == 1 {
+                d.accept(&Command::EndInstruction {
+                    instruction: *instruction,
+                });
+            }
+        }
         d.accept(&Command::CloseNight);
         d.accept(&Command::ErasePersonal {
             personal: PersonalId(night as u64),
@@ -957,13 +1068,19 @@ fn three_scripted_nights_replay_export_import_and_reopen_to_the_same_state() {
         });
         let next = ServiceNight::of(d.now).next_service();
         d.now = next.start() - Duration::minutes(10);
+        d.accept(&Command::AcknowledgeHandover {
+            coordinator: coordinators[(night + 2) % 3].into(),
+        });
+        d.refuse(&Command::AcknowledgeHandover {
+            coordinator: coordinators[night % 3].into(),
+        });
     }
 
     let kinds: std::collections::BTreeSet<&str> =
         d.events().iter().map(|e| e.event.kind()).collect();
     assert_eq!(
         kinds.len(),
-        24,
+        30,
         "every kind of event was written: {kinds:?}"
     );
     let opened = d

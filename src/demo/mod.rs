@@ -3,6 +3,7 @@
 
 mod plan;
 mod rng;
+mod shift;
 mod words;
 
 use crate::cli::DemoArgs;
@@ -104,7 +105,8 @@ pub fn simulate(
         };
         let mut planned = plan::plan(&mut rng, &input);
         add_case_follow_up(store.state(), *night, &mut planned);
-        summary.requests += run_night(store, planned)?;
+        let instructions = shift::instructions(i, *night, store.territory());
+        summary.requests += run_night(store, planned, instructions)?;
         summary.nights += 1;
         progress(i + 1);
     }
@@ -158,7 +160,11 @@ fn add_case_follow_up(state: &State, night: ServiceNight, planned: &mut Vec<plan
 }
 
 /// Runs one night's plan in one transaction. A refusal here is a bug in the planner.
-fn run_night(store: &mut Store, planned: Vec<plan::Planned>) -> Result<u64, DemoError> {
+fn run_night(
+    store: &mut Store,
+    planned: Vec<plan::Planned>,
+    mut instructions: Vec<Command>,
+) -> Result<u64, DemoError> {
     let mut tx = store.begin()?;
     let mut received: Vec<Option<RequestId>> = Vec::new();
     let resolve = |received: &Vec<Option<RequestId>>, r: Req| match r {
@@ -215,7 +221,23 @@ fn run_night(store: &mut Store, planned: Vec<plan::Planned>) -> Result<u64, Demo
                 Command::Clear(clearance)
             }
         };
+        // The shift's edges: the last handover taken before opening; open requests decided
+        // and the note written before closing; the night's consignes just after opening.
+        let (before, after) = match &cmd {
+            Command::OpenNight { coordinator } => (
+                shift::start(tx.state(), coordinator),
+                std::mem::take(&mut instructions),
+            ),
+            Command::CloseNight => (shift::end(tx.state()), Vec::new()),
+            _ => (Vec::new(), Vec::new()),
+        };
+        for c in before {
+            tx.execute(&c, p.at)?;
+        }
         tx.execute(&cmd, p.at)?;
+        for c in after {
+            tx.execute(&c, p.at)?;
+        }
     }
     tx.commit()?;
     Ok(requests)

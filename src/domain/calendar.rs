@@ -71,6 +71,11 @@ fn local(at: DateTime<Utc>) -> NaiveDateTime {
         .unwrap_or(utc)
 }
 
+/// The local (Europe/Paris) calendar date of an instant.
+pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
+    local(at).date()
+}
+
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
 }

@@ -1,6 +1,7 @@
 //! Commands: what a coordinator (or the demo) asks for. Checked by `decide`.
 
-use super::ids::{CaseId, PersonalId, RequestId};
+use super::handover::Scope;
+use super::ids::{CaseId, InstructionId, PersonalId, RequestId};
 use super::vocab::*;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -80,6 +81,34 @@ pub enum Command {
     },
     AddLogEntry {
         text: String,
+    },
+    /// The outgoing coordinator's note (a new one replaces the last).
+    WriteHandover {
+        situation: String,
+        actions: String,
+        needs: String,
+    },
+    /// An open request goes on to the next night: decided before closing.
+    CarryOver {
+        request: RequestId,
+    },
+    /// The incoming coordinator has read the last closed night's handover.
+    AcknowledgeHandover {
+        coordinator: String,
+    },
+    AddInstruction {
+        kind: InstructionKind,
+        scope: Scope,
+        text: String,
+        until: Option<NaiveDate>,
+    },
+    /// A new last day (or none, for a standing instruction or a watch point).
+    ExtendInstruction {
+        instruction: InstructionId,
+        until: Option<NaiveDate>,
+    },
+    EndInstruction {
+        instruction: InstructionId,
     },
     RecordObservation(NewObservation),
     ErasePersonal {

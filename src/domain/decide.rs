@@ -212,6 +212,10 @@ impl<'a> Ctx<'a> {
             }
             Command::CloseNight => {
                 let night = self.night()?.night;
+                let count = self.undecided()?;
+                if count > 0 {
+                    return Err(Refusal::UndecidedRequests { count });
+                }
                 // Nothing may fall between two shifts: a team still out is dealt with first.
                 if let Some(t) = self.state.teams.values().find(|t| t.assignment.is_some())
                     && let Some((request, _)) = t.assignment
@@ -400,6 +404,23 @@ impl<'a> Ctx<'a> {
                 Ok(())
             }
             Command::RecordObservation(o) => self.observe(o),
+            Command::WriteHandover {
+                situation,
+                actions,
+                needs,
+            } => self.write_handover(situation, actions, needs),
+            Command::CarryOver { request } => self.carry_over(*request),
+            Command::AcknowledgeHandover { coordinator } => self.acknowledge(coordinator),
+            Command::AddInstruction {
+                kind,
+                scope,
+                text,
+                until,
+            } => self.add_instruction(*kind, scope, text, *until),
+            Command::ExtendInstruction { instruction, until } => {
+                self.extend_instruction(*instruction, *until)
+            }
+            Command::EndInstruction { instruction } => self.end_instruction(*instruction),
             Command::ErasePersonal { personal, reason } => {
                 if personal.0 >= self.state.counters.personal {
                     return Err(Refusal::UnknownPersonal { id: *personal });

@@ -1120,6 +1120,8 @@ fn erasing_a_personal_record_is_a_fact_and_needs_no_open_night() {
         ..call("vil-kennedy-4")
     })
     .unwrap();
+    let r = n.id(1);
+    n.run(Command::CarryOver { request: r }).unwrap();
     n.close().unwrap();
     n.set_clock("2027-01-05T10:00:00+01:00");
     let before = n.state.clone();
@@ -1168,8 +1170,21 @@ fn the_next_night_keeps_open_requests_and_situations_and_forgets_the_rest() {
     })
     .unwrap();
     n.set_clock("2026-12-01T02:05:00+01:00");
+    assert_eq!(
+        n.close().unwrap_err(),
+        Refusal::UndecidedRequests { count: 1 },
+        "the waiting request must be decided first"
+    );
+    n.run(Command::CarryOver { request: waiting }).unwrap();
+    assert_eq!(
+        n.run(Command::CarryOver { request: waiting }).unwrap_err(),
+        Refusal::AlreadyCarriedOver { request: 2 }
+    );
     n.close().unwrap();
     assert_eq!(n.state.requests.len(), 4, "closing evicts nothing yet");
+    let handover = n.state.handover.clone().unwrap();
+    assert_eq!(handover.carried_over, vec![waiting]);
+    assert_eq!(handover.acknowledged, None);
 
     n.set_clock("2026-12-01T20:55:00+01:00");
     let envs = n.open("yannick-l").unwrap();
@@ -2190,10 +2205,17 @@ fn variant_index(r: &Refusal) -> usize {
         ObservationWithoutPlace => 33,
         UnknownPersonal { .. } => 34,
         TeamStillOut { .. } => 35,
+        UndecidedRequests { .. } => 36,
+        AlreadyCarriedOver { .. } => 37,
+        NoHandover => 38,
+        HandoverAcknowledged { .. } => 39,
+        UnknownInstruction { .. } => 40,
+        NeedsLastDay => 41,
+        DateInPast { .. } => 42,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 36;
+const REFUSAL_VARIANTS: usize = 43;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -2255,6 +2277,19 @@ fn every_refusal() -> Vec<Refusal> {
             team: "E1".into(),
             request: 1,
         },
+        UndecidedRequests { count: 2 },
+        AlreadyCarriedOver { request: 4 },
+        NoHandover,
+        HandoverAcknowledged {
+            by: "Nadia B.".into(),
+        },
+        UnknownInstruction {
+            id: crate::domain::ids::InstructionId(3),
+        },
+        NeedsLastDay,
+        DateInPast {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
+        },
     ]
 }
 
@@ -2277,3 +2312,6 @@ fn every_refusal_has_words_in_both_languages() {
         assert_ne!(fr, en, "{r:?} reads the same in both languages");
     }
 }
+
+#[path = "handover_tests.rs"]
+mod handover;

@@ -2,13 +2,14 @@
 //! fields, `kind` tag) so that a field added later with `#[serde(default)]` reads old data.
 
 use super::calendar::{Hours, ServiceNight};
-use super::ids::{CaseId, InterventionId, PersonalId, RequestId};
+use super::handover::Scope;
+use super::ids::{CaseId, InstructionId, InterventionId, PersonalId, RequestId};
 use super::vocab::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The journal's schema version, written in every envelope.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -173,6 +174,36 @@ pub enum Event {
         personal: PersonalId,
         reason: ErasureReason,
     },
+    /// The outgoing coordinator's note; the last one written is the night's.
+    HandoverWritten {
+        situation: String,
+        actions: String,
+        needs: String,
+    },
+    RequestCarriedOver {
+        request: RequestId,
+    },
+    /// `night`: the closed night whose handover was taken.
+    HandoverAcknowledged {
+        night: ServiceNight,
+        coordinator: String,
+    },
+    InstructionAdded {
+        instruction: InstructionId,
+        instruction_kind: InstructionKind,
+        scope: Scope,
+        text: String,
+        #[serde(default)]
+        until: Option<NaiveDate>,
+    },
+    InstructionExtended {
+        instruction: InstructionId,
+        #[serde(default)]
+        until: Option<NaiveDate>,
+    },
+    InstructionEnded {
+        instruction: InstructionId,
+    },
 }
 
 impl Event {
@@ -203,6 +234,12 @@ impl Event {
             Event::LogEntryAdded { .. } => "log_entry_added",
             Event::ObservationRecorded { .. } => "observation_recorded",
             Event::PersonalErased { .. } => "personal_erased",
+            Event::HandoverWritten { .. } => "handover_written",
+            Event::RequestCarriedOver { .. } => "request_carried_over",
+            Event::HandoverAcknowledged { .. } => "handover_acknowledged",
+            Event::InstructionAdded { .. } => "instruction_added",
+            Event::InstructionExtended { .. } => "instruction_extended",
+            Event::InstructionEnded { .. } => "instruction_ended",
         }
     }
 

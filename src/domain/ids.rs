@@ -30,6 +30,10 @@ id!(
     CaseId
 );
 id!(
+    /// An instruction (consigne) or a watch point.
+    InstructionId
+);
+id!(
     /// A personal record, kept outside the journal so it can be erased.
     PersonalId
 );

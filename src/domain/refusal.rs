@@ -1,8 +1,9 @@
 //! Why a command was refused. Typed data; `i18n` turns it into words.
 
 use super::calendar::ServiceNight;
-use super::ids::{CaseId, PersonalId};
+use super::ids::{CaseId, InstructionId, PersonalId};
 use super::vocab::{CaseState, TeamStatus};
+use chrono::NaiveDate;
 use thiserror::Error;
 
 /// A refused command writes nothing. Requests are named by their number in the night.
@@ -80,4 +81,18 @@ pub enum Refusal {
     TeamStillOut { team: String, request: u32 },
     #[error("unknown personal record {id}")]
     UnknownPersonal { id: PersonalId },
+    #[error("{count} open requests are neither carried over nor closed")]
+    UndecidedRequests { count: usize },
+    #[error("request {request} is already carried over")]
+    AlreadyCarriedOver { request: u32 },
+    #[error("no handover to acknowledge")]
+    NoHandover,
+    #[error("the handover was already acknowledged by {by}")]
+    HandoverAcknowledged { by: String },
+    #[error("unknown or ended instruction {id}")]
+    UnknownInstruction { id: InstructionId },
+    #[error("a temporary instruction needs its last day")]
+    NeedsLastDay,
+    #[error("{date} is in the past")]
+    DateInPast { date: NaiveDate },
 }

@@ -4,7 +4,8 @@
 
 use super::calendar::ServiceNight;
 use super::event::{Envelope, Event};
-use super::ids::{CaseId, InterventionId, PersonalId, RequestId};
+use super::handover::{HandoverNote, Instruction, PendingHandover};
+use super::ids::{CaseId, InstructionId, InterventionId, PersonalId, RequestId};
 use super::vocab::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,12 @@ pub struct State {
     pub requests: BTreeMap<RequestId, Request>,
     #[serde(default)]
     pub cases: BTreeMap<CaseId, Case>,
+    /// The last closed night's handover.
+    #[serde(default)]
+    pub handover: Option<PendingHandover>,
+    /// Instructions and watch points not ended (expired ones leave when a night opens).
+    #[serde(default)]
+    pub instructions: BTreeMap<InstructionId, Instruction>,
 }
 
 /// The next identifiers to hand out.
@@ -33,6 +40,8 @@ pub struct Counters {
     pub intervention: u64,
     pub case: u64,
     pub personal: u64,
+    #[serde(default)]
+    pub instruction: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +55,11 @@ pub struct NightState {
     pub coordinators: Vec<(DateTime<Utc>, String)>,
     /// Requests received so far in this night (their number in the night).
     pub received: u32,
+    #[serde(default)]
+    pub note: Option<HandoverNote>,
+    /// Requests carried over to the next night, in the order decided.
+    #[serde(default)]
+    pub carried_over: Vec<RequestId>,
 }
 
 impl NightState {
@@ -147,6 +161,9 @@ pub struct Request {
     pub dismissed: Option<DismissReason>,
     #[serde(default)]
     pub corrections: u32,
+    /// The nights it was carried over from, in order.
+    #[serde(default)]
+    pub carried_over: Vec<ServiceNight>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -207,6 +224,8 @@ impl State {
                     coordinator: coordinator.clone(),
                     coordinators: vec![(at, coordinator.clone())],
                     received: 0,
+                    note: None,
+                    carried_over: Vec::new(),
                 });
             }
             Event::CoordinatorChanged { coordinator } => {
@@ -218,6 +237,13 @@ impl State {
             Event::NightClosed { .. } => {
                 if let Some(n) = self.night.as_mut() {
                     n.closed_at = Some(at);
+                    self.handover = Some(PendingHandover {
+                        night: n.night,
+                        closed_at: at,
+                        note: n.note.clone(),
+                        carried_over: n.carried_over.clone(),
+                        acknowledged: None,
+                    });
                 }
             }
             Event::TeamComposed {
@@ -305,6 +331,7 @@ impl State {
                         relayed_to: None,
                         dismissed: None,
                         corrections: 0,
+                        carried_over: Vec::new(),
                     },
                 );
             }
@@ -535,6 +562,12 @@ impl State {
                 }
             }
             Event::PersonalErased { .. } => {}
+            Event::HandoverWritten { .. }
+            | Event::RequestCarriedOver { .. }
+            | Event::HandoverAcknowledged { .. }
+            | Event::InstructionAdded { .. }
+            | Event::InstructionExtended { .. }
+            | Event::InstructionEnded { .. } => super::handover::apply(self, env),
         }
     }
 
@@ -548,5 +581,11 @@ impl State {
         self.teams.clear();
         self.requests.retain(|_, r| !r.status.is_terminal());
         self.cases.retain(|_, c| c.state != CaseState::Closed);
+        if let Some(n) = &self.night {
+            // The night that ended is the last day an expired instruction was shown.
+            let last_night = n.night.date();
+            self.instructions
+                .retain(|_, i| i.ended_at.is_none() && i.until.is_none_or(|u| u > last_night));
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::calendar::ServiceNight;
 use super::event::{Envelope, Event};
+use super::handover::{Acknowledgment, HandoverNote};
 use super::ids::{CaseId, RequestId};
 use super::state::{Case, Request, State, Team};
 use chrono::{DateTime, Utc};
@@ -26,6 +27,15 @@ pub struct NightRecord {
     pub coordinators: Vec<(DateTime<Utc>, String)>,
     #[serde(default)]
     pub teams: Vec<Team>,
+    /// The outgoing coordinator's note (the last one written).
+    #[serde(default)]
+    pub handover: Option<HandoverNote>,
+    /// Requests carried over to the next night.
+    #[serde(default)]
+    pub carried_over: Vec<RequestId>,
+    /// Who took this night's handover.
+    #[serde(default)]
+    pub acknowledged: Option<Acknowledgment>,
 }
 
 /// Where views are kept; the store implements it over sled, `check` over memory.
@@ -50,6 +60,9 @@ pub fn project<V: Views>(views: &mut V, state: &State, env: &Envelope) -> Result
             closed_at: None,
             coordinators: Vec::new(),
             teams: Vec::new(),
+            handover: None,
+            carried_over: Vec::new(),
+            acknowledged: None,
         },
     };
     record.first_seq = record.first_seq.min(env.seq);
@@ -60,8 +73,21 @@ pub fn project<V: Views>(views: &mut V, state: &State, env: &Envelope) -> Result
         record.closed_at = n.closed_at;
         record.coordinators = n.coordinators.clone();
         record.teams = state.teams.values().cloned().collect();
+        record.handover = n.note.clone();
+        record.carried_over = n.carried_over.clone();
     }
     views.put_night(record)?;
+    // The acknowledgment belongs to the night handed over, usually the day before.
+    if let Event::HandoverAcknowledged { night, .. } = &env.event
+        && let Some(mut handed) = views.night(*night)?
+    {
+        handed.acknowledged = state
+            .handover
+            .as_ref()
+            .filter(|h| h.night == *night)
+            .and_then(|h| h.acknowledged.clone());
+        views.put_night(handed)?;
+    }
 
     let (requests, cases) = touched(&env.event);
     for id in requests {
@@ -88,7 +114,8 @@ fn touched(event: &Event) -> (Vec<RequestId>, Vec<CaseId>) {
         | Event::InterventionCleared { request, .. }
         | Event::RequestRelayed { request, .. }
         | Event::RequestDismissed { request, .. }
-        | Event::RequestCancelled { request } => (vec![*request], vec![]),
+        | Event::RequestCancelled { request }
+        | Event::RequestCarriedOver { request } => (vec![*request], vec![]),
         Event::CaseLinked { case, request } => (vec![*request], vec![*case]),
         Event::CaseOpened { case, .. }
         | Event::CaseStepRecorded { case, .. }

@@ -141,3 +141,8 @@ pub enum Position {
     Site(String),
     District(String),
 }
+
+vocab!(
+    /// Standing instruction, temporary one (with a last day), or a watch point.
+    InstructionKind { Standing, Temporary, WatchPoint }
+);

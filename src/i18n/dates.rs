@@ -84,7 +84,7 @@ pub fn date_time(at: DateTime<Utc>) -> String {
 
 /// The local (Europe/Paris) calendar date of an instant.
 pub fn local_date(at: DateTime<Utc>) -> chrono::NaiveDate {
-    at.with_timezone(&TZ).date_naive()
+    crate::domain::calendar::local_date(at)
 }
 
 /// A short local date, "30/11" in French, "30 Nov" in English.

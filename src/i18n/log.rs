@@ -369,6 +369,14 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
                 text(note)
             )
         }
+        Event::HandoverWritten { .. }
+        | Event::RequestCarriedOver { .. }
+        | Event::HandoverAcknowledged { .. }
+        | Event::InstructionAdded { .. }
+        | Event::InstructionExtended { .. }
+        | Event::InstructionEnded { .. } => {
+            super::handover::describe(env, lookup, lang).unwrap_or_default()
+        }
         Event::PersonalErased { personal, reason } => {
             if fr {
                 format!(

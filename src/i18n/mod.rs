@@ -2,6 +2,7 @@
 //! chosen here.
 
 pub mod dates;
+pub mod handover;
 pub mod log;
 pub mod refusal;
 pub mod store;

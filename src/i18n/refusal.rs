@@ -263,6 +263,13 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
                 format!("Personal record {id} not found.")
             }
         }
+        UndecidedRequests { .. }
+        | AlreadyCarriedOver { .. }
+        | NoHandover
+        | HandoverAcknowledged { .. }
+        | UnknownInstruction { .. }
+        | NeedsLastDay
+        | DateInPast { .. } => super::handover::refusal(r, lang).unwrap_or_default(),
     }
 }
 

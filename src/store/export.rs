@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::io::Write;
 
 pub const JOURNAL_FORMAT: &str = "vigie-journal";
-pub const JOURNAL_VERSION: u32 = 1;
+pub const JOURNAL_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {

@@ -38,7 +38,8 @@ struct Format {
 }
 
 const FORMAT_NAME: &str = "vigie-store";
-const FORMAT_VERSION: u32 = 1;
+/// 2: the journal may hold the handover and instruction events (journal version 2).
+const FORMAT_VERSION: u32 = 2;
 /// A snapshot of the live state is written at least this often (in events).
 const SNAPSHOT_EVERY: u64 = 256;
 /// sled's page cache: small, because the console reads little history at a time.
@@ -144,6 +145,16 @@ impl Store {
                         &self.dir,
                         format!("format {} version {}", f.format, f.version),
                     ));
+                }
+                if f.version < FORMAT_VERSION {
+                    // Older stores read as they are; the marker says newer events may follow,
+                    // so an older Vigie refuses the store instead of misreading it.
+                    let f = Format {
+                        format: FORMAT_NAME.into(),
+                        version: FORMAT_VERSION,
+                    };
+                    self.views.insert(keys::META_FORMAT, views::encode(&f)?)?;
+                    self.durable(false)?;
                 }
                 Ok(())
             }
