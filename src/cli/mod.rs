@@ -1,6 +1,7 @@
 //! The command line (clap): one function per subcommand. Errors are printed in the UI
 //! language and turn into a non-zero exit, never a panic.
 
+mod handover;
 mod journal;
 mod personal;
 
@@ -65,6 +66,13 @@ pub enum Cmd {
     },
     /// Replay the journal, compare with the stored views, print counts; exit 1 on a difference.
     Check,
+    /// What the next coordinator must know: open requests, teams, alerts, relays,
+    /// situations, instructions, the handover note.
+    Handover {
+        /// The night, by the date it starts (YYYY-MM-DD); default: the open night, else the last.
+        #[arg(long, value_name = "DATE")]
+        night: Option<ServiceNight>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +205,9 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
             command: JournalCmd::Import { file },
         }) => journal::import(&mut open(g, lang)?, file, lang),
         Some(Cmd::Check) => journal::check(&open(g, lang)?, lang),
+        Some(Cmd::Handover { night }) => {
+            handover::show(&open(g, lang)?, night, settings.thresholds.contact, lang)
+        }
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },
         }) => personal::erase(&mut open(g, lang)?, id, lang),

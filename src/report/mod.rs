@@ -1,5 +1,8 @@
 //! Builders over the domain for what Vigie prints: for now, the lookups the log needs.
 
+pub mod handover;
+pub mod handover_text;
+
 use crate::domain::ids::{PersonalId, RequestId};
 use crate::domain::personal::PersonalRecord;
 use crate::domain::reference::Territory;

@@ -1,0 +1,52 @@
+//! `vigie handover`: what the next coordinator must know, as text.
+
+use super::store_err;
+use crate::domain::calendar::ServiceNight;
+use crate::domain::event::Envelope;
+use crate::i18n::Lang;
+use crate::report::{handover, handover_text};
+use crate::store::Store;
+use chrono::Utc;
+use std::process::ExitCode;
+
+/// The open night's handover, else the last night's, else the night asked for.
+pub fn show(
+    store: &Store,
+    night: Option<ServiceNight>,
+    contact: i64,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    let record = match (night, store.state().open_night()) {
+        (Some(n), _) => store.night(n),
+        (None, Some(open)) => store.night(open.night),
+        (None, None) => store.last_night(),
+    }
+    .map_err(store_err(lang))?;
+    let Some(record) = record else {
+        println!(
+            "{}",
+            match night {
+                Some(n) => match lang {
+                    Lang::Fr => format!("Rien n'a été enregistré pour la nuit du {n}."),
+                    Lang::En => format!("Nothing was recorded for the night of {n}."),
+                },
+                None => lang
+                    .pick(
+                        "Aucune nuit enregistrée : pas de passation.",
+                        "No night recorded: no handover.",
+                    )
+                    .to_string(),
+            }
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let events: Vec<Envelope> = store
+        .envelopes(record.first_seq, record.last_seq)
+        .collect::<Result<_, _>>()
+        .map_err(store_err(lang))?;
+    let h = handover::build(store.state(), &record, &events, Utc::now(), contact);
+    for line in handover_text::lines(&h, store.territory(), lang) {
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
