@@ -159,9 +159,24 @@ fn night(lang: Lang) -> AppState {
             text: vigie::i18n::log::line(e, &Names(&territory, &state), lang),
         })
         .collect();
+    // The views as the store keeps them, for the handover screen.
+    let mut views = vigie::store::views::MemViews::default();
+    let mut replay = State::default();
+    for e in written.borrow().iter() {
+        replay.apply(e);
+        let Ok(()) = vigie::domain::views::project(&mut views, &replay, e);
+    }
+    let record = views
+        .nights
+        .values()
+        .next()
+        .cloned()
+        .expect("the night's record");
+    let events = written.borrow().clone();
     let mut app = AppState::new(lang, state, territory, at("2026-11-30T22:40:00+01:00"));
     app.focus = Pane::Requests;
     app.log.append(lines);
+    app.handover_source = Some(Box::new((record, events)));
     app
 }
 
@@ -367,4 +382,25 @@ fn empty_store_welcomes_80x24_fr() {
     );
     app.fresh = true;
     insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn handover_80x24_fr() {
+    insta::assert_snapshot!(render(&on(Lang::Fr, Screen::Handover), 80, 24));
+}
+
+#[test]
+fn handover_160x45_en() {
+    insta::assert_snapshot!(render(&on(Lang::En, Screen::Handover), 160, 45));
+}
+
+#[test]
+fn handover_note_form_160x45_fr() {
+    let mut app = on(Lang::Fr, Screen::Handover);
+    let mut form = vigie::app::shift::NoteForm::default();
+    for c in "Nuit agitée à Maurepas".chars() {
+        form.parts[0].handle(tui_input::InputRequest::InsertChar(c));
+    }
+    app.mode = Mode::Note(Box::new(form));
+    insta::assert_snapshot!(render(&app, 160, 45));
 }

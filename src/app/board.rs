@@ -74,7 +74,7 @@ pub fn contact_alert(team: &Team, now: DateTime<Utc>, t: &Thresholds) -> (i64, A
 
 /// Open situations: those whose follow-up is due first, then the most recently active.
 pub fn open_cases(state: &AppState) -> Vec<&Case> {
-    let today = crate::i18n::dates::local_date(state.now);
+    let today = crate::i18n::dates::service_date(state.now);
     let mut rows: Vec<&Case> = state
         .domain
         .cases
@@ -86,6 +86,35 @@ pub fn open_cases(state: &AppState) -> Vec<&Case> {
         (!due, std::cmp::Reverse(c.last_action_at))
     });
     rows
+}
+
+/// Instructions and watch points in force today, the whole territory's first.
+pub fn instructions(state: &AppState) -> Vec<&crate::domain::handover::Instruction> {
+    let today = crate::i18n::dates::service_date(state.now);
+    let mut rows: Vec<_> = state
+        .domain
+        .instructions
+        .values()
+        .filter(|i| i.active_on(today))
+        .collect();
+    rows.sort_by(|a, b| (&a.scope, a.kind).cmp(&(&b.scope, b.kind)));
+    rows
+}
+
+/// Those that apply at a site: its own, its district's, the whole territory's.
+pub fn instructions_at<'a>(
+    state: &'a AppState,
+    site: &crate::domain::reference::Site,
+) -> Vec<&'a crate::domain::handover::Instruction> {
+    use crate::domain::handover::Scope;
+    instructions(state)
+        .into_iter()
+        .filter(|i| match &i.scope {
+            Scope::Territory => true,
+            Scope::District(d) => *d == site.district,
+            Scope::Site(s) => *s == site.id,
+        })
+        .collect()
 }
 
 /// Where a position is on the map.

@@ -169,6 +169,13 @@ pub const GLOBAL: &[Binding] = &[
         "logbook",
     ),
     b(
+        KeyCode::Char('4'),
+        "4/F5",
+        Action::Show(Screen::Handover),
+        "passation",
+        "handover",
+    ),
+    b(
         KeyCode::Char('O'),
         "O",
         Action::OpenNight,
@@ -218,6 +225,68 @@ pub const CASES: &[Binding] = &[
         Action::CloseCase,
         "clore la situation",
         "close the situation",
+    ),
+];
+
+/// Keys of the handover screen.
+pub const HANDOVER: &[Binding] = &[
+    b(KeyCode::Up, "↑/k", Action::Up, "monter", "up"),
+    b(KeyCode::Down, "↓/j", Action::Down, "descendre", "down"),
+    b(
+        KeyCode::Char('r'),
+        "r",
+        Action::CarryOver,
+        "reporter à la nuit suivante",
+        "carry over to the next night",
+    ),
+    b(
+        KeyCode::Char('X'),
+        "X",
+        Action::CloseRequest,
+        "clore la sollicitation",
+        "close the request",
+    ),
+    b(
+        KeyCode::Char('w'),
+        "w",
+        Action::WriteNote,
+        "note de passation",
+        "handover note",
+    ),
+    b(
+        KeyCode::Char('C'),
+        "C",
+        Action::CloseNight,
+        "clôturer la nuit",
+        "close the night",
+    ),
+    b(
+        KeyCode::Char('A'),
+        "A",
+        Action::Acknowledge,
+        "prendre la passation",
+        "take the handover",
+    ),
+    b(
+        KeyCode::Char('i'),
+        "i",
+        Action::NewInstruction,
+        "nouvelle consigne",
+        "new instruction",
+    ),
+    b(
+        KeyCode::Char('+'),
+        "+",
+        Action::ExtendInstruction,
+        "prolonger la consigne",
+        "extend the instruction",
+    ),
+    b(
+        KeyCode::Char('E'),
+        "E",
+        Action::EndInstruction,
+        "lever la consigne",
+        "end the instruction",
     ),
 ];
 
@@ -345,6 +414,7 @@ pub fn screen_table(screen: Screen) -> &'static [Binding] {
         Screen::Board => BOARD,
         Screen::Cases => CASES,
         Screen::Log => LOG,
+        Screen::Handover => HANDOVER,
         Screen::Help => &[],
     }
 }
@@ -357,7 +427,7 @@ fn normal(screen: Screen, key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('g') => KeyCode::Home,
         KeyCode::Char('G') => KeyCode::End,
         KeyCode::F(1) => KeyCode::Char('?'),
-        KeyCode::F(n @ 2..=4) => KeyCode::Char(char::from(b'0' + n - 1)),
+        KeyCode::F(n @ 2..=5) => KeyCode::Char(char::from(b'0' + n - 1)),
         KeyCode::Esc => return Some(Action::Back),
         KeyCode::Char('N') if screen == Screen::Log => return Some(Action::FindPrev),
         c => c,
@@ -397,7 +467,11 @@ pub fn hints(app: &AppState) -> Vec<&'static Binding> {
         (Mode::Normal, Screen::Log, _) => {
             &["/", "n/N", "e", "PgUp", "End/G", "1/F2", "2/F3", "?/F1"]
         }
-        (Mode::Normal, Screen::Help, _) => &["1/F2", "2/F3", "3/F4", "q"],
+        (Mode::Normal, Screen::Handover, _) => {
+            &["r", "X", "w", "C", "A", "i", "+", "E", "1/F2", "?/F1"]
+        }
+        (Mode::Normal, Screen::Help, _) => &["1/F2", "2/F3", "3/F4", "4/F5", "q"],
+        (Mode::Choice(_), _, _) => &["←/→", "Enter", "Esc"],
         (Mode::Dispatch { .. }, _, _) => &["↑/k", "↓/j", "Enter", "Esc"],
         (Mode::Place(_), _, _) => &["Enter", "Esc"],
         _ => &["Tab/↓", "S-Tab/↑", "←/→", "Enter", "Esc"],

@@ -11,10 +11,13 @@ pub mod logbook;
 pub mod night_form;
 pub mod place;
 mod screens;
+pub mod shift;
 pub mod update;
 
 use crate::domain::State;
+use crate::domain::event::Envelope;
 use crate::domain::reference::Territory;
+use crate::domain::views::NightRecord;
 use crate::i18n::Lang;
 pub use casework::{CaseStepForm, FollowUpForm};
 use chrono::{DateTime, Utc};
@@ -31,12 +34,14 @@ pub enum Screen {
     Cases,
     /// The night's main courante.
     Log,
+    /// What passes to the next coordinator; closing the night.
+    Handover,
     Help,
 }
 
 impl Screen {
     /// The screens a digit or an F-key goes to, in order (1/F2, 2/F3, 3/F4).
-    pub const NUMBERED: [Screen; 3] = [Screen::Board, Screen::Cases, Screen::Log];
+    pub const NUMBERED: [Screen; 4] = [Screen::Board, Screen::Cases, Screen::Log, Screen::Handover];
 }
 
 /// The pane of the board that has the keyboard.
@@ -85,6 +90,13 @@ pub enum Mode {
     LogEntry(tui_input::Input, bool),
     /// Typing a search in the main courante.
     Search(tui_input::Input),
+    /// The handover note's three parts.
+    Note(Box<shift::NoteForm>),
+    /// Who takes the handover; how an open request is closed.
+    Choice(Box<shift::Choice>),
+    Instruction(Box<shift::InstructionForm>),
+    /// A new last day for an instruction.
+    Extend(Box<shift::ExtendForm>),
     ConfirmQuit,
 }
 
@@ -144,6 +156,10 @@ pub struct AppState {
     pub log: Logbook,
     /// The store has no event yet: the board welcomes.
     pub fresh: bool,
+    /// The night whose handover is shown (the open one, else the last closed) and its
+    /// events, loaded by the runtime.
+    pub handover_source: Option<Box<(NightRecord, Vec<Envelope>)>>,
+    pub handover_selected: usize,
 }
 
 impl AppState {
@@ -165,6 +181,8 @@ impl AppState {
             quit: false,
             log: Logbook::default(),
             fresh: false,
+            handover_source: None,
+            handover_selected: 0,
         }
     }
 

@@ -255,7 +255,7 @@ pub(super) fn follow_up(app: &mut AppState, mut form: FollowUpForm, action: Acti
         }
         Action::Back | Action::Quit => return Vec::new(),
         Action::Submit => {
-            let today = crate::i18n::dates::local_date(app.now);
+            let today = crate::i18n::dates::service_date(app.now);
             let effects = match parse_follow_up(form.input.value(), today) {
                 Ok(date) => {
                     let msg = match (date, lang) {

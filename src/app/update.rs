@@ -5,9 +5,11 @@ use super::command_line::command_line;
 use super::form::{ClearForm, RequestField, RequestForm};
 use super::logbook::LogLine;
 use super::place::{PlaceForm, Purpose};
-use super::{AppState, Message, Mode, Pane, Screen, screens};
+use super::{AppState, Message, Mode, Pane, Screen, screens, shift};
 use crate::domain::Command;
 use crate::domain::State;
+use crate::domain::event::Envelope;
+use crate::domain::views::NightRecord;
 use crate::domain::vocab::{Position, TeamStatus};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
@@ -56,6 +58,16 @@ pub enum Action {
     End,
     /// A click selected a row of a pane (the runtime found which from the layout).
     Select(Pane, usize),
+    /// Handover screen: the note, carry over or close a request, close the night, take the
+    /// handover, instructions.
+    WriteNote,
+    CarryOver,
+    CloseRequest,
+    CloseNight,
+    Acknowledge,
+    NewInstruction,
+    EndInstruction,
+    ExtendInstruction,
     NextField,
     PrevField,
     ChooseNext,
@@ -71,6 +83,8 @@ pub enum Action {
     Failed(String),
     /// Main courante lines written since the last ones shown.
     Logged(Vec<LogLine>),
+    /// The night whose handover is shown, and its events (reloaded after each commit).
+    HandoverLoaded(Option<Box<(NightRecord, Vec<Envelope>)>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +127,10 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             app.log.append(lines);
             return Vec::new();
         }
+        Action::HandoverLoaded(source) => {
+            app.handover_source = source;
+            return Vec::new();
+        }
         _ => {}
     }
     let mode = std::mem::replace(&mut app.mode, Mode::Normal);
@@ -135,6 +153,10 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::FollowUp(form) => screens::follow_up(app, *form, action),
         Mode::LogEntry(input, confirm) => screens::log_entry(app, input, confirm, action),
         Mode::Search(input) => screens::search(app, input, action),
+        Mode::Note(form) => shift::note(app, *form, action),
+        Mode::Choice(choice) => shift::choice(app, *choice, action),
+        Mode::Instruction(form) => shift::instruction(app, *form, action),
+        Mode::Extend(form) => shift::extend(app, *form, action),
     }
 }
 
@@ -182,6 +204,7 @@ fn normal(app: &mut AppState, action: Action) -> Vec<Effect> {
         (_, Action::OpenNight) => return screens::open_night(app),
         (Screen::Cases, _) => return screens::cases(app, action),
         (Screen::Log, _) => return screens::log(app, action),
+        (Screen::Handover, _) => return shift::screen(app, action),
         (Screen::Board, _) => {}
     }
     if let Action::Select(pane, row) = action {

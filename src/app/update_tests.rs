@@ -48,6 +48,9 @@ impl crate::i18n::log::Lookup for Names<'_> {
 /// The coordinator's desk: the console's state plus a runtime over the pure domain.
 struct Desk {
     app: AppState,
+    /// The journal and its views, as the store keeps them (for the handover screen).
+    journal: Vec<crate::domain::Envelope>,
+    views: crate::store::views::MemViews,
     /// Commands the runtime wrote, in order.
     written: Vec<Command>,
     /// Commands the domain refused.
@@ -62,7 +65,35 @@ impl Desk {
             app: AppState::new(Lang::Fr, State::default(), territory, monday_2105()),
             written: Vec::new(),
             refused: Vec::new(),
+            journal: Vec::new(),
+            views: Default::default(),
         }
+    }
+
+    /// Keeps the journal and views, and reloads the handover source as the runtime does.
+    fn record(&mut self, envelopes: &[crate::domain::Envelope]) {
+        for e in envelopes {
+            let Ok(()) = crate::domain::views::project(&mut self.views, &self.app.domain, e);
+            self.journal.push(e.clone());
+        }
+        let state = &self.app.domain;
+        let night = state
+            .open_night()
+            .map(|n| n.night)
+            .or(state.handover.as_ref().map(|h| h.night));
+        let record = match night {
+            Some(n) => self.views.nights.get(&n),
+            None => self.views.nights.values().next_back(),
+        };
+        self.app.handover_source = record.map(|r| {
+            let events = self
+                .journal
+                .iter()
+                .filter(|e| e.night == r.night)
+                .cloned()
+                .collect();
+            Box::new((r.clone(), events))
+        });
     }
 
     /// Claire has opened the night and composed three teams: E1 in Maurepas, E2 in
@@ -96,8 +127,9 @@ impl Desk {
     /// Writes straight into the domain (the night as it stood before the test begins).
     fn prepare(&mut self, cmd: Command) {
         let now = self.app.now;
-        execute(&mut self.app.domain, &self.app.territory, &cmd, now)
+        let (envs, _) = execute(&mut self.app.domain, &self.app.territory, &cmd, now)
             .unwrap_or_else(|r| panic!("setup {cmd:?} refused: {r}"));
+        self.record(&envs);
     }
 
     /// A request received at `site`, waiting for a team; returns its id.
@@ -152,10 +184,16 @@ impl Desk {
                         })
                         .collect();
                     update(&mut self.app, Action::Logged(lines));
-                    Action::Committed {
-                        state: Box::new(state),
-                        message,
-                    }
+                    let more = update(
+                        &mut self.app,
+                        Action::Committed {
+                            state: Box::new(state),
+                            message,
+                        },
+                    );
+                    self.record(&envelopes);
+                    self.perform(more);
+                    continue;
                 }
                 Some((cmd, r)) => {
                     self.refused.push(cmd);
@@ -1196,3 +1234,6 @@ fn the_clock_moves_without_effects_and_esc_clears_the_message() {
 
 #[path = "screens_tests.rs"]
 mod screens;
+
+#[path = "shift_tests.rs"]
+mod shift;

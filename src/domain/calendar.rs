@@ -76,6 +76,12 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     local(at).date()
 }
 
+/// The date whose service night an instant belongs to: at 01:30 on the 1st it is still the
+/// 30th's night. Dates the coordinator gives (a last day, a follow-up) are read this way.
+pub fn service_date(at: DateTime<Utc>) -> NaiveDate {
+    ServiceNight::of(at).date()
+}
+
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
 }

@@ -2,7 +2,7 @@
 //! over, closing the night only once every open request is decided, the acknowledgment,
 //! and instructions with their scope and last day.
 
-use super::calendar::local_date;
+use super::calendar::service_date;
 use super::decide::Ctx;
 use super::event::Event;
 use super::handover::Scope;
@@ -77,7 +77,7 @@ impl Ctx<'_> {
     fn last_day(&self, kind: InstructionKind, until: Option<NaiveDate>) -> Result<(), Refusal> {
         match until {
             None if kind == InstructionKind::Temporary => Err(Refusal::NeedsLastDay),
-            Some(date) if date < local_date(self.at) => Err(Refusal::DateInPast { date }),
+            Some(date) if date < service_date(self.at) => Err(Refusal::DateInPast { date }),
             _ => Ok(()),
         }
     }

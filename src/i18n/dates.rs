@@ -87,6 +87,11 @@ pub fn local_date(at: DateTime<Utc>) -> chrono::NaiveDate {
     crate::domain::calendar::local_date(at)
 }
 
+/// The date of the service night an instant belongs to (the 30th until the next noon).
+pub fn service_date(at: DateTime<Utc>) -> chrono::NaiveDate {
+    crate::domain::calendar::service_date(at)
+}
+
 /// A short local date, "30/11" in French, "30 Nov" in English.
 pub fn short_date(date: chrono::NaiveDate, lang: Lang) -> String {
     match lang {

@@ -3,7 +3,7 @@
 //! watch points, and the outgoing coordinator's note. Pure: built from the live state, the
 //! night's record and its events; the console and `vigie handover` only show it.
 
-use crate::domain::calendar::{ServiceNight, local_date};
+use crate::domain::calendar::{ServiceNight, service_date};
 use crate::domain::event::{Envelope, Event};
 use crate::domain::handover::{Acknowledgment, HandoverNote, Instruction};
 use crate::domain::ids::{CaseId, RequestId};
@@ -130,7 +130,7 @@ pub fn build(
             position: t.position.clone(),
         })
         .collect();
-    let today = local_date(now);
+    let today = service_date(now);
     let mut cases: Vec<OpenCase> = state
         .cases
         .values()

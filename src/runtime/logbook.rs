@@ -2,6 +2,7 @@
 
 use crate::app::LogLine;
 use crate::domain::event::Envelope;
+use crate::domain::views::NightRecord;
 use crate::i18n::{Lang, log};
 use crate::report::StoreLookup;
 use crate::store::Store;
@@ -35,6 +36,26 @@ pub fn current_night(store: &Store, lang: Lang) -> Vec<LogLine> {
         .filter(|e| e.night == record.night)
         .collect();
     lines(store, &envelopes, lang)
+}
+
+/// The night whose handover the console shows: the open one, else the last handed over,
+/// else the last recorded; with its events.
+pub fn handover_source(store: &Store) -> Option<Box<(NightRecord, Vec<Envelope>)>> {
+    let state = store.state();
+    let night = state
+        .open_night()
+        .map(|n| n.night)
+        .or(state.handover.as_ref().map(|h| h.night));
+    let record = match night {
+        Some(n) => store.night(n).ok().flatten(),
+        None => store.last_night().ok().flatten(),
+    }?;
+    let events: Vec<Envelope> = store
+        .envelopes(record.first_seq, record.last_seq)
+        .filter_map(Result::ok)
+        .filter(|e| e.night == record.night)
+        .collect();
+    Some(Box::new((record, events)))
 }
 
 /// Who coordinated last: the console proposes them when the night is opened.

@@ -56,7 +56,21 @@ async fn event_loop(
         &mut app,
         Action::Logged(logbook::current_night(&store, lang)),
     );
+    update(
+        &mut app,
+        Action::HandoverLoaded(logbook::handover_source(&store)),
+    );
     app.fresh = store.last_seq() == 0;
+    // A handover nobody has taken yet is the first thing the next coordinator sees.
+    let state = store.state();
+    if state.open_night().is_none()
+        && state
+            .handover
+            .as_ref()
+            .is_some_and(|h| h.acknowledged.is_none())
+    {
+        app.screen = crate::app::Screen::Handover;
+    }
     let mut events = EventStream::new();
     let mut second = interval(Duration::from_secs(1));
     let mut dirty = true;
@@ -157,6 +171,7 @@ fn feed_back(
                 app,
                 Action::Logged(logbook::lines(store, &envelopes, app.lang)),
             );
+            update(app, Action::HandoverLoaded(logbook::handover_source(store)));
             Action::Committed {
                 state: Box::new(store.state().clone()),
                 message,

@@ -61,8 +61,12 @@ fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
         Constraint::Percentage(58),
         Constraint::Percentage(42),
     ]));
-    let [requests, cases] = left.layout(&Layout::vertical([
+    // Instructions in force get a strip between requests and situations.
+    let shown = board::instructions(app).len().min(4) as u16;
+    let strip = if shown == 0 { 0 } else { shown + 2 };
+    let [requests, _, cases] = left.layout(&Layout::vertical([
         Constraint::Fill(2),
+        Constraint::Length(strip),
         Constraint::Fill(1),
     ]));
     let team_rows = teams(app).len().max(1) as u16;
@@ -75,6 +79,7 @@ fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let [requests, cases, team_area, map] = areas(area, app);
+    draw_instructions(frame, requests, cases, app, theme);
     draw_requests(frame, requests, app, theme);
     draw_teams(frame, team_area, app, theme);
     draw_cases(frame, cases, app, theme);
@@ -173,6 +178,43 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 theme.alert(alert)
             };
             Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The strip between the requests and the situations.
+fn draw_instructions(frame: &mut Frame, above: Rect, below: Rect, app: &AppState, theme: &Theme) {
+    let rows = board::instructions(app);
+    let area = Rect::new(
+        above.x,
+        above.bottom(),
+        above.width,
+        below.y.saturating_sub(above.bottom()),
+    );
+    if rows.is_empty() || area.height < 3 {
+        return;
+    }
+    let l = app.lang;
+    let title = format!(
+        "{} ({}) — 4/F5",
+        l.pick("Consignes", "Instructions"),
+        rows.len()
+    );
+    let block = Block::bordered().title(Line::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = rows
+        .iter()
+        .take(inner.height as usize)
+        .map(|i| {
+            let scope = crate::i18n::handover::scope(&app.territory, &i.scope, l);
+            let mark = if i.kind == crate::domain::vocab::InstructionKind::WatchPoint {
+                "!"
+            } else {
+                "◆"
+            };
+            Line::raw(format!("{mark} {scope} · {}", i.text))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     } else {
         sel.saturating_sub(height - 1)
     };
-    let today = dates::local_date(app.now);
+    let today = dates::service_date(app.now);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()

@@ -57,13 +57,29 @@ pub(super) fn text_field(input: &tui_input::Input, width: u16) -> (String, u16) 
     (shown, cursor as u16)
 }
 
+/// The site's and its district's instructions, on one line ("" when none).
+fn site_instructions(app: &AppState, site: Option<&crate::domain::reference::Site>) -> String {
+    let Some(site) = site else {
+        return String::new();
+    };
+    let local: Vec<_> = crate::app::board::instructions_at(app, site)
+        .into_iter()
+        .filter(|i| i.scope != crate::domain::handover::Scope::Territory)
+        .collect();
+    match local.as_slice() {
+        [] => String::new(),
+        [one] => format!("◆ {}", one.text),
+        [first, rest @ ..] => format!("◆ {} (+{})", first.text, rest.len()),
+    }
+}
+
 pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm, theme: &Theme) {
     let l = app.lang;
     let inner = popup(
         frame,
         body,
         96,
-        13,
+        14,
         l.pick(
             "Nouvelle sollicitation — Entrée enregistre",
             "New request — Enter saves",
@@ -109,6 +125,11 @@ pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm
             theme,
         ),
         Line::styled(format!("{:16}{site_line}", ""), theme.dim()),
+        // What the coordinator should know about that place before sending anyone.
+        Line::styled(
+            format!("{:16}{}", "", site_instructions(app, site)),
+            theme.alert(crate::app::board::Alert::Amber),
+        ),
         field(
             l.pick("Source *", "Source *").into(),
             form.source
@@ -160,9 +181,9 @@ pub fn request(frame: &mut Frame, body: Rect, app: &AppState, form: &RequestForm
     frame.render_widget(Paragraph::new(lines), inner);
     let input = match f {
         RequestField::Site => Some((&form.site_query, 0)),
-        RequestField::Caller => Some((&form.caller, 5)),
-        RequestField::Callback => Some((&form.callback, 6)),
-        RequestField::Description => Some((&form.description, 7)),
+        RequestField::Caller => Some((&form.caller, 6)),
+        RequestField::Callback => Some((&form.callback, 7)),
+        RequestField::Description => Some((&form.description, 8)),
         _ => None,
     };
     if let Some((input, row)) = input {

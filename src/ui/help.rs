@@ -38,6 +38,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             l.pick("Main courante", "Logbook"),
             screen_table(Screen::Log),
         ),
+        Screen::Handover => (
+            l.pick("Passation", "Handover"),
+            screen_table(Screen::Handover),
+        ),
         _ => (l.pick("Tableau", "Board"), screen_table(Screen::Board)),
     };
     frame.render_widget(column(name, table), left);

@@ -4,6 +4,7 @@ mod board;
 mod cases;
 mod chrome;
 mod forms;
+mod handover;
 mod help;
 mod log;
 mod map;
@@ -59,6 +60,7 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         Screen::Board => board::draw(frame, body, app, theme),
         Screen::Cases => cases::draw(frame, body, app, theme),
         Screen::Log => log::draw(frame, body, app, theme),
+        Screen::Handover => handover::draw(frame, body, app, theme),
         Screen::Help => help::draw(frame, body, app, theme),
     }
     chrome::footer(frame, footer, app, theme);
@@ -71,6 +73,10 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         }
         Mode::Command(_) | Mode::LogEntry(..) | Mode::Search(_) => {}
         Mode::OpenNight(form) => night_form::draw(frame, body, app, form, theme),
+        Mode::Note(form) => handover::note_form(frame, body, app, form, theme),
+        Mode::Choice(choice) => handover::choice(frame, body, app, choice, theme),
+        Mode::Instruction(form) => handover::instruction_form(frame, body, app, form, theme),
+        Mode::Extend(form) => handover::extend_form(frame, body, app, form, theme),
         Mode::Place(form) => night_form::place(frame, body, app, form, theme),
         Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
         Mode::FollowUp(form) => cases::follow_up_form(frame, body, app, form, theme),

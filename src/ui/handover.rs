@@ -1,0 +1,473 @@
+//! The handover screen: what is left to decide and the instructions on one side, what the
+//! next coordinator must read on the other; and its pop-ups.
+
+use super::forms::{field, popup, text_field};
+use super::theme::{Theme, alert_mark};
+use crate::app::AppState;
+use crate::app::board::Alert;
+use crate::app::place::place_name;
+use crate::app::shift::{
+    Choice, Closing, ExtendForm, InstructionForm, Item, NoteForm, handover, items,
+};
+use crate::domain::vocab::Position;
+use crate::i18n::{Lang, dates, handover as words, vocab};
+use crate::report::handover::Handover;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+    let l = app.lang;
+    let Some(h) = handover(app) else {
+        let block =
+            Block::bordered().title(Line::styled(l.pick("Passation", "Handover"), theme.title()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(l.pick(
+                "Aucune nuit enregistrée : la passation se prépare pendant la nuit (O pour l'ouvrir).",
+                "No night recorded: the handover is prepared during the night (O to open it).",
+            ))
+            .style(theme.dim())
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    };
+    let (left, right) = if area.width >= 120 {
+        let [a, b] = area.layout(&Layout::horizontal([
+            Constraint::Percentage(55),
+            Constraint::Percentage(45),
+        ]));
+        (a, b)
+    } else {
+        let [a, b] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ]));
+        (a, b)
+    };
+    draw_list(frame, left, app, &h, theme);
+    draw_reading(frame, right, app, &h, theme);
+}
+
+fn status(h: &Handover, app: &AppState) -> String {
+    let l = app.lang;
+    let name = |id: &str| {
+        app.territory
+            .coordinator(id)
+            .map_or(id.to_string(), |c| c.name.clone())
+    };
+    match (&h.acknowledged, h.open) {
+        (_, true) => match l {
+            Lang::Fr => format!("{} à décider", h.undecided()),
+            Lang::En => format!("{} to decide", h.undecided()),
+        },
+        (Some(a), _) => format!(
+            "{} {}",
+            l.pick("prise par", "taken by"),
+            name(&a.coordinator)
+        ),
+        (None, _) => l.pick("à prendre : A", "to take: A").to_string(),
+    }
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, theme: &Theme) {
+    let l = app.lang;
+    let title = format!(
+        "{} — {} · {}",
+        l.pick("Passation", "Handover"),
+        dates::night_title(h.night, l),
+        status(h, app)
+    );
+    let unacknowledged = !h.open && h.acknowledged.is_none();
+    let block = Block::bordered()
+        .title(Line::styled(
+            title,
+            if unacknowledged {
+                theme.error()
+            } else {
+                theme.title()
+            },
+        ))
+        .border_style(theme.focused_border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let list = items(h);
+    if list.is_empty() {
+        frame.render_widget(
+            Paragraph::new(l.pick(
+                "Aucune sollicitation ouverte, aucune consigne en cours. « w » écrit la note, « C » clôture la nuit.",
+                "No open request, no instruction in force. \"w\" writes the note, \"C\" closes the night.",
+            ))
+            .style(theme.dim())
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let sel = app.handover_selected.min(list.len() - 1);
+    let height = inner.height as usize;
+    let first = sel.saturating_sub(height.saturating_sub(1));
+    let width = inner.width as usize;
+    let lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, item)| {
+            let (text, alert) = match item {
+                Item::Request(id) => request_row(app, h, *id),
+                Item::Instruction(id) => instruction_row(app, h, *id),
+            };
+            let style = if i == sel {
+                theme.selected().patch(theme.alert(alert))
+            } else {
+                theme.alert(alert)
+            };
+            let text: String = text.chars().take(width).collect();
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn request_row(app: &AppState, h: &Handover, id: crate::domain::ids::RequestId) -> (String, Alert) {
+    let l = app.lang;
+    let Some(r) = h.requests.iter().find(|r| r.id == id) else {
+        return (String::new(), Alert::None);
+    };
+    let site = app
+        .territory
+        .site(&r.site)
+        .map_or(r.site.as_str(), |s| s.name.as_str());
+    let state = match (&r.team, r.decided) {
+        (Some(team), _) => format!("{team} {}", vocab::request_status(r.status, l)),
+        (None, true) => l.pick("reportée", "carried over").to_string(),
+        (None, false) => l.pick("à décider", "to decide").to_string(),
+    };
+    let alert = if r.decided { Alert::None } else { Alert::Amber };
+    (
+        format!(
+            "{}{:>3} {:?} {:>5}′ {:<14.14} {:<22.22} {state}",
+            alert_mark(alert),
+            r.number,
+            r.priority,
+            r.age_minutes,
+            vocab::category(r.category, l),
+            site,
+        ),
+        alert,
+    )
+}
+
+fn instruction_row(
+    app: &AppState,
+    h: &Handover,
+    id: crate::domain::ids::InstructionId,
+) -> (String, Alert) {
+    let l = app.lang;
+    let Some(i) = h.instructions.iter().find(|i| i.id == id) else {
+        return (String::new(), Alert::None);
+    };
+    let until = i
+        .until
+        .map_or(String::new(), |d| format!(" → {}", dates::short_date(d, l)));
+    (
+        format!(
+            " ◆ {} · {}{until} · {}",
+            words::instruction_kind(i.kind, l),
+            words::scope(&app.territory, &i.scope, l),
+            i.text
+        ),
+        Alert::None,
+    )
+}
+
+fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, theme: &Theme) {
+    let l = app.lang;
+    let t = &app.territory;
+    let block = Block::bordered().title(Line::styled(
+        l.pick(
+            "À lire avant de prendre la nuit",
+            "To read before taking the night",
+        ),
+        theme.title(),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let head = |text: &str| Line::styled(text.to_string(), theme.title());
+    let mut lines = vec![head(l.pick("Note de passation", "Handover note"))];
+    match &h.note {
+        Some(n) => {
+            for (label, text) in [
+                (l.pick("Situation", "Situation"), &n.situation),
+                (l.pick("En cours", "Under way"), &n.actions),
+                (l.pick("Besoins", "Needs"), &n.needs),
+            ] {
+                let text = if text.is_empty() {
+                    "—"
+                } else {
+                    text.as_str()
+                };
+                lines.push(Line::raw(format!(" {label:<10} {text}")));
+            }
+        }
+        None => lines.push(Line::styled(
+            l.pick(" pas encore écrite (w)", " not written yet (w)"),
+            theme.dim(),
+        )),
+    }
+    if !h.teams.is_empty() {
+        lines.push(head(l.pick("Équipes pas rentrées", "Teams not back")));
+        for team in &h.teams {
+            let on = team.request.map_or(String::new(), |n| format!(" → {n}"));
+            lines.push(Line::raw(format!(
+                " {} {}{on}",
+                team.call_sign,
+                vocab::team_status(team.status, l)
+            )));
+        }
+    }
+    if !h.alerts.is_empty() {
+        lines.push(head(l.pick("Alertes de contact", "Check-in alerts")));
+        for a in &h.alerts {
+            let style = if a.red {
+                theme.alert(Alert::Red)
+            } else {
+                theme.alert(Alert::Amber)
+            };
+            lines.push(Line::styled(
+                format!(
+                    "{}{} {} {}′",
+                    alert_mark(if a.red { Alert::Red } else { Alert::Amber }),
+                    a.team,
+                    dates::clock(a.from),
+                    a.minutes
+                ),
+                style,
+            ));
+        }
+    }
+    if !h.relays.is_empty() {
+        lines.push(head(l.pick("Relais engagés", "Relays engaged")));
+        for r in &h.relays {
+            let partner = t
+                .partner(&r.partner)
+                .map_or(r.partner.clone(), |p| p.name.clone());
+            let on = r.request.map_or(String::new(), |n| format!(" ({n})"));
+            lines.push(Line::raw(format!(" {} {partner}{on}", dates::clock(r.at))));
+        }
+    }
+    let due = h.cases.iter().filter(|c| c.due).count();
+    lines.push(head(&match l {
+        Lang::Fr => format!(
+            "Situations ouvertes : {} (suivi dû : {due}) — écran 2",
+            h.cases.len()
+        ),
+        Lang::En => format!(
+            "Open situations: {} (follow-up due: {due}) — screen 2",
+            h.cases.len()
+        ),
+    }));
+    for c in h.cases.iter().filter(|c| c.due).take(5) {
+        lines.push(Line::raw(format!(
+            " {} {}",
+            c.id,
+            place_name(t, &Position::Site(c.site.clone()))
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+pub fn note_form(frame: &mut Frame, body: Rect, app: &AppState, form: &NoteForm, theme: &Theme) {
+    let l = app.lang;
+    let inner = popup(
+        frame,
+        body,
+        90,
+        7,
+        l.pick(
+            "Note de passation — Entrée enregistre",
+            "Handover note — Enter saves",
+        ),
+        theme,
+    );
+    let width = inner.width.saturating_sub(16);
+    let labels = [
+        l.pick("Situation", "Situation"),
+        l.pick("En cours", "Under way"),
+        l.pick("Besoins", "Needs"),
+    ];
+    let mut lines = Vec::new();
+    let mut cursor = 0;
+    for (i, (label, input)) in labels.iter().zip(&form.parts).enumerate() {
+        let (shown, c) = text_field(input, width);
+        if i == form.field {
+            cursor = c;
+        }
+        lines.push(field((*label).into(), shown, i == form.field, theme));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        l.pick(
+            "Texte professionnel : ni nom ni numéro d'habitant (la note va dans les rapports).",
+            "Professional text: no resident's name or number (the note goes into the reports).",
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = (inner.x + 16 + cursor).min(inner.right().saturating_sub(1));
+    frame.set_cursor_position((x, inner.y + form.field.min(2) as u16));
+}
+
+pub fn choice(frame: &mut Frame, body: Rect, app: &AppState, choice: &Choice, theme: &Theme) {
+    let l = app.lang;
+    let (title, value) = match choice {
+        Choice::Acknowledge { coordinator } => (
+            l.pick(
+                "Prendre la passation — Entrée confirme",
+                "Take the handover — Enter confirms",
+            ),
+            app.territory
+                .coordinators
+                .get(*coordinator)
+                .map_or("—".to_string(), |c| c.name.clone()),
+        ),
+        Choice::CloseRequest { how, .. } => (
+            l.pick(
+                "Clore la sollicitation — Entrée confirme",
+                "Close the request — Enter confirms",
+            ),
+            match how {
+                Closing::Cancelled => l.pick("annulée", "cancelled").to_string(),
+                Closing::Dismissed(r) => format!(
+                    "{} — {}",
+                    l.pick("sans suite", "dismissed"),
+                    vocab::dismiss_reason(*r, l)
+                ),
+            },
+        ),
+    };
+    let inner = popup(frame, body, 64, 3, title, theme);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("◀ {value} ▶"), theme.selected())),
+        inner,
+    );
+}
+
+pub fn instruction_form(
+    frame: &mut Frame,
+    body: Rect,
+    app: &AppState,
+    form: &InstructionForm,
+    theme: &Theme,
+) {
+    let l = app.lang;
+    let inner = popup(
+        frame,
+        body,
+        90,
+        8,
+        l.pick(
+            "Nouvelle consigne — Entrée enregistre",
+            "New instruction — Enter saves",
+        ),
+        theme,
+    );
+    let width = inner.width.saturating_sub(16);
+    let (place, c1) = text_field(&form.place.query, width);
+    let (text, c2) = text_field(&form.text, width);
+    let (until, c3) = text_field(&form.until, width);
+    let chosen = if form.place.query.value().trim().is_empty() {
+        l.pick("vide : tout le territoire", "empty: the whole territory")
+            .to_string()
+    } else {
+        form.place.chosen(&app.territory).map_or_else(
+            || {
+                l.pick("aucun lieu ne correspond", "no place matches")
+                    .to_string()
+            },
+            |p| format!("{} · ↑/↓", place_name(&app.territory, &p)),
+        )
+    };
+    let lines = vec![
+        field(
+            l.pick("Type", "Kind").into(),
+            format!("◀ {} ▶", words::instruction_kind(form.kind, l)),
+            form.field == 0,
+            theme,
+        ),
+        field(l.pick("Où", "Where").into(), place, form.field == 1, theme),
+        Line::styled(format!("{:16}{chosen}", ""), theme.dim()),
+        field(
+            l.pick("Consigne *", "Instruction *").into(),
+            text,
+            form.field == 2,
+            theme,
+        ),
+        field(
+            l.pick("Dernier jour", "Last day").into(),
+            until,
+            form.field == 3,
+            theme,
+        ),
+        Line::styled(
+            l.pick(
+                "Dernier jour : JJ/MM ou +N (obligatoire pour une consigne temporaire)",
+                "Last day: DD/MM or +N (required for a temporary instruction)",
+            ),
+            theme.dim(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    let (c, row) = match form.field {
+        1 => (c1, 1),
+        2 => (c2, 3),
+        3 => (c3, 4),
+        _ => return,
+    };
+    let x = (inner.x + 16 + c).min(inner.right().saturating_sub(1));
+    if row < inner.height {
+        frame.set_cursor_position((x, inner.y + row));
+    }
+}
+
+pub fn extend_form(
+    frame: &mut Frame,
+    body: Rect,
+    app: &AppState,
+    form: &ExtendForm,
+    theme: &Theme,
+) {
+    let l = app.lang;
+    let title = format!(
+        "{} {} — {}",
+        l.pick("Prolonger la consigne", "Extend instruction"),
+        form.instruction,
+        l.pick("Entrée enregistre", "Enter saves")
+    );
+    let inner = popup(frame, body, 72, 4, &title, theme);
+    let (value, cursor) = text_field(&form.input, inner.width.saturating_sub(16));
+    let lines = vec![
+        field(
+            l.pick("Dernier jour", "Last day").into(),
+            value,
+            true,
+            theme,
+        ),
+        Line::styled(
+            l.pick(
+                "JJ/MM, JJ/MM/AAAA ou +N jours",
+                "DD/MM, DD/MM/YYYY or +N days",
+            ),
+            theme.dim(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position((
+        (inner.x + 16 + cursor).min(inner.right().saturating_sub(1)),
+        inner.y,
+    ));
+}
