@@ -5,6 +5,7 @@
 pub mod board;
 pub mod casework;
 mod command_line;
+pub mod draft;
 pub mod form;
 pub mod keymap;
 pub mod logbook;

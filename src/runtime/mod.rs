@@ -2,6 +2,7 @@
 //! terminal; it waits on keys, the clock and nothing else, and draws at most once a frame
 //! when something changed.
 
+mod draft_file;
 mod logbook;
 
 use crate::app::board::counters;
@@ -71,6 +72,11 @@ async fn event_loop(
     {
         app.screen = crate::app::Screen::Handover;
     }
+    // Typing interrupted last time (a crash, a kill, a power cut) comes back as it was.
+    let mut saved_draft = draft_file::load(store.dir());
+    if let Some(d) = saved_draft.clone() {
+        crate::app::draft::restore(&mut app, d);
+    }
     let mut events = EventStream::new();
     let mut second = interval(Duration::from_secs(1));
     let mut dirty = true;
@@ -93,6 +99,17 @@ async fn event_loop(
                 } else if let Some(action) = keymap::action_for(&app, &event) {
                     let effects = update(&mut app, action);
                     perform(&mut app, &mut store, effects, terminal)?;
+                }
+                // What is typed is on disk before the next key: nothing is lost on a crash.
+                let draft = crate::app::draft::draft(&app);
+                if draft != saved_draft {
+                    if let Err(e) = draft_file::save(store.dir(), draft.as_ref()) {
+                        app.message = Some(crate::app::Message::Error(format!(
+                            "{} {e}",
+                            lang.pick("Brouillon non enregistré :", "Draft not saved:")
+                        )));
+                    }
+                    saved_draft = draft;
                 }
                 dirty = true;
             }
