@@ -265,18 +265,10 @@ pub fn follow_up_form(
         form.case,
         l.pick("Entrée enregistre", "Enter saves")
     );
-    let inner = popup(frame, body, 72, 4, &title, theme);
-    let (value, cursor) = text_field(&form.input, inner.width.saturating_sub(16));
-    let lines = vec![
-        field(l.pick("Date", "Date").into(), value, true, theme),
-        Line::styled(
-            l.pick(
-                "JJ/MM, JJ/MM/AAAA ou +N jours ; vide : pas de suivi",
-                "DD/MM, DD/MM/YYYY or +N days; empty: no follow-up",
-            ),
-            theme.dim(),
-        ),
-    ];
-    frame.render_widget(Paragraph::new(lines), inner);
-    frame.set_cursor_position((inner.x + 16 + cursor, inner.y));
+    let hint = l.pick(
+        "JJ/MM, JJ/MM/AAAA ou +N jours ; vide : pas de suivi",
+        "DD/MM, DD/MM/YYYY or +N days; empty: no follow-up",
+    );
+    let label = l.pick("Date", "Date").into();
+    super::forms::date_popup(frame, body, &title, label, hint, &form.input, theme);
 }

@@ -48,6 +48,30 @@ pub(super) fn field<'a>(label: String, value: String, focused: bool, theme: &The
 
 /// The part of a text input that fits `width` columns around the cursor, and the cursor's
 /// column in it. (Columns are counted as characters: French text has no wide ones.)
+/// A one-field popup for a date (follow-up, last day of an instruction): same size, same
+/// hint line, same cursor, wherever a date is asked.
+pub(super) fn date_popup(
+    frame: &mut Frame,
+    body: Rect,
+    title: &str,
+    label: String,
+    hint: &str,
+    input: &tui_input::Input,
+    theme: &Theme,
+) {
+    let inner = popup(frame, body, 72, 4, title, theme);
+    let (value, cursor) = text_field(input, inner.width.saturating_sub(16));
+    let lines = vec![
+        field(label, value, true, theme),
+        Line::styled(hint.to_string(), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    frame.set_cursor_position((
+        (inner.x + 16 + cursor).min(inner.right().saturating_sub(1)),
+        inner.y,
+    ));
+}
+
 pub(super) fn text_field(input: &tui_input::Input, width: u16) -> (String, u16) {
     let width = (width as usize).max(1);
     // Keep one column for the cursor after the last character.

@@ -448,26 +448,10 @@ pub fn extend_form(
         form.instruction,
         l.pick("Entrée enregistre", "Enter saves")
     );
-    let inner = popup(frame, body, 72, 4, &title, theme);
-    let (value, cursor) = text_field(&form.input, inner.width.saturating_sub(16));
-    let lines = vec![
-        field(
-            l.pick("Dernier jour", "Last day").into(),
-            value,
-            true,
-            theme,
-        ),
-        Line::styled(
-            l.pick(
-                "JJ/MM, JJ/MM/AAAA ou +N jours",
-                "DD/MM, DD/MM/YYYY or +N days",
-            ),
-            theme.dim(),
-        ),
-    ];
-    frame.render_widget(Paragraph::new(lines), inner);
-    frame.set_cursor_position((
-        (inner.x + 16 + cursor).min(inner.right().saturating_sub(1)),
-        inner.y,
-    ));
+    let hint = l.pick(
+        "JJ/MM, JJ/MM/AAAA ou +N jours",
+        "DD/MM, DD/MM/YYYY or +N days",
+    );
+    let label = l.pick("Dernier jour", "Last day").into();
+    super::forms::date_popup(frame, body, &title, label, hint, &form.input, theme);
 }
