@@ -1,0 +1,237 @@
+//! End to end in a real terminal: the built `vigie` binary in a pseudo-terminal, typed at like
+//! a coordinator would, read off a vt100 screen. Each test has its own data directory, so
+//! they run in parallel.
+
+mod common;
+mod e2e;
+
+use e2e::{Console, Key};
+use std::path::Path;
+
+/// Board size of the French tests: roomy enough that nothing the tests read is cut.
+const ROOMY: (u16, u16) = (100, 30);
+
+/// Opens the night with Nadia B. (the first coordinator) and two teams.
+fn open_night(c: &mut Console) {
+    c.keys("O").wait_for("Ouvrir la nuit");
+    c.key(Key::Tab).keys("samir gwen");
+    c.wait_for("Samir K., Gwenaëlle P.");
+    c.key(Key::Tab).key(Key::Tab).keys("thomas aicha");
+    c.wait_for("Thomas R., Aïcha D.");
+    c.key(Key::Enter)
+        .wait_for("Nuit ouverte, 2 équipe(s) composée(s).");
+}
+
+/// Records a P1 neighbour conflict at Résidence Les Ajoncs reported by a resident.
+fn new_request(c: &mut Console, description: &str) {
+    c.keys("n").wait_for("Nouvelle sollicitation");
+    c.keys("ajoncs").wait_for("(1/1) Résidence Les Ajoncs");
+    // Source, category, priority: the first choice of each.
+    for _ in 0..3 {
+        c.key(Key::Tab).key(Key::Right);
+    }
+    c.wait_for("habitant").wait_for("conflit de voisinage");
+    for _ in 0..3 {
+        c.key(Key::Tab);
+    }
+    c.keys(description).wait_for(description);
+    c.key(Key::Enter).wait_for("Sollicitation enregistrée.");
+}
+
+/// Sends the suggested team (E1) to the selected request.
+fn dispatch(c: &mut Console) {
+    c.keys("d").wait_for("Envoyer une équipe");
+    c.key(Key::Enter).wait_for("Équipe E1 envoyée");
+}
+
+/// The team of the selected request arrives, then clears: calmed on site, presence level.
+fn arrive_and_clear(c: &mut Console) {
+    c.keys("a").wait_for("Équipe E1 : sur place");
+    c.keys("x").wait_for("Clôturer l'intervention de E1");
+    c.key(Key::Right).key(Key::Tab).key(Key::Right);
+    c.wait_for("apaisé sur place")
+        .wait_for("présence, prévention");
+    c.key(Key::Enter).wait_for("Intervention clôturée.");
+}
+
+/// Quits with `q` and checks the terminal was given back as it was found.
+#[track_caller]
+fn quit(c: &mut Console) {
+    c.keys("q");
+    assert_eq!(c.wait_exit(), 0, "vigie should quit cleanly");
+    assert_restored(c);
+}
+
+#[track_caller]
+fn assert_restored(c: &Console) {
+    c.with_screen(|s| {
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert!(!s.hide_cursor(), "the cursor is still hidden");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "the mouse is still captured"
+        );
+    });
+}
+
+/// `vigie log` of the last night, after `vigie check` found the journal and views agree.
+#[track_caller]
+fn checked_log(data: &Path) -> String {
+    common::run(data, &["check"]).assert_ok();
+    let out = common::run(data, &["log"]);
+    out.assert_ok();
+    out.stdout
+}
+
+#[test]
+fn a_request_from_call_to_logbook_and_the_terminal_is_given_back() {
+    let data = e2e::data();
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Bienvenue dans Vigie");
+    open_night(&mut c);
+    new_request(&mut c, "Musique forte dans le hall B");
+    dispatch(&mut c);
+    c.wait_for("E1 en route");
+    arrive_and_clear(&mut c);
+    c.wait_for("Aucune sollicitation en cours");
+    quit(&mut c);
+
+    // Reopened, the logbook screen has the whole story.
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Nuit du").keys("3");
+    c.wait_for("Main courante")
+        .wait_for("Sollicitation 1 reçue : conflit de voisinage, P1 urgent")
+        .wait_for("Équipe E1 affectée à la sollicitation 1")
+        .wait_for("Équipe E1 sur place (sollicitation 1)")
+        .wait_for("Sollicitation 1 clôturée par l'équipe E1 : apaisé sur place");
+    quit(&mut c);
+
+    let log = checked_log(&data.dir);
+    for line in [
+        "Sollicitation 1 reçue : conflit de voisinage, P1 urgent, Résidence Les Ajoncs",
+        "« Musique forte dans le hall B »",
+        "Équipe E1 affectée à la sollicitation 1",
+        "Sollicitation 1 clôturée par l'équipe E1 : apaisé sur place — présence, prévention",
+    ] {
+        assert!(log.contains(line), "`vigie log` lacks {line:?}:\n{log}");
+    }
+}
+
+#[test]
+fn each_confirmed_action_survives_sigkill() {
+    let data = e2e::data();
+    let draft = data.dir.join("draft.json");
+
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Bienvenue dans Vigie");
+    open_night(&mut c);
+    new_request(&mut c, "Rassemblement bruyant devant l'entrée");
+    c.kill9();
+    // Killed, it could not give the terminal back: what `assert_restored` looks for is real.
+    c.with_screen(|s| assert!(s.alternate_screen() && s.hide_cursor()));
+    assert!(!draft.exists(), "a saved form leaves no draft");
+    let log = checked_log(&data.dir);
+    assert!(log.contains("Sollicitation 1 reçue"), "{log}");
+
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Résidence Les Ajoncs").wait_for("reçue");
+    assert!(
+        !c.screen().contains("Nouvelle sollicitation"),
+        "{}",
+        c.screen()
+    );
+    dispatch(&mut c);
+    c.kill9();
+    let log = checked_log(&data.dir);
+    assert!(
+        log.contains("Équipe E1 affectée à la sollicitation 1"),
+        "{log}"
+    );
+
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("E1 en route");
+    arrive_and_clear(&mut c);
+    c.kill9();
+    let log = checked_log(&data.dir);
+    assert!(
+        log.contains("Équipe E1 sur place (sollicitation 1)"),
+        "{log}"
+    );
+    assert!(
+        log.contains("Sollicitation 1 clôturée par l'équipe E1 : apaisé sur place"),
+        "{log}"
+    );
+
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Aucune sollicitation en cours")
+        .wait_for("E1  disponible");
+    quit(&mut c);
+}
+
+#[test]
+fn a_draft_survives_sigkill_and_can_still_be_saved() {
+    let data = e2e::data();
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Bienvenue dans Vigie");
+    open_night(&mut c);
+    c.keys("n").wait_for("Nouvelle sollicitation");
+    c.keys("ajoncs").wait_for("(1/1) Résidence Les Ajoncs");
+    for _ in 0..6 {
+        c.key(Key::Tab);
+    }
+    // Shown means saved: the draft is written before the screen is drawn.
+    c.keys("Fenêtre du hall cassée")
+        .wait_for("Fenêtre du hall cassée");
+    c.kill9();
+    assert!(data.dir.join("draft.json").exists(), "no draft on disk");
+
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Nouvelle sollicitation")
+        .wait_for("(1/1) Résidence Les Ajoncs")
+        .wait_for("Fenêtre du hall cassée");
+    // Back from the description to the source, then the first choice of the three.
+    for _ in 0..5 {
+        c.key(Key::BackTab);
+    }
+    for _ in 0..3 {
+        c.key(Key::Right).key(Key::Tab);
+    }
+    c.wait_for("habitant").wait_for("conflit de voisinage");
+    c.key(Key::Enter).wait_for("Sollicitation enregistrée.");
+    assert!(
+        !data.dir.join("draft.json").exists(),
+        "the draft outlived its form"
+    );
+    quit(&mut c);
+
+    let log = checked_log(&data.dir);
+    assert!(log.contains("« Fenêtre du hall cassée »"), "{log}");
+}
+
+#[test]
+fn english_at_80x24_with_the_help_screen() {
+    let data = e2e::data();
+    let mut c = e2e::spawn(&data.dir, (80, 24), &["--lang", "en"]);
+    c.wait_for("No night open — O to open it")
+        .wait_for("Requests (0)")
+        .wait_for("Teams")
+        .wait_for("Welcome to Vigie");
+    c.keys("?")
+        .wait_for("Help — Esc to go back")
+        .wait_for("Everywhere")
+        .wait_for("dispatch a team");
+    c.key(Key::Esc).wait_gone("Help — Esc to go back");
+    c.wait_for("Welcome to Vigie");
+    quit(&mut c);
+}
+
+#[test]
+fn a_too_small_terminal_says_so_and_recovers() {
+    let data = e2e::data();
+    let mut c = e2e::spawn(&data.dir, (30, 8), &[]);
+    c.wait_for("Terminal trop petit");
+    c.resize(80, 24).wait_for("Bienvenue dans Vigie");
+    c.resize(30, 8).wait_for("Terminal trop petit");
+    quit(&mut c);
+}
