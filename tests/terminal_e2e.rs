@@ -210,6 +210,37 @@ fn a_draft_survives_sigkill_and_can_still_be_saved() {
 }
 
 #[test]
+fn ctrl_c_in_a_form_asks_then_quits_and_the_form_comes_back() {
+    let data = e2e::data();
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Bienvenue dans Vigie");
+    open_night(&mut c);
+    c.keys("n").wait_for("Nouvelle sollicitation");
+    c.keys("dalle gros-chêne")
+        .wait_for("(1/1) Dalle commerciale du Gros-Chêne");
+    c.key(Key::CtrlC).wait_for("Quitter Vigie ?");
+    c.key(Key::Esc).wait_gone("Quitter Vigie ?");
+    c.wait_for("Nouvelle sollicitation")
+        .wait_for("dalle gros-chêne");
+    c.key(Key::CtrlC).wait_for("Quitter Vigie ?");
+    c.keys("o");
+    assert_eq!(c.wait_exit(), 0, "vigie should quit cleanly");
+    assert_restored(&c);
+
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Nouvelle sollicitation")
+        .wait_for("dalle gros-chêne");
+    c.key(Key::Esc)
+        .wait_for("Esc encore pour abandonner la saisie.");
+    c.key(Key::Esc).wait_for("Saisie abandonnée.");
+    assert!(
+        !data.dir.join("draft.json").exists(),
+        "abandoned, yet drafted"
+    );
+    quit(&mut c);
+}
+
+#[test]
 fn english_at_80x24_with_the_help_screen() {
     let data = e2e::data();
     let mut c = e2e::spawn(&data.dir, (80, 24), &["--lang", "en"]);

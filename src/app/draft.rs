@@ -47,7 +47,13 @@ pub enum Draft {
 
 /// The draft of the open form, if something was typed.
 pub fn draft(app: &AppState) -> Option<Draft> {
-    match &app.mode {
+    of(&app.mode)
+}
+
+fn of(mode: &Mode) -> Option<Draft> {
+    match mode {
+        // Asked whether to quit, the form underneath is still being typed.
+        Mode::ConfirmQuit(form) => of(form),
         Mode::NewRequest(f) if f.is_dirty() => Some(Draft::Request {
             field: f.field,
             site: f.site_query.value().to_string(),

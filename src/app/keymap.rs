@@ -393,7 +393,7 @@ pub fn action_for(app: &AppState, event: &Event) -> Option<Action> {
     }
     match &app.mode {
         Mode::Normal => normal(app.screen, key),
-        Mode::ConfirmQuit => match key.code {
+        Mode::ConfirmQuit(_) => match key.code {
             KeyCode::Char('o' | 'y' | 'q') | KeyCode::Enter => Some(Action::Quit),
             _ => Some(Action::Back),
         },

@@ -98,7 +98,8 @@ pub enum Mode {
     Instruction(Box<shift::InstructionForm>),
     /// A new last day for an instruction.
     Extend(Box<shift::ExtendForm>),
-    ConfirmQuit,
+    /// Ctrl-C from a form: quit? The form stays underneath, as it was.
+    ConfirmQuit(Box<Mode>),
 }
 
 impl Mode {
@@ -106,7 +107,7 @@ impl Mode {
     pub fn is_form(&self) -> bool {
         !matches!(
             self,
-            Mode::Normal | Mode::ConfirmQuit | Mode::Dispatch { .. }
+            Mode::Normal | Mode::ConfirmQuit(_) | Mode::Dispatch { .. }
         )
     }
 }

@@ -112,7 +112,7 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             app.busy = false;
             clamp_selection(app);
             app.message = Some(Message::Info(message));
-            if !matches!(app.mode, Mode::Normal | Mode::ConfirmQuit) {
+            if !matches!(app.mode, Mode::Normal | Mode::ConfirmQuit(_)) {
                 app.mode = Mode::Normal;
             }
             return Vec::new();
@@ -134,15 +134,24 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         _ => {}
     }
     let mode = std::mem::replace(&mut app.mode, Mode::Normal);
+    // Ctrl-C quits from a form too, once confirmed; the form stays open meanwhile.
+    if matches!(action, Action::Quit) && mode.is_form() {
+        app.mode = Mode::ConfirmQuit(Box::new(mode));
+        return Vec::new();
+    }
     match mode {
         Mode::Normal => normal(app, action),
-        Mode::ConfirmQuit => match action {
-            Action::Quit | Action::Submit => {
-                app.quit = true;
-                vec![Effect::Quit]
+        Mode::ConfirmQuit(form) => {
+            // Quitting keeps the form, so that its draft stays on disk for the next start.
+            app.mode = *form;
+            match action {
+                Action::Quit | Action::Submit => {
+                    app.quit = true;
+                    vec![Effect::Quit]
+                }
+                _ => Vec::new(),
             }
-            _ => Vec::new(),
-        },
+        }
         Mode::NewRequest(form) => request_form(app, *form, action),
         Mode::Dispatch { request, cursor } => dispatch(app, request, cursor, action),
         Mode::Clear(form) => clear_form(app, *form, action),

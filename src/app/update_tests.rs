@@ -652,16 +652,26 @@ fn esc_on_a_dirty_form_asks_once_and_the_second_esc_discards() {
 }
 
 #[test]
-fn ctrl_c_twice_on_a_dirty_form_discards_it() {
+fn ctrl_c_in_a_form_asks_then_quits_keeping_the_draft() {
     let mut d = Desk::night();
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     d.act(Action::NewRequest);
     d.typed("dalle");
-    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    for _ in 0..2 {
-        let a = action_for(&d.app, &ctrl_c).expect("an action");
-        d.act(a);
-    }
-    assert!(!matches!(d.app.mode, Mode::NewRequest(_)));
+    let typed = crate::app::draft::draft(&d.app);
+    assert!(typed.is_some());
+    // Asked, and answered no: the form is back as it was.
+    let quit = action_for(&d.app, &ctrl_c).expect("Ctrl-C is bound");
+    assert_eq!(d.act(quit.clone()), vec![]);
+    assert!(matches!(d.app.mode, Mode::ConfirmQuit(_)));
+    assert_eq!(crate::app::draft::draft(&d.app), typed);
+    assert_eq!(d.key(KeyCode::Esc), vec![]);
+    assert!(matches!(d.app.mode, Mode::NewRequest(_)));
+    assert!(!d.app.quit);
+    // Asked again, and answered yes: it quits with the form, hence its draft, kept.
+    d.act(quit);
+    assert_eq!(d.key(KeyCode::Char('o')), vec![Effect::Quit]);
+    assert!(d.app.quit);
+    assert_eq!(crate::app::draft::draft(&d.app), typed);
 }
 
 #[test]

@@ -64,7 +64,12 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         Screen::Help => help::draw(frame, body, app, theme),
     }
     chrome::footer(frame, footer, app, theme);
-    match &app.mode {
+    overlay(frame, body, app, &app.mode, theme);
+}
+
+/// The form, picker or question drawn over the screen in this mode.
+fn overlay(frame: &mut Frame, body: Rect, app: &AppState, mode: &Mode, theme: &Theme) {
+    match mode {
         Mode::Normal => {}
         Mode::NewRequest(form) => forms::request(frame, body, app, form, theme),
         Mode::Clear(form) => forms::clear(frame, body, app, form, theme),
@@ -80,7 +85,8 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         Mode::Place(form) => night_form::place(frame, body, app, form, theme),
         Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
         Mode::FollowUp(form) => cases::follow_up_form(frame, body, app, form, theme),
-        Mode::ConfirmQuit => {
+        Mode::ConfirmQuit(form) => {
+            overlay(frame, body, app, form, theme);
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));
             frame.render_widget(Clear, popup);
             let text = app.lang.pick(
