@@ -228,6 +228,16 @@ pub const CASES: &[Binding] = &[
     ),
 ];
 
+/// On the help screen `q` and Esc go back to where you were (quitting from the help would
+/// surprise whoever came to read it).
+const HELP: &[Binding] = &[b(
+    KeyCode::Char('q'),
+    "q/Esc",
+    Action::Back,
+    "retour",
+    "back",
+)];
+
 /// Keys of the handover screen.
 pub const HANDOVER: &[Binding] = &[
     b(KeyCode::Up, "↑/k", Action::Up, "monter", "up"),
@@ -415,7 +425,7 @@ pub fn screen_table(screen: Screen) -> &'static [Binding] {
         Screen::Cases => CASES,
         Screen::Log => LOG,
         Screen::Handover => HANDOVER,
-        Screen::Help => &[],
+        Screen::Help => HELP,
     }
 }
 
@@ -470,7 +480,7 @@ pub fn hints(app: &AppState) -> Vec<&'static Binding> {
         (Mode::Normal, Screen::Handover, _) => {
             &["r", "X", "w", "C", "A", "i", "+", "E", "1/F2", "?/F1"]
         }
-        (Mode::Normal, Screen::Help, _) => &["1/F2", "2/F3", "3/F4", "4/F5", "q"],
+        (Mode::Normal, Screen::Help, _) => &["q/Esc", "1/F2", "2/F3", "3/F4", "4/F5"],
         (Mode::Choice(_), _, _) => &["←/→", "Enter", "Esc"],
         (Mode::Dispatch { .. }, _, _) => &["↑/k", "↓/j", "Enter", "Esc"],
         (Mode::Place(_), _, _) => &["Enter", "Esc"],
