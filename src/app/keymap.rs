@@ -298,6 +298,13 @@ pub const HANDOVER: &[Binding] = &[
         "lever la consigne",
         "end the instruction",
     ),
+    b(
+        KeyCode::Char('R'),
+        "R",
+        Action::ExportReport,
+        "rapport de la nuit (Markdown)",
+        "night report (Markdown)",
+    ),
 ];
 
 /// Keys of the logbook screen.
@@ -478,7 +485,7 @@ pub fn hints(app: &AppState) -> Vec<&'static Binding> {
             &["/", "n/N", "e", "PgUp", "End/G", "1/F2", "2/F3", "?/F1"]
         }
         (Mode::Normal, Screen::Handover, _) => {
-            &["r", "X", "w", "C", "A", "i", "+", "E", "1/F2", "?/F1"]
+            &["r", "X", "w", "C", "A", "i", "+", "E", "R", "1/F2", "?/F1"]
         }
         (Mode::Normal, Screen::Help, _) => &["q/Esc", "1/F2", "2/F3", "3/F4", "4/F5"],
         (Mode::Choice(_), _, _) => &["←/→", "Enter", "Esc"],

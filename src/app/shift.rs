@@ -244,6 +244,8 @@ pub(super) fn screen(app: &mut AppState, action: Action) -> Vec<Effect> {
             app.mode = Mode::Choice(Box::new(Choice::Acknowledge { coordinator: next }));
         }
         Action::NewInstruction => app.mode = Mode::Instruction(Box::default()),
+        // The night shown, open or closed: a running night's report says so in its heading.
+        Action::ExportReport => return vec![Effect::ExportReport(h.night)],
         Action::EndInstruction | Action::ExtendInstruction => match selected {
             Some(Item::Instruction(instruction)) => {
                 if matches!(action, Action::EndInstruction) {

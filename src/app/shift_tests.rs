@@ -157,3 +157,36 @@ fn an_expired_instruction_leaves_the_board_by_itself() {
         "Tuesday evening: expired, gone from the board"
     );
 }
+
+#[test]
+fn r_on_the_handover_screen_asks_the_runtime_for_the_nights_report() {
+    let mut d = Desk::night();
+    on_handover(&mut d);
+    let night = d.app.domain.open_night().expect("open").night;
+    let effects = d.key(KeyCode::Char('R'));
+    assert_eq!(effects, vec![Effect::ExportReport(night)]);
+    assert!(
+        matches!(d.app.mode, Mode::Normal),
+        "no form opens: the runtime writes"
+    );
+
+    // What the runtime answers is said in the footer: the path, or why not.
+    let path = std::path::PathBuf::from("/data/reports/nuit-2026-11-30.md");
+    let effects = d.act(Action::ReportExported(Ok(path)));
+    assert!(effects.is_empty());
+    assert_eq!(
+        d.info(),
+        Some("Rapport écrit : /data/reports/nuit-2026-11-30.md")
+    );
+    let effects = d.act(Action::ReportExported(Err("disque plein".into())));
+    assert_eq!(effects, vec![Effect::Bell]);
+    assert_eq!(d.error(), Some("disque plein"));
+}
+
+#[test]
+fn r_elsewhere_does_not_export() {
+    let mut d = Desk::night();
+    // On the board, R recalls a team; it never writes a report.
+    let effects = d.key(KeyCode::Char('R'));
+    assert!(!effects.iter().any(|e| matches!(e, Effect::ExportReport(_))));
+}

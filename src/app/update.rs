@@ -8,6 +8,7 @@ use super::place::{PlaceForm, Purpose};
 use super::{AppState, Message, Mode, Pane, Screen, screens, shift};
 use crate::domain::Command;
 use crate::domain::State;
+use crate::domain::calendar::ServiceNight;
 use crate::domain::event::Envelope;
 use crate::domain::views::NightRecord;
 use crate::domain::vocab::{Position, TeamStatus};
@@ -68,6 +69,8 @@ pub enum Action {
     NewInstruction,
     EndInstruction,
     ExtendInstruction,
+    /// Handover screen: write the night's report (Markdown) under the data directory.
+    ExportReport,
     NextField,
     PrevField,
     ChooseNext,
@@ -85,6 +88,8 @@ pub enum Action {
     Logged(Vec<LogLine>),
     /// The night whose handover is shown, and its events (reloaded after each commit).
     HandoverLoaded(Option<Box<(NightRecord, Vec<Envelope>)>>),
+    /// The runtime wrote the report (its path), or could not (why, in words).
+    ReportExported(Result<std::path::PathBuf, String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +98,9 @@ pub enum Effect {
     Commit(Command, String),
     /// Several commands that stand or fall together (opening the night with its teams).
     CommitAll(Vec<Command>, String),
+    /// Write the night's Markdown report to `<data dir>/reports/` (the runtime does the
+    /// I/O and answers with `Action::ReportExported`).
+    ExportReport(ServiceNight),
     Bell,
     Quit,
 }
@@ -130,6 +138,15 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         Action::HandoverLoaded(source) => {
             app.handover_source = source;
             return Vec::new();
+        }
+        Action::ReportExported(Ok(path)) => {
+            let said = t(app.lang, "Rapport écrit :", "Report written:");
+            app.message = Some(Message::Info(format!("{said} {}", path.display())));
+            return Vec::new();
+        }
+        Action::ReportExported(Err(reason)) => {
+            app.message = Some(Message::Error(reason));
+            return vec![Effect::Bell];
         }
         _ => {}
     }

@@ -4,6 +4,7 @@
 mod handover;
 mod journal;
 mod personal;
+mod report;
 
 use crate::domain::calendar::ServiceNight;
 use crate::domain::reference::Territory;
@@ -72,6 +73,11 @@ pub enum Cmd {
         /// The night, by the date it starts (YYYY-MM-DD); default: the open night, else the last.
         #[arg(long, value_name = "DATE")]
         night: Option<ServiceNight>,
+    },
+    /// Reports for the service and its commissioners (see docs/reports.md).
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCmd,
     },
 }
 
@@ -208,6 +214,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
         Some(Cmd::Handover { night }) => {
             handover::show(&open(g, lang)?, night, settings.thresholds.contact, lang)
         }
+        Some(Cmd::Report { command }) => report::run(&open(g, lang)?, command, lang),
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },
         }) => personal::erase(&mut open(g, lang)?, id, lang),

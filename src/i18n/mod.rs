@@ -5,6 +5,7 @@ pub mod dates;
 pub mod handover;
 pub mod log;
 pub mod refusal;
+pub mod report;
 pub mod store;
 pub mod territory;
 pub mod vocab;

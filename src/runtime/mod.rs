@@ -155,6 +155,12 @@ fn perform(
                 let written = commit_all(store, &commands);
                 feed_back(app, store, written, message, terminal);
             }
+            Effect::ExportReport(night) => {
+                let written = crate::report::file::export_markdown(store, night, app.lang);
+                if update(app, Action::ReportExported(written)).contains(&Effect::Bell) {
+                    bell(terminal);
+                }
+            }
             Effect::Bell => bell(terminal),
             Effect::Quit => app.quit = true,
         }

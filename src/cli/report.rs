@@ -1,0 +1,132 @@
+//! `vigie report night [DATE]`: the night report in Markdown, CSV or JSON, on standard
+//! output or written (atomically) to a file. See docs/reports.md.
+
+use super::store_err;
+use crate::domain::calendar::ServiceNight;
+use crate::i18n::Lang;
+use crate::report::csv::Separator;
+use crate::report::load::{default_night, nearby_nights, night_report};
+use crate::report::redact::Redaction;
+use crate::report::{csv, file, json, markdown};
+use crate::store::Store;
+use clap::{Args, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCmd {
+    /// One service night: counts, outcomes, relays, response times, interventions, what
+    /// each commissioner needs, the handover note.
+    Night(NightArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NightArgs {
+    /// The night, by the date it starts (YYYY-MM-DD); default: the last closed night.
+    #[arg(value_name = "DATE")]
+    pub night: Option<ServiceNight>,
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    pub format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The service's own version: keeps the notes (never a callback number).
+    #[arg(long)]
+    pub internal: bool,
+    /// CSV field separator: semicolon (French Excel, the default) or comma.
+    #[arg(long, value_enum, default_value_t = Sep::Semicolon)]
+    pub separator: Sep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sep {
+    Comma,
+    Semicolon,
+}
+
+pub fn run(store: &Store, cmd: ReportCmd, lang: Lang) -> Result<ExitCode, String> {
+    match cmd {
+        ReportCmd::Night(args) => night(store, args, lang),
+    }
+}
+
+fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String> {
+    let night = match args.night {
+        Some(n) => n,
+        None => match default_night(store).map_err(store_err(lang))? {
+            Some(n) => n,
+            None => {
+                return Err(lang
+                    .pick(
+                        "aucune nuit enregistrée : pas de rapport.",
+                        "no night recorded: no report.",
+                    )
+                    .to_string());
+            }
+        },
+    };
+    let redaction = if args.internal {
+        Redaction::Internal
+    } else {
+        Redaction::Commissioner
+    };
+    let Some(report) = night_report(store, night, redaction).map_err(store_err(lang))? else {
+        return Err(not_found(store, night, lang));
+    };
+    let text = match args.format {
+        Format::Md => markdown::render(&report, lang),
+        Format::Csv => {
+            let sep = match args.separator {
+                Sep::Comma => Separator::Comma,
+                Sep::Semicolon => Separator::Semicolon,
+            };
+            csv::render(&report, lang, sep)
+        }
+        Format::Json => json::render(&report).map_err(|e| e.to_string())?,
+    };
+    match &args.out {
+        Some(path) => {
+            file::write_atomic(path, text.as_bytes()).map_err(|e| match lang {
+                Lang::Fr => format!("impossible d'écrire {} : {e}", path.display()),
+                Lang::En => format!("cannot write {}: {e}", path.display()),
+            })?;
+            eprintln!(
+                "{} {}",
+                lang.pick("Rapport écrit :", "Report written:"),
+                path.display()
+            );
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "No night of 2026-10-20 in the store; nearby: …", with the closest recorded nights.
+fn not_found(store: &Store, night: ServiceNight, lang: Lang) -> String {
+    let near = nearby_nights(store, night, 3).unwrap_or_default();
+    let list: Vec<String> = near.iter().map(ServiceNight::to_string).collect();
+    match (lang, list.is_empty()) {
+        (Lang::Fr, true) => format!("aucune nuit du {night} : le journal ne contient aucune nuit."),
+        (Lang::En, true) => format!("no night of {night}: the journal holds no night."),
+        (Lang::Fr, false) => format!(
+            "aucune nuit du {night} dans le journal. Nuits proches : {}",
+            list.join(", ")
+        ),
+        (Lang::En, false) => format!(
+            "no night of {night} in the journal. Nearby nights: {}",
+            list.join(", ")
+        ),
+    }
+}

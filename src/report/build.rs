@@ -1,0 +1,208 @@
+//! Builds the night report from the night's events and the request views. Pure: the
+//! loader (`load.rs`) reads the store, this only counts.
+//!
+//! What belongs to the night: the requests *received* in it (its events), counted once each
+//! by category, district, landlord, source, priority and hour band; the interventions
+//! *dispatched* in it; the outcomes, levels, relays and referrals of the clearances
+//! recorded in it. A request received at 01:58 and cleared at 02:20 is the night's (the
+//! night was still open, so its events belong to it) and falls in the 01–02 band, which is
+//! read from the instant it was received.
+
+mod sections;
+
+use super::night::*;
+use super::redact::{Notes, Redaction};
+use super::stats::stat;
+use crate::domain::calendar::{HourBand, ServiceNight};
+use crate::domain::event::{Envelope, Event};
+use crate::domain::ids::RequestId;
+use crate::domain::reference::Territory;
+use crate::domain::state::Request;
+use crate::domain::views::NightRecord;
+use crate::domain::vocab::{Category, Priority, Source};
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything the report is made of, already read.
+pub struct Input<'a> {
+    pub territory: &'a Territory,
+    pub record: &'a NightRecord,
+    /// The night's envelopes (others are ignored), any order.
+    pub events: &'a [Envelope],
+    /// Every request the events speak of, as last known.
+    pub requests: &'a BTreeMap<RequestId, Request>,
+    pub notes: &'a Notes,
+    pub redaction: Redaction,
+}
+
+/// How a request received this night stood at the end of the night's events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Closure {
+    Open,
+    Cleared,
+    Relayed,
+    Dismissed,
+    Cancelled,
+}
+
+/// The band of the instant a request was received: by local wall time inside the night's
+/// service hours, `Outside` otherwise (the early start, past 02:00, another calendar night).
+pub fn band(night: ServiceNight, at: DateTime<Utc>) -> HourBand {
+    if ServiceNight::of(at) == night {
+        ServiceNight::hour_band(at)
+    } else {
+        HourBand::Outside
+    }
+}
+
+fn counts<K: Copy + Eq>(all: &[K], values: impl Iterator<Item = K> + Clone) -> Vec<Count<K>> {
+    all.iter()
+        .map(|k| Count {
+            key: *k,
+            count: values.clone().filter(|v| v == k).count() as u32,
+        })
+        .collect()
+}
+
+const BANDS: [HourBand; 6] = [
+    HourBand::H21,
+    HourBand::H22,
+    HourBand::H23,
+    HourBand::H00,
+    HourBand::H01,
+    HourBand::Outside,
+];
+
+pub fn build(input: &Input) -> NightReport {
+    let night = input.record.night;
+    let t = input.territory;
+    let mut events: Vec<&Envelope> = input.events.iter().filter(|e| e.night == night).collect();
+    events.sort_by_key(|e| e.seq);
+
+    // Requests received this night, in order, and how each stood at the end of it.
+    let mut received: Vec<&Request> = Vec::new();
+    let mut closure: BTreeMap<RequestId, Closure> = BTreeMap::new();
+    let mut touched: BTreeSet<RequestId> = BTreeSet::new();
+    for e in &events {
+        let (id, end) = match &e.event {
+            Event::RequestReceived { request, .. } => {
+                if let Some(r) = input.requests.get(request) {
+                    received.push(r);
+                }
+                (*request, Closure::Open)
+            }
+            Event::InterventionCleared { request, .. } => (*request, Closure::Cleared),
+            Event::RequestRelayed { request, .. } => (*request, Closure::Relayed),
+            Event::RequestDismissed { request, .. } => (*request, Closure::Dismissed),
+            Event::RequestCancelled { request } => (*request, Closure::Cancelled),
+            Event::RequestAssigned { request, .. }
+            | Event::TeamArrived { request, .. }
+            | Event::TeamRecalled { request, .. } => {
+                touched.insert(*request);
+                continue;
+            }
+            _ => continue,
+        };
+        touched.insert(id);
+        closure.insert(id, end);
+    }
+    let ends: Vec<Closure> = received
+        .iter()
+        .map(|r| closure.get(&r.id).copied().unwrap_or(Closure::Open))
+        .collect();
+    let ended = |c: Closure| ends.iter().filter(|x| **x == c).count() as u32;
+    let carried_in = touched
+        .iter()
+        .filter_map(|id| input.requests.get(id))
+        .filter(|r| r.night < night)
+        .count() as u32;
+
+    let places = sections::Places::new(t);
+    let dispatched = events
+        .iter()
+        .filter(|e| matches!(e.event, Event::RequestAssigned { .. }))
+        .count() as u32;
+    let (interventions, withheld) = sections::interventions(&events, input, &places);
+    let observations = sections::observations(&events, input, &places);
+    let observations_total = observations.len() as u32;
+    let (landlords, district_observations) =
+        sections::landlords(&received, &ends, observations, &places);
+
+    NightReport {
+        schema_version: REPORT_SCHEMA_VERSION,
+        night,
+        internal: input.redaction == Redaction::Internal,
+        opened_at: input.record.opened_at,
+        closed_at: input.record.closed_at,
+        totals: Totals {
+            requests: received.len() as u32,
+            carried_in,
+            interventions: dispatched,
+            cleared: ended(Closure::Cleared),
+            relayed: ended(Closure::Relayed),
+            dismissed: ended(Closure::Dismissed),
+            cancelled: ended(Closure::Cancelled),
+            open: ended(Closure::Open),
+            observations: observations_total,
+        },
+        by_category: counts(Category::ALL, received.iter().map(|r| r.category)),
+        by_district: places.by_district(&received),
+        by_landlord: places.by_landlord(&received),
+        by_source: counts(Source::ALL, received.iter().map(|r| r.source)),
+        by_priority: counts(Priority::ALL, received.iter().map(|r| r.priority)),
+        by_hour_band: counts(&BANDS, received.iter().map(|r| band(night, r.received_at))),
+        outcomes: sections::outcomes(&events),
+        levels: sections::levels(&events),
+        partners: sections::partners(&events, t),
+        times: times(&received),
+        interventions,
+        interventions_withheld: withheld,
+        landlords,
+        district_observations,
+        handover: input.record.handover.as_ref().map(|n| HandoverNoteOut {
+            situation: n.situation.clone(),
+            actions: n.actions.clone(),
+            needs: n.needs.clone(),
+            written_at: n.written_at,
+        }),
+    }
+}
+
+/// The three stretches over the given requests. Durations are differences of UTC instants,
+/// so a stretch across the autumn clock change is its real length, not the wall clock's.
+fn stretches<'r>(requests: impl Iterator<Item = &'r Request> + Clone) -> Stretches {
+    let span =
+        |from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>| Some((to? - from?).num_seconds());
+    Stretches {
+        to_dispatch: stat(
+            requests
+                .clone()
+                .filter_map(|r| span(Some(r.received_at), r.dispatched_at))
+                .collect(),
+        ),
+        to_on_site: stat(
+            requests
+                .clone()
+                .filter_map(|r| span(r.dispatched_at, r.on_site_at))
+                .collect(),
+        ),
+        total: stat(
+            requests
+                .filter_map(|r| span(Some(r.received_at), r.on_site_at))
+                .collect(),
+        ),
+    }
+}
+
+fn times(received: &[&Request]) -> Times {
+    Times {
+        overall: stretches(received.iter().copied()),
+        by_priority: Priority::ALL
+            .iter()
+            .map(|p| PriorityTimes {
+                priority: *p,
+                stretches: stretches(received.iter().copied().filter(|r| r.priority == *p)),
+            })
+            .collect(),
+    }
+}
