@@ -9,19 +9,21 @@
 //! read from the instant it was received.
 
 mod sections;
+mod trace;
 
 use super::night::*;
 use super::redact::{Notes, Redaction};
 use super::stats::stat;
 use crate::domain::calendar::{HourBand, ServiceNight};
-use crate::domain::event::{Envelope, Event};
+use crate::domain::event::Envelope;
 use crate::domain::ids::RequestId;
 use crate::domain::reference::Territory;
 use crate::domain::state::Request;
 use crate::domain::views::NightRecord;
 use crate::domain::vocab::{Category, Priority, Source};
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use trace::Trace;
 
 /// Everything the report is made of, already read.
 pub struct Input<'a> {
@@ -37,7 +39,7 @@ pub struct Input<'a> {
 
 /// How a request received this night stood at the end of the night's events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Closure {
+pub(crate) enum Closure {
     Open,
     Cleared,
     Relayed,
@@ -79,54 +81,29 @@ pub fn build(input: &Input) -> NightReport {
     let mut events: Vec<&Envelope> = input.events.iter().filter(|e| e.night == night).collect();
     events.sort_by_key(|e| e.seq);
 
-    // Requests received this night, in order, and how each stood at the end of it.
-    let mut received: Vec<&Request> = Vec::new();
-    let mut closure: BTreeMap<RequestId, Closure> = BTreeMap::new();
-    let mut touched: BTreeSet<RequestId> = BTreeSet::new();
-    for e in &events {
-        let (id, end) = match &e.event {
-            Event::RequestReceived { request, .. } => {
-                if let Some(r) = input.requests.get(request) {
-                    received.push(r);
-                }
-                (*request, Closure::Open)
-            }
-            Event::InterventionCleared { request, .. } => (*request, Closure::Cleared),
-            Event::RequestRelayed { request, .. } => (*request, Closure::Relayed),
-            Event::RequestDismissed { request, .. } => (*request, Closure::Dismissed),
-            Event::RequestCancelled { request } => (*request, Closure::Cancelled),
-            Event::RequestAssigned { request, .. }
-            | Event::TeamArrived { request, .. }
-            | Event::TeamRecalled { request, .. } => {
-                touched.insert(*request);
-                continue;
-            }
-            _ => continue,
-        };
-        touched.insert(id);
-        closure.insert(id, end);
-    }
-    let ends: Vec<Closure> = received
+    let trace = Trace::of(&events);
+    let received: Vec<&Request> = trace
+        .received
         .iter()
-        .map(|r| closure.get(&r.id).copied().unwrap_or(Closure::Open))
+        .filter_map(|id| input.requests.get(id))
         .collect();
+    let ends: Vec<Closure> = received.iter().map(|r| trace.end(r.id)).collect();
     let ended = |c: Closure| ends.iter().filter(|x| **x == c).count() as u32;
-    let carried_in = touched
-        .iter()
+    // Requests from earlier nights that this night's events speak of.
+    let carried_in = trace
+        .requests
+        .keys()
         .filter_map(|id| input.requests.get(id))
         .filter(|r| r.night < night)
         .count() as u32;
 
     let places = sections::Places::new(t);
-    let dispatched = events
-        .iter()
-        .filter(|e| matches!(e.event, Event::RequestAssigned { .. }))
-        .count() as u32;
-    let (interventions, withheld) = sections::interventions(&events, input, &places);
+    let dispatched = trace.interventions.len() as u32;
+    let (interventions, withheld) = sections::interventions(&trace, input, &places);
     let observations = sections::observations(&events, input, &places);
     let observations_total = observations.len() as u32;
     let (landlords, district_observations) =
-        sections::landlords(&received, &ends, observations, &places);
+        sections::landlords(&received, &trace, observations, &places);
 
     NightReport {
         schema_version: REPORT_SCHEMA_VERSION,
@@ -154,7 +131,7 @@ pub fn build(input: &Input) -> NightReport {
         outcomes: sections::outcomes(&events),
         levels: sections::levels(&events),
         partners: sections::partners(&events, t),
-        times: times(&received),
+        times: times(&received, &trace),
         interventions,
         interventions_withheld: withheld,
         landlords,
@@ -168,40 +145,35 @@ pub fn build(input: &Input) -> NightReport {
     }
 }
 
-/// The three stretches over the given requests. Durations are differences of UTC instants,
-/// so a stretch across the autumn clock change is its real length, not the wall clock's.
-fn stretches<'r>(requests: impl Iterator<Item = &'r Request> + Clone) -> Stretches {
-    let span =
-        |from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>| Some((to? - from?).num_seconds());
+/// The three stretches over the given requests, from this night's events. Durations are
+/// differences of UTC instants, so a stretch across the autumn clock change is its real
+/// length, not the wall clock's.
+fn stretches<'r>(requests: impl Iterator<Item = &'r Request> + Clone, trace: &Trace) -> Stretches {
+    let spans = |from: fn(&trace::RequestTrace) -> Option<DateTime<Utc>>,
+                 to: fn(&trace::RequestTrace) -> Option<DateTime<Utc>>| {
+        requests
+            .clone()
+            .filter_map(|r| {
+                let t = trace.requests.get(&r.id)?;
+                Some((to(t)? - from(t)?).num_seconds())
+            })
+            .collect()
+    };
     Stretches {
-        to_dispatch: stat(
-            requests
-                .clone()
-                .filter_map(|r| span(Some(r.received_at), r.dispatched_at))
-                .collect(),
-        ),
-        to_on_site: stat(
-            requests
-                .clone()
-                .filter_map(|r| span(r.dispatched_at, r.on_site_at))
-                .collect(),
-        ),
-        total: stat(
-            requests
-                .filter_map(|r| span(Some(r.received_at), r.on_site_at))
-                .collect(),
-        ),
+        to_dispatch: stat(spans(|t| t.received, |t| t.dispatched)),
+        to_on_site: stat(spans(|t| t.dispatched, |t| t.on_site)),
+        total: stat(spans(|t| t.received, |t| t.on_site)),
     }
 }
 
-fn times(received: &[&Request]) -> Times {
+fn times(received: &[&Request], trace: &Trace) -> Times {
     Times {
-        overall: stretches(received.iter().copied()),
+        overall: stretches(received.iter().copied(), trace),
         by_priority: Priority::ALL
             .iter()
             .map(|p| PriorityTimes {
                 priority: *p,
-                stretches: stretches(received.iter().copied().filter(|r| r.priority == *p)),
+                stretches: stretches(received.iter().copied().filter(|r| r.priority == *p), trace),
             })
             .collect(),
     }

@@ -1,6 +1,7 @@
 //! The report's lists: places, interventions, observations, commissioners, partners,
 //! outcomes and levels.
 
+use super::trace::Trace;
 use super::{Closure, Input};
 use crate::domain::event::{Envelope, Event};
 use crate::domain::reference::Territory;
@@ -86,55 +87,38 @@ fn place_counts(
 
 /// Interventions dispatched this night, in order; health categories counted, not listed.
 pub(super) fn interventions(
-    events: &[&Envelope],
+    trace: &Trace,
     input: &Input,
     places: &Places,
 ) -> (Vec<InterventionRow>, u32) {
     let mut rows = Vec::new();
     let mut withheld = 0;
-    for e in events {
-        let Event::RequestAssigned {
-            request,
-            intervention,
-            team,
-        } = &e.event
-        else {
-            continue;
-        };
-        let Some(r) = input.requests.get(request) else {
+    for i in &trace.interventions {
+        let Some(r) = input.requests.get(&i.request) else {
             continue;
         };
         if !listable(r.category) {
             withheld += 1;
             continue;
         }
-        let i = r.interventions.iter().find(|i| i.id == *intervention);
-        let state = match i {
-            Some(i) if i.cleared_at.is_some() => InterventionState::Cleared,
-            Some(i) if i.recalled_at.is_some() => InterventionState::Recalled,
-            _ => InterventionState::UnderWay,
-        };
-        let notes: Vec<&str> = [
-            input.notes.get(r.personal),
-            input.notes.get(i.and_then(|i| i.note)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let notes: Vec<&str> = [input.notes.get(r.personal), input.notes.get(i.note)]
+            .into_iter()
+            .flatten()
+            .collect();
         rows.push(InterventionRow {
-            dispatched_at: e.at,
-            on_site_at: i.and_then(|i| i.on_site_at),
-            ended_at: i.and_then(|i| i.cleared_at.or(i.recalled_at)),
+            dispatched_at: i.dispatched,
+            on_site_at: i.on_site,
+            ended_at: i.ended,
             request: r.number,
             site: r.site.clone(),
             site_name: places.site_name(&r.site),
             district: places.district_of(&r.site),
             category: r.category,
             priority: r.priority,
-            team: team.clone(),
-            state,
-            level: i.and_then(|i| i.level),
-            outcome: i.and_then(|i| i.outcome),
+            team: i.team.clone(),
+            state: i.state,
+            level: i.level,
+            outcome: i.outcome,
             note: (!notes.is_empty()).then(|| notes.join(" — ")),
         });
     }
@@ -195,7 +179,7 @@ fn closure_word(c: Closure, outcome: Option<Outcome>) -> String {
 /// observations placed in a district only come back apart.
 pub(super) fn landlords(
     received: &[&Request],
-    ends: &[Closure],
+    trace: &Trace,
     observations: Vec<ObservationRow>,
     places: &Places,
 ) -> (Vec<LandlordSection>, Vec<ObservationRow>) {
@@ -212,14 +196,14 @@ pub(super) fn landlords(
             observations: Vec::new(),
         })
         .collect();
-    for (r, end) in received.iter().zip(ends) {
+    for r in received {
         let landlord = places.landlord_of(&r.site);
         let Some(s) = sections.iter_mut().find(|s| s.id == landlord) else {
             continue;
         };
         s.requests += 1;
         if listable(r.category) {
-            let last = r.interventions.iter().rev().find_map(|i| i.outcome);
+            let t = trace.requests.get(&r.id);
             s.items.push(LandlordItem {
                 received_at: r.received_at,
                 request: r.number,
@@ -227,7 +211,7 @@ pub(super) fn landlords(
                 site_name: places.site_name(&r.site),
                 category: r.category,
                 priority: r.priority,
-                outcome: closure_word(*end, last),
+                outcome: closure_word(trace.end(r.id), t.and_then(|t| t.outcome)),
             });
         }
     }

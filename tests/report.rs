@@ -1,0 +1,19 @@
+//! The night report: figures against hand-computed nights, golden Markdown and CSV, the
+//! JSON's documented shape, what is left out, and the command line.
+
+mod common;
+
+#[path = "report/cli.rs"]
+mod cli;
+#[path = "report/fixture.rs"]
+mod fixture;
+#[path = "report/golden.rs"]
+mod golden;
+#[path = "report/json_shape.rs"]
+mod json_shape;
+#[path = "report/nights.rs"]
+mod nights;
+#[path = "report/privacy.rs"]
+mod privacy;
+#[path = "report/scenarios.rs"]
+mod scenarios;
