@@ -179,3 +179,12 @@ pub fn place(items: &[vigie::report::night::PlaceCount], id: &str) -> u32 {
 pub fn min(m: i64) -> Option<i64> {
     Some(m * 60)
 }
+
+impl Desk {
+    /// Closes the store (releasing its lock) and gives the data directory, for the binary.
+    pub fn into_data_dir(self) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = self.store.dir().to_path_buf();
+        drop(self.store);
+        (self.tmp, dir)
+    }
+}

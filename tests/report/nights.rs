@@ -61,12 +61,37 @@ pub fn monday_and_tuesday() -> Desk {
     let mut d = Desk::new();
     // ---- Night A: 2026-11-30 ----
     d.open("2026-11-30T20:55:00+01:00", "claire-m", &TEAMS3);
-    d.receive("a1", "2026-11-30T21:10:00+01:00", "mau-gros-chene-1", Noise, P3, Resident, NONE);
+    d.receive(
+        "a1",
+        "2026-11-30T21:10:00+01:00",
+        "mau-gros-chene-1",
+        Noise,
+        P3,
+        Resident,
+        NONE,
+    );
     d.dispatch("2026-11-30T21:14:00+01:00", "a1", "E1");
     d.arrive("2026-11-30T21:24:00+01:00", "E1");
-    d.receive("a2", "2026-11-30T21:30:00+01:00", "vil-kennedy-1", HallOccupation, P2, City, NONE);
+    d.receive(
+        "a2",
+        "2026-11-30T21:30:00+01:00",
+        "vil-kennedy-1",
+        HallOccupation,
+        P2,
+        City,
+        NONE,
+    );
     d.dispatch("2026-11-30T21:32:00+01:00", "a2", "E2");
-    clear(&mut d, "2026-11-30T21:40:00+01:00", "E1", Mediation, Calmed, &[], &[], None);
+    clear(
+        &mut d,
+        "2026-11-30T21:40:00+01:00",
+        "E1",
+        Mediation,
+        Calmed,
+        &[],
+        &[],
+        None,
+    );
     d.arrive("2026-11-30T21:50:00+01:00", "E2");
     d.observe(
         "2026-11-30T21:50:00+01:00",
@@ -75,15 +100,57 @@ pub fn monday_and_tuesday() -> Desk {
         None,
         None,
     );
-    d.receive("a3", "2026-11-30T22:05:00+01:00", "blo-triangle-3", NeighbourConflict, P2, Resident, NONE);
-    clear(&mut d, "2026-11-30T22:10:00+01:00", "E2", FirmReminder, Calmed, &[], &[], None);
+    d.receive(
+        "a3",
+        "2026-11-30T22:05:00+01:00",
+        "blo-triangle-3",
+        NeighbourConflict,
+        P2,
+        Resident,
+        NONE,
+    );
+    clear(
+        &mut d,
+        "2026-11-30T22:10:00+01:00",
+        "E2",
+        FirmReminder,
+        Calmed,
+        &[],
+        &[],
+        None,
+    );
     d.dispatch("2026-11-30T22:11:00+01:00", "a3", "E1");
     d.arrive("2026-11-30T22:19:00+01:00", "E1");
-    d.receive("a4", "2026-11-30T22:40:00+01:00", "vil-harpe-1", VulnerablePerson, P1, Partner, NONE);
+    d.receive(
+        "a4",
+        "2026-11-30T22:40:00+01:00",
+        "vil-harpe-1",
+        VulnerablePerson,
+        P1,
+        Partner,
+        NONE,
+    );
     d.dispatch("2026-11-30T22:41:00+01:00", "a4", "E3");
-    clear(&mut d, "2026-11-30T22:45:00+01:00", "E1", Relay, Relayed, &["police-17"], &[], None);
+    clear(
+        &mut d,
+        "2026-11-30T22:45:00+01:00",
+        "E1",
+        Relay,
+        Relayed,
+        &["police-17"],
+        &[],
+        None,
+    );
     d.arrive("2026-11-30T22:53:00+01:00", "E3");
-    d.receive("a5", "2026-11-30T23:15:00+01:00", "bre-parc-2", Damage, P3, TeamInitiative, NONE);
+    d.receive(
+        "a5",
+        "2026-11-30T23:15:00+01:00",
+        "bre-parc-2",
+        Damage,
+        P3,
+        TeamInitiative,
+        NONE,
+    );
     clear(
         &mut d,
         "2026-11-30T23:30:00+01:00",
@@ -103,8 +170,25 @@ pub fn monday_and_tuesday() -> Desk {
         Some("brequigny"),
         None,
     );
-    clear(&mut d, "2026-11-30T23:55:00+01:00", "E2", Presence, ReportedToLandlord, &[], &[], None);
-    d.receive("a6", "2026-12-01T00:20:00+01:00", "mau-gros-chene-4", PublicSpace, P4, Police, NONE);
+    clear(
+        &mut d,
+        "2026-11-30T23:55:00+01:00",
+        "E2",
+        Presence,
+        ReportedToLandlord,
+        &[],
+        &[],
+        None,
+    );
+    d.receive(
+        "a6",
+        "2026-12-01T00:20:00+01:00",
+        "mau-gros-chene-4",
+        PublicSpace,
+        P4,
+        Police,
+        NONE,
+    );
     let a6 = d.id("a6");
     d.run(
         "2026-12-01T00:25:00+01:00",
@@ -114,7 +198,15 @@ pub fn monday_and_tuesday() -> Desk {
             note: None,
         },
     );
-    d.receive("a7", "2026-12-01T01:05:00+01:00", "vil-kennedy-3", Noise, P3, Resident, NONE);
+    d.receive(
+        "a7",
+        "2026-12-01T01:05:00+01:00",
+        "vil-kennedy-3",
+        Noise,
+        P3,
+        Resident,
+        NONE,
+    );
     let a7 = d.id("a7");
     d.run(
         "2026-12-01T01:07:00+01:00",
@@ -123,9 +215,20 @@ pub fn monday_and_tuesday() -> Desk {
             reason: DismissReason::Duplicate,
         },
     );
-    d.receive("a8", "2026-12-01T01:40:00+01:00", "bre-cloteaux-1", Incivility, P4, Resident, NONE);
+    d.receive(
+        "a8",
+        "2026-12-01T01:40:00+01:00",
+        "bre-cloteaux-1",
+        Incivility,
+        P4,
+        Resident,
+        NONE,
+    );
     let a8 = d.id("a8");
-    d.run("2026-12-01T01:50:00+01:00", Command::CarryOver { request: a8 });
+    d.run(
+        "2026-12-01T01:50:00+01:00",
+        Command::CarryOver { request: a8 },
+    );
     d.note_and_close(
         "2026-12-01T02:05:00+01:00",
         [
@@ -185,7 +288,11 @@ pub fn monday_and_tuesday() -> Desk {
         PsychologicalFragility,
         P2,
         Resident,
-        (Some(HEALTH_CALLER), Some(HEALTH_CALLBACK), Some(HEALTH_TEXT)),
+        (
+            Some(HEALTH_CALLER),
+            Some(HEALTH_CALLBACK),
+            Some(HEALTH_TEXT),
+        ),
     );
     d.dispatch("2026-12-01T22:33:00+01:00", "c2", "E1");
     d.arrive("2026-12-01T22:50:00+01:00", "E1");
@@ -199,15 +306,49 @@ pub fn monday_and_tuesday() -> Desk {
         &["cmp-adultes"],
         Some(HEALTH_NOTE),
     );
-    d.receive("c3", "2026-12-02T00:40:00+01:00", "mau-gros-chene-2", HallOccupation, P3, TeamInitiative, NONE);
+    d.receive(
+        "c3",
+        "2026-12-02T00:40:00+01:00",
+        "mau-gros-chene-2",
+        HallOccupation,
+        P3,
+        TeamInitiative,
+        NONE,
+    );
     d.dispatch("2026-12-02T00:45:00+01:00", "c3", "E2");
     d.arrive("2026-12-02T00:47:00+01:00", "E2");
-    clear(&mut d, "2026-12-02T01:00:00+01:00", "E2", Presence, Calmed, &[], &[], None);
+    clear(
+        &mut d,
+        "2026-12-02T01:00:00+01:00",
+        "E2",
+        Presence,
+        Calmed,
+        &[],
+        &[],
+        None,
+    );
     // Received two minutes before the end of service hours, cleared after it.
-    d.receive("c4", "2026-12-02T01:58:00+01:00", "mau-gros-chene-3", Incivility, P3, Resident, NONE);
+    d.receive(
+        "c4",
+        "2026-12-02T01:58:00+01:00",
+        "mau-gros-chene-3",
+        Incivility,
+        P3,
+        Resident,
+        NONE,
+    );
     d.dispatch("2026-12-02T02:01:00+01:00", "c4", "E1");
     d.arrive("2026-12-02T02:09:00+01:00", "E1");
-    clear(&mut d, "2026-12-02T02:20:00+01:00", "E1", FirmReminder, Calmed, &[], &[], None);
+    clear(
+        &mut d,
+        "2026-12-02T02:20:00+01:00",
+        "E1",
+        FirmReminder,
+        Calmed,
+        &[],
+        &[],
+        None,
+    );
     d.note_and_close(
         "2026-12-02T02:30:00+01:00",
         ["Nuit calme.", "Rien en cours.", "Rien de particulier."],
@@ -224,21 +365,84 @@ pub fn clock_change() -> Desk {
     use ResponseLevel::*;
     use Source::*;
     let mut d = Desk::new();
-    d.open("2026-10-24T20:50:00+02:00", "nadia-b", &[TEAMS3[0], TEAMS3[1]]);
-    d.receive("b1", "2026-10-24T21:20:00+02:00", "blo-landrel-1", Noise, P3, Resident, NONE);
+    d.open(
+        "2026-10-24T20:50:00+02:00",
+        "nadia-b",
+        &[TEAMS3[0], TEAMS3[1]],
+    );
+    d.receive(
+        "b1",
+        "2026-10-24T21:20:00+02:00",
+        "blo-landrel-1",
+        Noise,
+        P3,
+        Resident,
+        NONE,
+    );
     d.dispatch("2026-10-24T21:25:00+02:00", "b1", "E1");
     d.arrive("2026-10-24T21:35:00+02:00", "E1");
-    clear(&mut d, "2026-10-24T21:50:00+02:00", "E1", Mediation, Calmed, &[], &[], None);
-    d.receive("b2", "2026-10-25T01:50:00+02:00", "blo-landrel-3", NeighbourConflict, P2, Resident, NONE);
+    clear(
+        &mut d,
+        "2026-10-24T21:50:00+02:00",
+        "E1",
+        Mediation,
+        Calmed,
+        &[],
+        &[],
+        None,
+    );
+    d.receive(
+        "b2",
+        "2026-10-25T01:50:00+02:00",
+        "blo-landrel-3",
+        NeighbourConflict,
+        P2,
+        Resident,
+        NONE,
+    );
     d.dispatch("2026-10-25T02:10:00+02:00", "b2", "E2");
-    d.receive("b3", "2026-10-25T02:30:00+02:00", "blo-triangle-2", PsychologicalFragility, P1, Partner, NONE);
+    d.receive(
+        "b3",
+        "2026-10-25T02:30:00+02:00",
+        "blo-triangle-2",
+        PsychologicalFragility,
+        P1,
+        Partner,
+        NONE,
+    );
     d.dispatch("2026-10-25T02:32:00+02:00", "b3", "E1");
     d.arrive("2026-10-25T02:45:00+02:00", "E1");
     // The clocks went back: 02:15 winter time is half an hour after 02:45 summer time.
     d.arrive("2026-10-25T02:15:00+01:00", "E2");
-    clear(&mut d, "2026-10-25T02:20:00+01:00", "E1", Referral, Referred, &[], &["cmp-adultes"], None);
-    clear(&mut d, "2026-10-25T02:40:00+01:00", "E2", Mediation, MediationToContinue, &[], &[], None);
-    d.receive("b4", "2026-10-25T02:50:00+01:00", "blo-poterie-2", Noise, P3, Resident, NONE);
+    clear(
+        &mut d,
+        "2026-10-25T02:20:00+01:00",
+        "E1",
+        Referral,
+        Referred,
+        &[],
+        &["cmp-adultes"],
+        None,
+    );
+    clear(
+        &mut d,
+        "2026-10-25T02:40:00+01:00",
+        "E2",
+        Mediation,
+        MediationToContinue,
+        &[],
+        &[],
+        None,
+    );
+    d.receive(
+        "b4",
+        "2026-10-25T02:50:00+01:00",
+        "blo-poterie-2",
+        Noise,
+        P3,
+        Resident,
+        NONE,
+    );
     let b4 = d.id("b4");
     d.run(
         "2026-10-25T02:55:00+01:00",

@@ -140,7 +140,11 @@ fn night_a_monday_counts_outcomes_relays_and_times() {
     // The list: five visits in dispatch order, all cleared.
     let numbers: Vec<u32> = r.interventions.iter().map(|i| i.request).collect();
     assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
-    assert!(r.interventions.iter().all(|i| i.state == InterventionState::Cleared));
+    assert!(
+        r.interventions
+            .iter()
+            .all(|i| i.state == InterventionState::Cleared)
+    );
     assert_eq!(r.interventions[2].team, "E1");
     assert_eq!(r.interventions[2].site_name, "Résidence Zagreb");
     assert_eq!(r.interventions_withheld, 0);
@@ -151,7 +155,14 @@ fn night_a_monday_counts_outcomes_relays_and_times() {
     let sections: Vec<(&str, u32, usize, usize)> = r
         .landlords
         .iter()
-        .map(|s| (s.id.as_str(), s.requests, s.items.len(), s.observations.len()))
+        .map(|s| {
+            (
+                s.id.as_str(),
+                s.requests,
+                s.items.len(),
+                s.observations.len(),
+            )
+        })
         .collect();
     assert_eq!(
         sections,
