@@ -15,5 +15,9 @@ mod json_shape;
 mod nights;
 #[path = "report/privacy.rs"]
 mod privacy;
+#[path = "report/saturday.rs"]
+mod saturday;
 #[path = "report/scenarios.rs"]
 mod scenarios;
+#[path = "report/tuesday.rs"]
+mod tuesday;

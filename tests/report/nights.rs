@@ -20,7 +20,8 @@ pub const OBSERVATION_NOTE: &str = "Cabine immobilisée palier quatre";
 
 const NONE: (Option<&str>, Option<&str>, Option<&str>) = (None, None, None);
 
-fn clear(
+#[allow(clippy::too_many_arguments)]
+pub fn clear(
     d: &mut Desk,
     when: &str,
     team: &str,
@@ -44,7 +45,7 @@ fn clear(
     );
 }
 
-const TEAMS3: [(&str, [&str; 2]); 3] = [
+pub const TEAMS3: [(&str, [&str; 2]); 3] = [
     ("E1", ["samir-k", "gwenaelle-p"]),
     ("E2", ["aicha-d", "loic-m"]),
     ("E3", ["fatou-s", "erwan-g"]),
@@ -238,226 +239,8 @@ pub fn monday_and_tuesday() -> Desk {
         ],
     );
 
-    // ---- Night C: 2026-12-01 ----
-    let two = [TEAMS3[0], TEAMS3[1]];
-    d.open("2026-12-01T20:55:00+01:00", "yannick-l", &two);
-    d.dispatch("2026-12-01T21:05:00+01:00", "a8", "E2");
-    d.receive(
-        "c1",
-        "2026-12-01T21:10:00+01:00",
-        "mau-bellangerais-1",
-        Noise,
-        P3,
-        Resident,
-        (Some(CALLER), Some(CALLBACK), Some(DESCRIPTION)),
-    );
-    d.dispatch("2026-12-01T21:12:00+01:00", "c1", "E1");
-    d.arrive("2026-12-01T21:20:00+01:00", "E1");
-    d.arrive("2026-12-01T21:20:00+01:00", "E2");
-    d.observe(
-        "2026-12-01T21:30:00+01:00",
-        ObservationKind::Lift,
-        Some("mau-gros-chene-2"),
-        None,
-        Some(OBSERVATION_NOTE),
-    );
-    clear(
-        &mut d,
-        "2026-12-01T21:35:00+01:00",
-        "E2",
-        FirmReminder,
-        Calmed,
-        &[],
-        &[],
-        Some(CARRIED_NOTE),
-    );
-    clear(
-        &mut d,
-        "2026-12-01T21:45:00+01:00",
-        "E1",
-        Mediation,
-        Calmed,
-        &[],
-        &[],
-        Some(NOTE_WITH_NUMBER),
-    );
-    d.receive(
-        "c2",
-        "2026-12-01T22:30:00+01:00",
-        "mau-bellangerais-2",
-        PsychologicalFragility,
-        P2,
-        Resident,
-        (
-            Some(HEALTH_CALLER),
-            Some(HEALTH_CALLBACK),
-            Some(HEALTH_TEXT),
-        ),
-    );
-    d.dispatch("2026-12-01T22:33:00+01:00", "c2", "E1");
-    d.arrive("2026-12-01T22:50:00+01:00", "E1");
-    clear(
-        &mut d,
-        "2026-12-01T23:20:00+01:00",
-        "E1",
-        Referral,
-        Referred,
-        &[],
-        &["cmp-adultes"],
-        Some(HEALTH_NOTE),
-    );
-    d.receive(
-        "c3",
-        "2026-12-02T00:40:00+01:00",
-        "mau-gros-chene-2",
-        HallOccupation,
-        P3,
-        TeamInitiative,
-        NONE,
-    );
-    d.dispatch("2026-12-02T00:45:00+01:00", "c3", "E2");
-    d.arrive("2026-12-02T00:47:00+01:00", "E2");
-    clear(
-        &mut d,
-        "2026-12-02T01:00:00+01:00",
-        "E2",
-        Presence,
-        Calmed,
-        &[],
-        &[],
-        None,
-    );
-    // Received two minutes before the end of service hours, cleared after it.
-    d.receive(
-        "c4",
-        "2026-12-02T01:58:00+01:00",
-        "mau-gros-chene-3",
-        Incivility,
-        P3,
-        Resident,
-        NONE,
-    );
-    d.dispatch("2026-12-02T02:01:00+01:00", "c4", "E1");
-    d.arrive("2026-12-02T02:09:00+01:00", "E1");
-    clear(
-        &mut d,
-        "2026-12-02T02:20:00+01:00",
-        "E1",
-        FirmReminder,
-        Calmed,
-        &[],
-        &[],
-        None,
-    );
-    d.note_and_close(
-        "2026-12-02T02:30:00+01:00",
-        ["Nuit calme.", "Rien en cours.", "Rien de particulier."],
-    );
+    super::tuesday::night_c(&mut d);
     d
 }
 
-/// Night B, Saturday 24 October 2026: summer time (UTC+2) until 03:00, when the clocks go
-/// back to 02:00 (UTC+1); the hour from 02:00 to 03:00 is lived twice.
-pub fn clock_change() -> Desk {
-    use Category::*;
-    use Outcome::*;
-    use Priority::*;
-    use ResponseLevel::*;
-    use Source::*;
-    let mut d = Desk::new();
-    d.open(
-        "2026-10-24T20:50:00+02:00",
-        "nadia-b",
-        &[TEAMS3[0], TEAMS3[1]],
-    );
-    d.receive(
-        "b1",
-        "2026-10-24T21:20:00+02:00",
-        "blo-landrel-1",
-        Noise,
-        P3,
-        Resident,
-        NONE,
-    );
-    d.dispatch("2026-10-24T21:25:00+02:00", "b1", "E1");
-    d.arrive("2026-10-24T21:35:00+02:00", "E1");
-    clear(
-        &mut d,
-        "2026-10-24T21:50:00+02:00",
-        "E1",
-        Mediation,
-        Calmed,
-        &[],
-        &[],
-        None,
-    );
-    d.receive(
-        "b2",
-        "2026-10-25T01:50:00+02:00",
-        "blo-landrel-3",
-        NeighbourConflict,
-        P2,
-        Resident,
-        NONE,
-    );
-    d.dispatch("2026-10-25T02:10:00+02:00", "b2", "E2");
-    d.receive(
-        "b3",
-        "2026-10-25T02:30:00+02:00",
-        "blo-triangle-2",
-        PsychologicalFragility,
-        P1,
-        Partner,
-        NONE,
-    );
-    d.dispatch("2026-10-25T02:32:00+02:00", "b3", "E1");
-    d.arrive("2026-10-25T02:45:00+02:00", "E1");
-    // The clocks went back: 02:15 winter time is half an hour after 02:45 summer time.
-    d.arrive("2026-10-25T02:15:00+01:00", "E2");
-    clear(
-        &mut d,
-        "2026-10-25T02:20:00+01:00",
-        "E1",
-        Referral,
-        Referred,
-        &[],
-        &["cmp-adultes"],
-        None,
-    );
-    clear(
-        &mut d,
-        "2026-10-25T02:40:00+01:00",
-        "E2",
-        Mediation,
-        MediationToContinue,
-        &[],
-        &[],
-        None,
-    );
-    d.receive(
-        "b4",
-        "2026-10-25T02:50:00+01:00",
-        "blo-poterie-2",
-        Noise,
-        P3,
-        Resident,
-        NONE,
-    );
-    let b4 = d.id("b4");
-    d.run(
-        "2026-10-25T02:55:00+01:00",
-        Command::Dismiss {
-            request: b4,
-            reason: DismissReason::Unreachable,
-        },
-    );
-    d.note_and_close(
-        "2026-10-25T03:10:00+01:00",
-        [
-            "Nuit du changement d'heure, fin de service tardive.",
-            "Médiation à poursuivre aux Asturies.",
-            "",
-        ],
-    );
-    d
-}
+pub use super::saturday::clock_change;
