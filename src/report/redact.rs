@@ -1,6 +1,6 @@
 //! What a night report may show. By default (the version for commissioners) no personal
 //! data at all: no caller name, no callback number, no free text. The internal version
-//! (`--internal`) keeps the free-text notes (request description, intervention, relay and
+//! (`--internal`) keeps the free-text notes (request description, intervention and
 //! observation notes) but never a caller's name or callback number, and masks anything in
 //! a note that looks like a phone number. Requests whose category touches health appear
 //! only in counts, in both versions: no row, no site, no note. See docs/reports.md.
