@@ -89,7 +89,7 @@ const SOURCES: &[(Source, u32)] = &[
 ];
 
 /// Minutes after 21:00 a request arrives: busiest from 22:00 to 00:30.
-fn arrival_minute(rng: &mut Rng) -> i64 {
+pub(super) fn arrival_minute(rng: &mut Rng) -> i64 {
     match rng.below(100) {
         0..=3 => rng.range(-85, -1),  // early start (19:35–21:00)
         4..=5 => rng.range(300, 330), // after 02:00
@@ -201,6 +201,25 @@ fn outcome(
     }
 }
 
+/// A request as it comes in: where, what, from whom. `t.sites` must not be empty.
+pub(super) fn new_request<'t>(rng: &mut Rng, t: &'t Territory) -> (&'t Site, NewRequest) {
+    let site = rng.pick(&t.sites);
+    let category = *rng.weighted(CATEGORIES);
+    let source = *rng.weighted(SOURCES);
+    let priority = priority(rng, category);
+    let resident = source == Source::Resident;
+    let req = NewRequest {
+        source,
+        site: site.id.clone(),
+        category,
+        priority,
+        caller_name: (resident && rng.chance(0.3)).then(|| words::caller(rng)),
+        callback: (resident && rng.chance(0.35)).then(|| words::callback(rng)),
+        description: rng.chance(0.5).then(|| words::description(rng, category)),
+    };
+    (site, req)
+}
+
 /// Plans the night. Returns the actions in the order they must run.
 pub fn plan(rng: &mut Rng, input: &NightInput<'_>) -> Vec<Planned> {
     let t = input.territory;
@@ -278,20 +297,8 @@ pub fn plan(rng: &mut Rng, input: &NightInput<'_>) -> Vec<Planned> {
         .collect();
     for (i, m) in arrivals.iter().enumerate() {
         let at = start + minutes(*m) + Duration::seconds(rng.range(0, 59));
-        let site = rng.pick(&t.sites);
-        let category = *rng.weighted(CATEGORIES);
-        let source = *rng.weighted(SOURCES);
-        let priority = priority(rng, category);
-        let resident = source == Source::Resident;
-        let req = NewRequest {
-            source,
-            site: site.id.clone(),
-            category,
-            priority,
-            caller_name: (resident && rng.chance(0.3)).then(|| words::caller(rng)),
-            callback: (resident && rng.chance(0.35)).then(|| words::callback(rng)),
-            description: rng.chance(0.5).then(|| words::description(rng, category)),
-        };
+        let (site, req) = new_request(rng, t);
+        let (category, priority) = (req.category, req.priority);
         push(&mut out, at, Action::Receive(i, req));
         jobs.push(Job {
             at,
