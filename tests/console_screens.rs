@@ -404,3 +404,22 @@ fn handover_note_form_160x45_fr() {
     app.mode = Mode::Note(Box::new(form));
     insta::assert_snapshot!(render(&app, 160, 45));
 }
+
+#[test]
+fn a_demo_says_so_first_on_the_header_line_in_reverse_video() {
+    for (lang, width, tag) in [(Lang::Fr, 80, "DÉMO ×10"), (Lang::En, 160, "DEMO ×10")] {
+        let mut app = night(lang);
+        app.demo = Some(10);
+        let screen = render(&app, width, 24);
+        let header = screen.lines().next().unwrap_or_default();
+        assert!(header.starts_with(&format!(" {tag} ")), "{header}");
+        let mut term = Terminal::new(TestBackend::new(width, 24)).expect("terminal");
+        term.draw(|f| ui::draw(f, &app, &Theme { color: false }))
+            .expect("draw");
+        let cell = &term.backend().buffer()[(1, 0)];
+        assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
+    }
+    // The real console has no tag.
+    let header = render(&night(Lang::Fr), 80, 24);
+    assert!(!header.lines().next().unwrap_or_default().contains("DÉMO"));
+}

@@ -14,6 +14,7 @@ pub mod place;
 mod screens;
 pub mod shift;
 pub mod update;
+mod world;
 
 use crate::domain::State;
 use crate::domain::event::Envelope;
@@ -162,6 +163,8 @@ pub struct AppState {
     /// events, loaded by the runtime.
     pub handover_source: Option<Box<(NightRecord, Vec<Envelope>)>>,
     pub handover_selected: usize,
+    /// A demo store played at this speed (`vigie --demo`): the header says so.
+    pub demo: Option<u32>,
 }
 
 impl AppState {
@@ -185,6 +188,7 @@ impl AppState {
             fresh: false,
             handover_source: None,
             handover_selected: 0,
+            demo: None,
         }
     }
 

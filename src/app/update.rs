@@ -84,6 +84,8 @@ pub enum Action {
     },
     /// The command was refused or could not be written: nothing changed.
     Failed(String),
+    /// The world moved on its own (the live demo's callers and teams): the new state.
+    WorldMoved(Box<State>),
     /// Main courante lines written since the last ones shown.
     Logged(Vec<LogLine>),
     /// The night whose handover is shown, and its events (reloaded after each commit).
@@ -123,6 +125,10 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             if !matches!(app.mode, Mode::Normal | Mode::ConfirmQuit(_)) {
                 app.mode = Mode::Normal;
             }
+            return Vec::new();
+        }
+        Action::WorldMoved(state) => {
+            super::world::moved(app, *state);
             return Vec::new();
         }
         Action::Failed(reason) => {

@@ -3,6 +3,7 @@
 
 mod handover;
 mod journal;
+mod live;
 mod personal;
 mod report;
 
@@ -43,6 +44,17 @@ pub struct Global {
     /// directory, e.g. ~/.config/vigie/config.toml).
     #[arg(long, global = true, env = "VIGIE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Play a live night on a demo store of its own (--data, else <data dir>/vigie-demo;
+    /// never VIGIE_DATA), never on real data.
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// With --demo: how many times faster than real time, 1 to 600.
+    #[arg(long, global = true, default_value_t = 10, value_name = "N",
+          value_parser = live::parse_speed, requires = "demo")]
+    pub speed: u32,
+    /// `--data` was on the command line (not from VIGIE_DATA): set by `main`.
+    #[arg(skip)]
+    pub data_given: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -136,7 +148,13 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 /// Parses the command line, runs, and returns the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = <Cli as clap::CommandFactory>::command().get_matches();
+    let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    cli.global.data_given =
+        matches.value_source("data") == Some(clap::parser::ValueSource::CommandLine);
     // The language of a settings error: the one asked for, else French.
     let asked = cli.global.lang.unwrap_or_default();
     let settings = match crate::config::path(cli.global.config.clone()) {
@@ -189,6 +207,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCode, String> {
     let g = &cli.global;
     match cli.command {
+        None if g.demo => live::console(g, lang, settings),
         None => console(g, lang, settings),
         Some(Cmd::Demo(args)) => crate::demo::run_cli(&mut open(g, lang)?, args, lang),
         Some(Cmd::Log { night }) => journal::log(&open(g, lang)?, night, lang),
@@ -226,6 +245,9 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
 
 /// The data directory: `--data`, else `VIGIE_DATA` (through clap), else the platform's.
 pub fn data_dir(g: &Global) -> Result<PathBuf, String> {
+    if g.demo {
+        return live::demo_dir(g);
+    }
     match &g.data {
         Some(d) => Ok(d.clone()),
         None => dirs::data_dir()
@@ -245,6 +267,9 @@ pub fn load_territory(g: &Global, lang: Lang) -> Result<Territory, String> {
 pub fn open(g: &Global, lang: Lang) -> Result<Store, String> {
     let territory = load_territory(g, lang)?;
     let dir = data_dir(g)?;
+    if g.demo {
+        live::guard(&dir, lang)?;
+    }
     Store::open(&dir, territory).map_err(|e| i18n::store::store_error(&e, lang))
 }
 
@@ -280,6 +305,6 @@ fn console(g: &Global, lang: Lang, settings: crate::config::Settings) -> Result<
         }
         return Ok(ExitCode::SUCCESS);
     }
-    crate::runtime::run(store, lang, settings.thresholds)?;
+    crate::runtime::run(store, lang, settings.thresholds, None)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -124,9 +124,8 @@ fn only_a_dispatched_team_arrives_and_after_a_travel_time() {
     };
     execute(&mut state, &t, &dispatch, first).unwrap();
     // Step from one due time to the next, taking the calls, until someone arrives.
-    let mut now = first;
-    let arrivals = loop {
-        now = live.next_due(&state).unwrap();
+    let (now, arrivals) = loop {
+        let now = live.next_due(&state).unwrap();
         let cmds = live.due(&state, &t, now);
         let arrivals: Vec<Command> = cmds
             .iter()
@@ -137,7 +136,7 @@ fn only_a_dispatched_team_arrives_and_after_a_travel_time() {
             execute(&mut state, &t, cmd, now).unwrap();
         }
         if !arrivals.is_empty() {
-            break arrivals;
+            break (now, arrivals);
         }
     };
     assert_eq!(arrivals, [Command::Arrive { team: "E2".into() }]);

@@ -3,16 +3,20 @@
 //! when something changed.
 
 mod draft_file;
+mod live;
 mod logbook;
+
+pub use live::Live;
 
 use crate::app::board::counters;
 use crate::app::{Action, AppState, Effect, Thresholds, keymap, update};
 use crate::domain::Command;
+use crate::domain::clock::Clock;
 use crate::domain::event::Envelope;
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use crate::ui::{self, Theme};
-use chrono::{Timelike, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use crossterm::event::{
     DisableMouseCapture, EnableMouseCapture, Event, EventStream, MouseButton, MouseEventKind,
 };
@@ -24,7 +28,22 @@ use tokio::time::{Instant, interval, sleep_until};
 /// About 60 frames a second at most.
 const FRAME: Duration = Duration::from_millis(16);
 
-pub fn run(store: Store, lang: Lang, thresholds: Thresholds) -> Result<(), String> {
+/// The real time, for the real console.
+struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// The console. With `live`, a demo: simulated time, and a world that moves on its own.
+pub fn run(
+    store: Store,
+    lang: Lang,
+    thresholds: Thresholds,
+    live: Option<Live>,
+) -> Result<(), String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -32,7 +51,7 @@ pub fn run(store: Store, lang: Lang, thresholds: Thresholds) -> Result<(), Strin
     let mut terminal = ratatui::init();
     // Clicks select rows. (Holding Shift still selects text in most terminals.)
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let result = rt.block_on(event_loop(&mut terminal, store, lang, thresholds));
+    let result = rt.block_on(event_loop(&mut terminal, store, lang, thresholds, live));
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -43,15 +62,21 @@ async fn event_loop(
     mut store: Store,
     lang: Lang,
     thresholds: Thresholds,
+    mut live: Option<Live>,
 ) -> Result<(), String> {
     let theme = Theme::from_env();
+    let clock: Box<dyn Clock> = match &live {
+        Some(l) => Box::new(l.clock),
+        None => Box::new(SystemClock),
+    };
     let mut app = AppState::new(
         lang,
         store.state().clone(),
         store.territory().clone(),
-        Utc::now(),
+        clock.now(),
     );
     app.thresholds = thresholds;
+    app.demo = live.as_ref().map(|l| l.clock.speed());
     app.coordinator = logbook::last_coordinator(&store);
     update(
         &mut app,
@@ -84,6 +109,9 @@ async fn event_loop(
     let mut shown_minute = app.now.minute();
     let mut alerts = counters(&app).2;
     loop {
+        let wake = live
+            .as_ref()
+            .and_then(|l| live::next_wake(l, store.state()));
         tokio::select! {
             event = events.next() => {
                 let Some(event) = event else { break };
@@ -98,7 +126,7 @@ async fn event_loop(
                     }
                 } else if let Some(action) = keymap::action_for(&app, &event) {
                     let effects = update(&mut app, action);
-                    perform(&mut app, &mut store, effects, terminal)?;
+                    perform(&mut app, &mut store, effects, terminal, clock.now())?;
                 }
                 // What is typed is on disk before the next key: nothing is lost on a crash.
                 let draft = crate::app::draft::draft(&app);
@@ -114,7 +142,7 @@ async fn event_loop(
                 dirty = true;
             }
             _ = second.tick() => {
-                update(&mut app, Action::Tick(Utc::now()));
+                update(&mut app, Action::Tick(clock.now()));
                 let now_alerts = counters(&app).2;
                 if now_alerts > alerts {
                     bell(terminal);
@@ -123,6 +151,14 @@ async fn event_loop(
                     dirty = true;
                 }
                 alerts = now_alerts;
+            }
+            _ = sleep_until(wake.unwrap_or(next_frame)), if wake.is_some() => {
+                if let Some(l) = live.as_mut()
+                    && !live::step(&mut app, &mut store, l)
+                {
+                    live = None;
+                }
+                dirty = true;
             }
             _ = sleep_until(next_frame), if dirty => {
                 terminal.draw(|f| ui::draw(f, &app, &theme)).map_err(|e| e.to_string())?;
@@ -144,15 +180,16 @@ fn perform(
     store: &mut Store,
     effects: Vec<Effect>,
     terminal: &mut ratatui::DefaultTerminal,
+    now: DateTime<Utc>,
 ) -> Result<(), String> {
     for effect in effects {
         match effect {
             Effect::Commit(cmd, message) => {
-                let written = store.execute(&cmd, Utc::now());
+                let written = store.execute(&cmd, now);
                 feed_back(app, store, written, message, terminal);
             }
             Effect::CommitAll(commands, message) => {
-                let written = commit_all(store, &commands);
+                let written = commit_all(store, &commands, now);
                 feed_back(app, store, written, message, terminal);
             }
             Effect::ExportReport(night) => {
@@ -169,8 +206,11 @@ fn perform(
 }
 
 /// Several commands in one transaction: all are written, or none.
-fn commit_all(store: &mut Store, commands: &[Command]) -> crate::store::Result<Vec<Envelope>> {
-    let now = Utc::now();
+fn commit_all(
+    store: &mut Store,
+    commands: &[Command],
+    now: DateTime<Utc>,
+) -> crate::store::Result<Vec<Envelope>> {
     let mut tx = store.begin()?;
     let mut written = Vec::new();
     for cmd in commands {

@@ -53,7 +53,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             theme.dim()
         },
     );
-    let line = if area.width >= 110 {
+    let mut line = if area.width >= 110 {
         Line::from(vec![
             Span::styled(" Vigie ·", theme.title()),
             clock,
@@ -63,6 +63,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     } else {
         Line::from(vec![clock, counts, Span::raw(night)])
     };
+    // First on the line, so nobody takes a demo for the real night.
+    if let Some(speed) = app.demo {
+        let tag = format!(" {} ×{speed} ", l.pick("DÉMO", "DEMO"));
+        line.spans.insert(0, Span::styled(tag, theme.demo()));
+    }
     frame.render_widget(Paragraph::new(line), area);
 }
 

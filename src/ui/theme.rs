@@ -54,6 +54,12 @@ impl Theme {
         self.fg(Color::Green)
     }
 
+    /// The demo tag: reversed, so it shows even without colour.
+    pub fn demo(&self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
