@@ -129,13 +129,15 @@ fn add_case_follow_up(state: &State, night: ServiceNight, planned: &mut Vec<plan
         .values()
         .filter(|c| c.state != CaseState::Closed)
     {
-        let quiet_days = (night.start() - case.last_action_at).num_days();
-        let cmd = if quiet_days > 42 {
+        // Quiet since the last step on the ground (setting a follow-up date is desk work).
+        let last_step = case.steps.last().map_or(case.opened_at, |s| s.at);
+        let quiet_days = (night.start() - last_step).num_days();
+        let cmd = if quiet_days > 28 {
             Command::SetCaseState {
                 case: case.id,
                 state: CaseState::Closed,
             }
-        } else if quiet_days > 21 && case.state == CaseState::Open {
+        } else if quiet_days > 14 && case.state == CaseState::Open {
             Command::SetCaseState {
                 case: case.id,
                 state: CaseState::Watch,

@@ -229,7 +229,10 @@ pub fn plan(rng: &mut Rng, input: &NightInput<'_>) -> Vec<Planned> {
         let order = out.len();
         out.push(Planned { at, order, action });
     };
-    let count = rng.range(20, 60) as usize;
+    // Three teams take five or six interventions each in a five-hour night and keep time
+    // for presence: more calls would leave requests waiting for hours, which a service
+    // does not live.
+    let count = rng.range(10, 22) as usize;
     let mut arrivals: Vec<i64> = (0..count).map(|_| arrival_minute(rng)).collect();
     arrivals.sort_unstable();
     // Some nights start at 19:30 with the early team: the night is opened before the first call.
@@ -349,6 +352,11 @@ pub fn plan(rng: &mut Rng, input: &NightInput<'_>) -> Vec<Planned> {
             .unwrap_or(0);
         let tp = &mut teams[best];
         let dispatch = handled_at.max(tp.free_at) + Duration::seconds(rng.range(0, 50));
+        // No team leaves for a non-urgent call after 01:45: it is carried over to the next
+        // night (the shift's end does that), as a coordinator would.
+        if priority != Priority::P1 && dispatch > start + minutes(285) {
+            continue;
+        }
         // A P4 nobody could take for two hours is closed without follow-up.
         if priority == Priority::P4 && dispatch - at > minutes(120) {
             push(
@@ -359,7 +367,7 @@ pub fn plan(rng: &mut Rng, input: &NightInput<'_>) -> Vec<Planned> {
             continue;
         }
         let arrive = dispatch + minutes(rng.range(4, 15));
-        let stay = rng.range(8, 45);
+        let stay = rng.range(8, 40);
         let clear = arrive + minutes(stay);
         push(
             &mut out,
