@@ -5,7 +5,10 @@
 //! `VIGIE_BENCH_NIGHTS=300` makes a smaller store for a quick run; `VIGIE_BENCH_REBUILD=1`
 //! regenerates it.
 
+mod common;
+
 use chrono::{DateTime, Duration, Utc};
+use common::{Res, dir_size, percentile};
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,8 +16,6 @@ use std::process::Command as Process;
 use std::time::Instant;
 use vigie::domain::Command;
 use vigie::store::Store;
-
-type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> Res<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -32,11 +33,6 @@ fn main() -> Res<()> {
     commit_latency(&base)?;
     big_store(&base)?;
     Ok(())
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 fn summary(name: &str, mut v: Vec<f64>) -> f64 {
@@ -106,46 +102,9 @@ fn commit_latency(base: &Path) -> Res<()> {
     Ok(())
 }
 
-fn dir_size(p: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(p) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .map(|e| match e.metadata() {
-            Ok(m) if m.is_dir() => dir_size(&e.path()),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        })
-        .sum()
-}
-
 fn big_store(base: &Path) -> Res<()> {
-    let nights: u32 = std::env::var("VIGIE_BENCH_NIGHTS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3000);
-    let dir = base.join(format!("bench-demo-{nights}"));
-    let rebuild = std::env::var_os("VIGIE_BENCH_REBUILD").is_some();
-    if rebuild || !dir.join("store").exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let t = Instant::now();
-        let mut store = Store::open(&dir, vigie::territory::rennes()?)?;
-        let until = "2026-11-27".parse()?;
-        let s = vigie::demo::simulate(
-            &mut store,
-            &vigie::demo::nights_until(until, nights),
-            1,
-            |_| {},
-        )
-        .map_err(|e| format!("{e:?}"))?;
-        println!(
-            "Generated `vigie demo --nights {nights}`: {} events, {} requests in {:.1} s",
-            s.events,
-            s.requests,
-            t.elapsed().as_secs_f64()
-        );
-    }
+    let nights = common::nights();
+    let dir = common::demo_store(base, nights)?;
     println!(
         "Store of {nights} nights: {:.1} MB on disk",
         dir_size(&dir) as f64 / 1e6

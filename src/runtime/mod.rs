@@ -9,6 +9,7 @@ mod logbook;
 pub use live::Live;
 
 use crate::app::board::counters;
+use crate::app::draft::Draft;
 use crate::app::{Action, AppState, Effect, Thresholds, keymap, update};
 use crate::domain::Command;
 use crate::domain::clock::Clock;
@@ -22,6 +23,7 @@ use crossterm::event::{
 };
 use futures_util::StreamExt;
 use std::io::Write;
+use std::path::Path;
 use std::time::Duration;
 use tokio::time::{Instant, interval, sleep_until};
 
@@ -69,39 +71,8 @@ async fn event_loop(
         Some(l) => Box::new(l.clock),
         None => Box::new(SystemClock),
     };
-    let mut app = AppState::new(
-        lang,
-        store.state().clone(),
-        store.territory().clone(),
-        clock.now(),
-    );
-    app.thresholds = thresholds;
+    let (mut app, mut saved_draft) = initial_app(&store, lang, thresholds, clock.now());
     app.demo = live.as_ref().map(|l| l.clock.speed());
-    app.coordinator = logbook::last_coordinator(&store);
-    update(
-        &mut app,
-        Action::Logged(logbook::current_night(&store, lang)),
-    );
-    update(
-        &mut app,
-        Action::HandoverLoaded(logbook::handover_source(&store)),
-    );
-    app.fresh = store.last_seq() == 0;
-    // A handover nobody has taken yet is the first thing the next coordinator sees.
-    let state = store.state();
-    if state.open_night().is_none()
-        && state
-            .handover
-            .as_ref()
-            .is_some_and(|h| h.acknowledged.is_none())
-    {
-        app.screen = crate::app::Screen::Handover;
-    }
-    // Typing interrupted last time (a crash, a kill, a power cut) comes back as it was.
-    let mut saved_draft = draft_file::load(store.dir());
-    if let Some(d) = saved_draft.clone() {
-        crate::app::draft::restore(&mut app, d);
-    }
     let mut events = EventStream::new();
     let mut second = interval(Duration::from_secs(1));
     let mut dirty = true;
@@ -129,16 +100,7 @@ async fn event_loop(
                     perform(&mut app, &mut store, effects, terminal, clock.now())?;
                 }
                 // What is typed is on disk before the next key: nothing is lost on a crash.
-                let draft = crate::app::draft::draft(&app);
-                if draft != saved_draft {
-                    if let Err(e) = draft_file::save(store.dir(), draft.as_ref()) {
-                        app.message = Some(crate::app::Message::Error(format!(
-                            "{} {e}",
-                            lang.pick("Brouillon non enregistré :", "Draft not saved:")
-                        )));
-                    }
-                    saved_draft = draft;
-                }
+                keep_draft(&mut app, store.dir(), &mut saved_draft);
                 dirty = true;
             }
             _ = second.tick() => {
@@ -172,6 +134,61 @@ async fn event_loop(
         }
     }
     Ok(())
+}
+
+/// What the console shows first: the store's state, the night's main courante, the
+/// handover, the screen to start on, and a form interrupted last time (with that draft).
+/// Public so that `benches/console.rs` times exactly what comes before the first frame.
+pub fn initial_app(
+    store: &Store,
+    lang: Lang,
+    thresholds: Thresholds,
+    now: DateTime<Utc>,
+) -> (AppState, Option<Draft>) {
+    let mut app = AppState::new(lang, store.state().clone(), store.territory().clone(), now);
+    app.thresholds = thresholds;
+    app.coordinator = logbook::last_coordinator(store);
+    update(
+        &mut app,
+        Action::Logged(logbook::current_night(store, lang)),
+    );
+    update(
+        &mut app,
+        Action::HandoverLoaded(logbook::handover_source(store)),
+    );
+    app.fresh = store.last_seq() == 0;
+    // A handover nobody has taken yet is the first thing the next coordinator sees.
+    let state = store.state();
+    if state.open_night().is_none()
+        && state
+            .handover
+            .as_ref()
+            .is_some_and(|h| h.acknowledged.is_none())
+    {
+        app.screen = crate::app::Screen::Handover;
+    }
+    // Typing interrupted last time (a crash, a kill, a power cut) comes back as it was.
+    let saved_draft = draft_file::load(store.dir());
+    if let Some(d) = saved_draft.clone() {
+        crate::app::draft::restore(&mut app, d);
+    }
+    (app, saved_draft)
+}
+
+/// Writes the open form's draft when what is typed changed (`saved` is what is on disk).
+/// A failure is said in the footer; the console goes on.
+pub fn keep_draft(app: &mut AppState, dir: &Path, saved: &mut Option<Draft>) {
+    let draft = crate::app::draft::draft(app);
+    if draft != *saved {
+        if let Err(e) = draft_file::save(dir, draft.as_ref()) {
+            app.message = Some(crate::app::Message::Error(format!(
+                "{} {e}",
+                app.lang
+                    .pick("Brouillon non enregistré :", "Draft not saved:")
+            )));
+        }
+        *saved = draft;
+    }
 }
 
 /// Performs what `update` asked for. A commit is durable before its outcome is shown.
