@@ -1,5 +1,5 @@
-//! In process: the board drawn at 200×60, and keys through `keymap` → `update` → the draft
-//! kept on disk → a frame, as the runtime does them (without its 16 ms frame pacing).
+//! In process: the board drawn at 200×60, and keys through `keymap` → `update` → a frame →
+//! the draft kept on disk, as the runtime does them (without its 16 ms frame pacing).
 
 use super::common::{Res, Series, Timer};
 use super::keys::Key;
@@ -56,7 +56,7 @@ pub fn crossterm_terminal() -> Res<(MemoryTerminal, Rc<Cell<usize>>)> {
 
 /// Moves the selection so that each frame differs (down twenty rows, then up again).
 fn step(app: &mut AppState, i: usize) {
-    let action = if (i / 20) % 2 == 0 {
+    let action = if (i / 20).is_multiple_of(2) {
         Action::Down
     } else {
         Action::Up
@@ -109,7 +109,10 @@ pub fn board(app: &mut AppState, n: usize) -> Res<Vec<(String, Series)>> {
 
 #[derive(Default)]
 pub struct KeyTimes {
+    /// Key → its frame drawn.
     pub total: Series,
+    /// Key → frame → its draft on disk (the whole of the key's handling).
+    pub handled: Series,
     pub update: Series,
     pub draft: Series,
     pub draw: Series,
@@ -136,13 +139,16 @@ pub fn keys(app: &mut AppState, script: &[Key], rounds: usize, draft_dir: &Path)
             }
             out.update.push(t.stop());
             let t = Timer::start();
-            vigie::runtime::keep_draft(app, draft_dir, &mut saved);
-            out.draft.push(t.stop());
-            let t = Timer::start();
             term.draw(|f| ui::draw(f, app, &theme))?;
             out.draw.push(t.stop());
-            let total = all.stop();
-            out.total.push(total);
+            let frame = all.stop();
+            // As the runtime: the draft is written after the frame, before the next key.
+            let t = Timer::start();
+            vigie::runtime::keep_draft(app, draft_dir, &mut saved);
+            out.draft.push(t.stop());
+            out.total.push(frame);
+            out.handled.push(all.stop());
+            let total = frame;
             out.by_label.entry(key.label).or_default().push(total);
         }
         if !matches!(app.mode, Mode::Normal) {

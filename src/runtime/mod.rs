@@ -76,6 +76,8 @@ async fn event_loop(
     let mut events = EventStream::new();
     let mut second = interval(Duration::from_secs(1));
     let mut dirty = true;
+    // A key was handled whose draft has not been written yet.
+    let mut draft_due = false;
     let mut next_frame = Instant::now();
     let mut shown_minute = app.now.minute();
     let mut alerts = counters(&app).2;
@@ -87,6 +89,11 @@ async fn event_loop(
             event = events.next() => {
                 let Some(event) = event else { break };
                 let event = event.map_err(|e| e.to_string())?;
+                // What the last key typed is on disk before this key counts, even when its
+                // frame has not been drawn yet (keys faster than the frame pace).
+                if std::mem::take(&mut draft_due) {
+                    keep_draft(&mut app, store.dir(), &mut saved_draft);
+                }
                 if let Event::Mouse(m) = &event
                     && m.kind == MouseEventKind::Down(MouseButton::Left)
                 {
@@ -99,9 +106,8 @@ async fn event_loop(
                     let effects = update(&mut app, action);
                     perform(&mut app, &mut store, effects, terminal, clock.now())?;
                 }
-                // What is typed is on disk before the next key: nothing is lost on a crash.
-                keep_draft(&mut app, store.dir(), &mut saved_draft);
                 dirty = true;
+                draft_due = true;
             }
             _ = second.tick() => {
                 update(&mut app, Action::Tick(clock.now()));
@@ -123,15 +129,24 @@ async fn event_loop(
                 dirty = true;
             }
             _ = sleep_until(next_frame), if dirty => {
-                terminal.draw(|f| ui::draw(f, &app, &theme)).map_err(|e| e.to_string())?;
+                let drawn = terminal.draw(|f| ui::draw(f, &app, &theme)).map(|_| ());
+                // What is typed goes to disk right after its frame: the draft's fsyncs take
+                // milliseconds that the screen need not wait for (a crash loses no more).
+                let failed = std::mem::take(&mut draft_due)
+                    && !keep_draft(&mut app, store.dir(), &mut saved_draft);
+                drawn.map_err(|e| e.to_string())?;
                 shown_minute = app.now.minute();
-                dirty = false;
+                // A draft that could not be written says so on the next frame.
+                dirty = failed;
                 next_frame = Instant::now() + FRAME;
             }
         }
         if app.quit {
             break;
         }
+    }
+    if draft_due {
+        keep_draft(&mut app, store.dir(), &mut saved_draft);
     }
     Ok(())
 }
@@ -176,18 +191,24 @@ pub fn initial_app(
 }
 
 /// Writes the open form's draft when what is typed changed (`saved` is what is on disk).
-/// A failure is said in the footer; the console goes on.
-pub fn keep_draft(app: &mut AppState, dir: &Path, saved: &mut Option<Draft>) {
+/// A failure is said in the footer (and `false` returned); the console goes on.
+pub fn keep_draft(app: &mut AppState, dir: &Path, saved: &mut Option<Draft>) -> bool {
     let draft = crate::app::draft::draft(app);
-    if draft != *saved {
-        if let Err(e) = draft_file::save(dir, draft.as_ref()) {
+    if draft == *saved {
+        return true;
+    }
+    let written = draft_file::save(dir, draft.as_ref());
+    *saved = draft;
+    match written {
+        Ok(()) => true,
+        Err(e) => {
             app.message = Some(crate::app::Message::Error(format!(
                 "{} {e}",
                 app.lang
                     .pick("Brouillon non enregistré :", "Draft not saved:")
             )));
+            false
         }
-        *saved = draft;
     }
 }
 
@@ -268,3 +289,6 @@ fn bell(terminal: &mut ratatui::DefaultTerminal) {
     let _ = terminal.backend_mut().write_all(b"\x07");
     let _ = terminal.backend_mut().flush();
 }
+
+#[cfg(test)]
+mod keep_draft_tests;
