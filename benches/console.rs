@@ -115,7 +115,10 @@ fn main() -> Res<()> {
         let (mut app, _) = board_app(&store)?;
         drop(store);
         if wants("draw") {
-            println!("The board at 200×60, tonight open ({DRAWS} draws each):");
+            println!(
+                "The board at 200×60, tonight open ({DRAWS} draws each, {} ms asleep before each):",
+                draw::IDLE.as_millis()
+            );
             for (name, s) in draw::board(&mut app, DRAWS)? {
                 println!("{}", s.line(&name));
                 verdicts.push(Verdict {

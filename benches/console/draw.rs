@@ -54,6 +54,15 @@ pub fn crossterm_terminal() -> Res<(MemoryTerminal, Rc<Cell<usize>>)> {
     ))
 }
 
+/// The console sleeps between keys; a thread that has slept gets a core promptly, while one
+/// that draws back to back for seconds is preempted by the machine's other work in the
+/// middle of its frames. So each timed frame comes after a short sleep, as after a key.
+pub const IDLE: std::time::Duration = std::time::Duration::from_millis(2);
+
+fn idle() {
+    std::thread::sleep(IDLE);
+}
+
 /// Moves the selection so that each frame differs (down twenty rows, then up again).
 fn step(app: &mut AppState, i: usize) {
     let action = if (i / 20).is_multiple_of(2) {
@@ -69,6 +78,7 @@ fn draws<B: Backend>(terminal: &mut Terminal<B>, app: &mut AppState, n: usize) -
     let mut times = Series::default();
     for i in 0..n {
         step(app, i);
+        idle();
         let t = Timer::start();
         terminal
             .draw(|f| ui::draw(f, app, &theme))
@@ -96,6 +106,7 @@ pub fn board(app: &mut AppState, n: usize) -> Res<Vec<(String, Series)>> {
     let (mut full, mut bytes) = (Series::default(), 0);
     for i in 0..n {
         step(app, i);
+        idle();
         let (mut fresh, written) = crossterm_terminal()?;
         let t = Timer::start();
         fresh.draw(|f| ui::draw(f, app, &theme))?;
@@ -129,6 +140,7 @@ pub fn keys(app: &mut AppState, script: &[Key], rounds: usize, draft_dir: &Path)
     let mut out = KeyTimes::default();
     for _ in 0..rounds {
         for key in script {
+            idle();
             let all = Timer::start();
             let t = Timer::start();
             if let Some(action) = keymap::action_for(app, &key.event()) {
