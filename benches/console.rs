@@ -33,6 +33,8 @@ const COLD_RUNS: usize = 20;
 const DRAWS: usize = 2000;
 const KEY_ROUNDS: usize = 25;
 const PTY_ROUNDS: usize = 5;
+/// Starts of the real binary (the key rounds are typed in the last one).
+const PTY_STARTS: usize = 7;
 
 /// One line of the closing table: judged on the wall clock; the CPU time (when known) says
 /// how much of it was work rather than waiting for a core on a shared machine.
@@ -84,18 +86,16 @@ fn main() -> Res<()> {
         }
     }
     if wants("pty") {
-        match pty::run(&bin(), &open, &keys::script(), PTY_ROUNDS) {
-            Ok(run) => {
+        match pty_runs(&open) {
+            Ok((frames, keys)) => {
                 println!("Real binary in a 200×60 pseudo-terminal (tonight open):");
-                println!("  spawn → first byte {:.1} ms", run.first_byte);
-                println!("  spawn → first full frame {:.1} ms", run.first_frame);
-                let keys = Stats::of(run.keys);
+                println!("{}", frames.line("spawn → first full frame written"));
                 println!("{}", keys.line("key written → its frame written"));
-                println!("  ({} keys left the screen as it was)\n", run.unchanged);
+                println!();
                 verdicts.push(Verdict {
                     target: "start → first full frame",
-                    how: "real binary in a pty, spawn → frame".into(),
-                    value: run.first_frame,
+                    how: format!("real binary in a pty, p50 of {PTY_STARTS}"),
+                    value: frames.p50,
                     cpu: None,
                     limit: 150.0,
                 });
@@ -163,6 +163,22 @@ fn main() -> Res<()> {
     }
     table(&verdicts);
     Ok(())
+}
+
+/// The real binary started `PTY_STARTS` times (keys typed in the last start): spawn → first
+/// frame, and key → frame.
+fn pty_runs(dir: &Path) -> Res<(Stats, Stats)> {
+    let (mut frames, mut keys) = (Vec::new(), Vec::new());
+    for i in 0..PTY_STARTS {
+        let rounds = if i + 1 == PTY_STARTS { PTY_ROUNDS } else { 0 };
+        let run = pty::run(&bin(), dir, &keys::script(), rounds)?;
+        if run.unchanged > 0 {
+            println!("  ({} keys left the screen as it was)", run.unchanged);
+        }
+        frames.push(run.first_frame);
+        keys.extend(run.keys);
+    }
+    Ok((Stats::of(frames), Stats::of(keys)))
 }
 
 /// `target/release/vigie`, built by cargo beside the bench.

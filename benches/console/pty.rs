@@ -12,8 +12,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 pub struct PtyRun {
-    /// Spawn → first byte written, and → the full first frame written (ms).
-    pub first_byte: f64,
+    /// Spawn → the full first frame written (ms).
     pub first_frame: f64,
     /// Key written → last byte of its frame (ms), for keys that changed the screen.
     pub keys: Vec<f64>,
@@ -73,7 +72,6 @@ pub fn run(bin: &Path, dir: &Path, script: &[Key], rounds: usize) -> Res<PtyRun>
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd)?;
     drop(pair.slave);
-    let mut first_byte = None;
     let first_frame = loop {
         let (at, bytes) = match rx.recv_timeout(Duration::from_secs(20)) {
             Ok(chunk) => chunk,
@@ -83,7 +81,6 @@ pub fn run(bin: &Path, dir: &Path, script: &[Key], rounds: usize) -> Res<PtyRun>
                 return Err(format!("no full frame within 20 s; screen: {seen:?}").into());
             }
         };
-        first_byte.get_or_insert(at);
         parser.process(&bytes);
         if full(parser.screen(), rows) {
             if std::env::var_os("VIGIE_BENCH_SCREEN").is_some() {
@@ -95,7 +92,6 @@ pub fn run(bin: &Path, dir: &Path, script: &[Key], rounds: usize) -> Res<PtyRun>
     };
     let since = |at: Instant| (at - start).as_secs_f64() * 1e3;
     let mut run = PtyRun {
-        first_byte: first_byte.map_or(f64::NAN, since),
         first_frame: since(first_frame),
         keys: Vec::new(),
         unchanged: 0,
