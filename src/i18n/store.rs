@@ -66,6 +66,7 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 format!("Cannot write the output ({e}). The data is unchanged.")
             }
         }
+        StoreError::Backup { path, detail } => super::backup::backup_failed(path, detail, lang),
         StoreError::Read(detail) => {
             if fr {
                 format!("Lecture des données impossible ({detail}).")

@@ -27,6 +27,9 @@ pub enum StoreError {
     /// Reading failed.
     #[error("read failed: {0}")]
     Read(String),
+    /// A backup file could not be written (the journal itself is untouched).
+    #[error("backup {path}: {detail}")]
+    Backup { path: PathBuf, detail: String },
 }
 
 impl From<sled::Error> for StoreError {

@@ -1,15 +1,19 @@
 //! The journal as JSON Lines (docs/journal.md): a header line, then events in sequence,
 //! each personal record just before the first event that points at it.
 
-use super::Store;
 use super::error::{Result, StoreError};
+use super::views::decode;
+use super::{Store, keys};
 use crate::domain::calendar::ServiceNight;
 use crate::domain::event::Envelope;
+use crate::domain::ids::PersonalId;
 use crate::domain::personal::PersonalRecord;
+use crate::domain::views::NightRecord;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 pub const JOURNAL_FORMAT: &str = "vigie-journal";
 pub const JOURNAL_VERSION: u32 = 2;
@@ -57,7 +61,95 @@ impl ExportRange {
     }
 }
 
+/// What an export reads: handles on the trees (sled trees are shared `Arc`s, cheap to clone)
+/// and the journal's end when it was taken, so a backup can run on another thread while the
+/// console goes on writing. The journal only grows, so everything up to `last_seq` is fixed.
+#[derive(Clone)]
+pub struct JournalSource {
+    dir: PathBuf,
+    journal: sled::Tree,
+    personal: sled::Tree,
+    views: sled::Tree,
+    territory: String,
+    last_seq: u64,
+}
+
 impl Store {
+    /// A view of the journal as it stands now, to export from another thread.
+    pub fn journal_source(&self) -> JournalSource {
+        JournalSource {
+            dir: self.dir.clone(),
+            journal: self.journal.clone(),
+            personal: self.personal.clone(),
+            views: self.views.clone(),
+            territory: self.territory().id.clone(),
+            last_seq: self.last_seq(),
+        }
+    }
+
+    pub fn export(
+        &self,
+        out: &mut dyn Write,
+        range: ExportRange,
+        anonymised: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ExportSummary> {
+        self.journal_source().export(out, range, anonymised, now)
+    }
+}
+
+impl JournalSource {
+    pub fn last_seq(&self) -> u64 {
+        self.last_seq
+    }
+
+    /// The data directory the journal belongs to.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The last envelope of the journal (as of when the source was taken).
+    pub fn last_envelope(&self) -> Result<Option<Envelope>> {
+        if self.last_seq == 0 {
+            return Ok(None);
+        }
+        self.envelopes(self.last_seq, self.last_seq)
+            .next()
+            .transpose()
+    }
+
+    fn damage(&self, e: impl std::fmt::Display) -> StoreError {
+        StoreError::Damaged {
+            path: self.dir.clone(),
+            detail: e.to_string(),
+        }
+    }
+
+    fn row<T: serde::de::DeserializeOwned>(
+        &self,
+        item: sled::Result<(sled::IVec, sled::IVec)>,
+        what: &str,
+    ) -> Result<T> {
+        let (_, v) = item.map_err(|e| self.damage(e))?;
+        decode(&v, what).map_err(|e| self.damage(e))
+    }
+
+    fn envelopes(&self, from: u64, to: u64) -> impl Iterator<Item = Result<Envelope>> + '_ {
+        let rows = self.journal.range(keys::seq(from)..=keys::seq(to));
+        rows.map(|item| self.row(item, "journal"))
+    }
+
+    fn personal_record(&self, id: PersonalId) -> Result<Option<PersonalRecord>> {
+        match self
+            .personal
+            .get(keys::seq(id.0))
+            .map_err(|e| self.damage(e))?
+        {
+            Some(v) => decode(&v, "personal").map(Some).map_err(|e| self.damage(e)),
+            None => Ok(None),
+        }
+    }
+
     pub fn export(
         &self,
         out: &mut dyn Write,
@@ -70,7 +162,7 @@ impl Store {
             format: JOURNAL_FORMAT.into(),
             version: JOURNAL_VERSION,
             exported_at: now,
-            territory: self.territory().id.clone(),
+            territory: self.territory.clone(),
             from_night: range.from,
             to_night: range.to,
             anonymised,
@@ -108,14 +200,14 @@ impl Store {
     /// The journal sequence range covering the nights in `range`.
     fn seq_range(&self, range: ExportRange) -> Result<(u64, u64)> {
         if range.from.is_none() && range.to.is_none() {
-            return Ok((1, self.last_seq()));
+            return Ok((1, self.last_seq));
         }
         let (mut first, mut last) = (u64::MAX, 0);
-        for night in self.nights() {
-            let night = night?;
+        for item in self.views.scan_prefix(keys::NIGHT_PREFIX) {
+            let night: NightRecord = self.row(item, "night")?;
             if range.contains(night.night) {
                 first = first.min(night.first_seq);
-                last = last.max(night.last_seq);
+                last = last.max(night.last_seq.min(self.last_seq));
             }
         }
         Ok((first, last))

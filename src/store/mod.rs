@@ -2,19 +2,28 @@
 //! state sit beside it, written in the same transaction, so opening is instant and `check`
 //! can prove them right. A commit is durable (flushed and fsynced) before it returns.
 
+mod backup;
 mod check;
 mod durable;
 pub mod error;
 mod export;
 mod import;
 mod keys;
+mod restore;
+mod retention;
+mod scrub;
 mod tx;
 pub mod views;
 
+pub use backup::{BACKUP_DIR, BackupJob, BackupWritten, apply_retention, list as list_backups};
 pub use check::CheckReport;
 pub use error::{Result, StoreError};
-pub use export::{ExportRange, ExportSummary, Header, Line};
+pub use export::{ExportRange, ExportSummary, Header, JournalSource, Line};
 pub use import::{ImportError, ImportSummary};
+pub use restore::{RestoreError, RestoreSummary, restore};
+pub use retention::{
+    BackupFile, KEEP_MONTHS, KEEP_NEWEST, file_name as backup_file_name, retained,
+};
 pub use tx::Tx;
 
 use crate::domain::Command;

@@ -1,0 +1,216 @@
+//! Backups: the whole journal export (docs/journal.md, personal records included so that a
+//! restore is complete), gzip-compressed, in `backups/` of the data directory. Written to a
+//! temporary file, fsynced, renamed, the directory fsynced: a backup is whole or absent.
+//! After each one the retention rule (`retention.rs`) removes the backups it no longer keeps.
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::export::{ExportRange, ExportSummary, JournalSource};
+use super::retention::{self, BackupFile};
+use crate::domain::calendar::ServiceNight;
+use chrono::{DateTime, Utc};
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::io::BufWriter;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+pub const BACKUP_DIR: &str = "backups";
+const TMP: &str = ".tmp";
+
+/// A backup to write, taken from the store as it stands; `run` may be called on another
+/// thread while the store goes on (the journal only grows).
+pub struct BackupJob {
+    source: JournalSource,
+    dir: PathBuf,
+}
+
+/// What a backup wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackupWritten {
+    pub path: PathBuf,
+    pub night: ServiceNight,
+    pub summary: ExportSummary,
+    /// Size of the compressed file.
+    pub bytes: u64,
+    /// Older backups removed by the retention rule.
+    pub removed: usize,
+}
+
+fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Backup {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+impl Store {
+    /// `backups/` in the data directory.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.dir.join(BACKUP_DIR)
+    }
+
+    pub fn backup_job(&self) -> BackupJob {
+        BackupJob {
+            source: self.journal_source(),
+            dir: self.backup_dir(),
+        }
+    }
+
+    /// Writes a backup of the whole journal now and applies the retention rule.
+    pub fn backup(&self, now: DateTime<Utc>) -> Result<PathBuf> {
+        self.backup_job().run(now).map(|w| w.path)
+    }
+
+    /// The backups in the backups directory, oldest first.
+    pub fn backups(&self) -> Result<Vec<BackupFile>> {
+        list(&self.backup_dir())
+    }
+}
+
+/// The backups in `dir`, oldest first (none when the directory does not exist yet).
+pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(fail(dir, e)),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| fail(dir, e))?;
+        let name = entry.file_name();
+        if let Some((night, index)) = name.to_str().and_then(retention::parse_name) {
+            files.push(BackupFile {
+                night,
+                index,
+                path: entry.path(),
+            });
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+impl BackupJob {
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes the backup, named by the night of the journal's last event. `now` is the
+    /// export's `exported_at`.
+    pub fn run(self, now: DateTime<Utc>) -> Result<BackupWritten> {
+        let Some(last) = self.source.last_envelope()? else {
+            return Err(fail(&self.dir, "the journal is empty: nothing to back up"));
+        };
+        prepare(&self.dir)?;
+        let tmp = self
+            .dir
+            .join(format!("{}{TMP}", retention::file_name(last.night, 1)));
+        let written = self.write_tmp(&tmp, now);
+        let done = written.and_then(|(summary, bytes)| {
+            let path = self.free_name(last.night)?;
+            fs::rename(&tmp, &path).map_err(|e| fail(&path, e))?;
+            sync_dir(&self.dir)?;
+            Ok((path, summary, bytes))
+        });
+        let (path, summary, bytes) = match done {
+            Ok(done) => done,
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                return Err(e);
+            }
+        };
+        let removed = apply_retention(&self.dir)?;
+        Ok(BackupWritten {
+            path,
+            night: last.night,
+            summary,
+            bytes,
+            removed,
+        })
+    }
+
+    fn write_tmp(&self, tmp: &Path, now: DateTime<Utc>) -> Result<(ExportSummary, u64)> {
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(tmp)
+            .map_err(|e| fail(tmp, e))?;
+        let mut out =
+            BufWriter::with_capacity(1 << 16, GzEncoder::new(file, Compression::default()));
+        let summary = self
+            .source
+            .export(&mut out, ExportRange::default(), false, now)
+            .map_err(|e| match e {
+                StoreError::Output(e) => fail(tmp, e),
+                other => other,
+            })?;
+        let encoder = out.into_inner().map_err(|e| fail(tmp, e.error()))?;
+        let file = encoder.finish().map_err(|e| fail(tmp, e))?;
+        file.sync_all().map_err(|e| fail(tmp, e))?;
+        let bytes = file.metadata().map_err(|e| fail(tmp, e))?.len();
+        Ok((summary, bytes))
+    }
+
+    /// `vigie-DATE.jsonl.gz`, or `vigie-DATE-2.jsonl.gz`, … when the night already has one:
+    /// a later backup of the same night never replaces an earlier one (the retention rule
+    /// counts both). One writer at a time: the store's lock, and one job at a time in the
+    /// console.
+    fn free_name(&self, night: ServiceNight) -> Result<PathBuf> {
+        for index in 1..10_000 {
+            let path = self.dir.join(retention::file_name(night, index));
+            match fs::symlink_metadata(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(path),
+                Err(e) => return Err(fail(&path, e)),
+                Ok(_) => {}
+            }
+        }
+        Err(fail(
+            &self.dir,
+            format!("too many backups of the night {night}"),
+        ))
+    }
+}
+
+/// Creates the backups directory (owner only: it holds personal records) and removes the
+/// temporary files a crash in the middle of a backup left.
+fn prepare(dir: &Path) -> Result<()> {
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| fail(dir, e))?;
+    for entry in fs::read_dir(dir).map_err(|e| fail(dir, e))? {
+        let entry = entry.map_err(|e| fail(dir, e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("vigie-") && name.ends_with(TMP) {
+            fs::remove_file(entry.path()).map_err(|e| fail(&entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| fail(dir, e))
+}
+
+/// Removes the backups the retention rule does not keep; returns how many.
+pub fn apply_retention(dir: &Path) -> Result<usize> {
+    let files = list(dir)?;
+    let keep = retention::retained(&files);
+    let mut removed = 0;
+    for f in files.iter().filter(|f| !keep.contains(&f.path)) {
+        fs::remove_file(&f.path).map_err(|e| fail(&f.path, e))?;
+        removed += 1;
+    }
+    if removed > 0 {
+        sync_dir(dir)?;
+    }
+    Ok(removed)
+}

@@ -1,0 +1,103 @@
+//! After an erasure: the backups still hold the erased personal records. Each backup that
+//! holds a record the store no longer has is rewritten without it (temporary file, fsync,
+//! rename), so that erasing means erasing. Events are left as they are: like the store,
+//! a backup then has events pointing at an erased record.
+
+use super::backup::list;
+use super::error::{Result, StoreError};
+use super::export::Line;
+use super::{Store, keys};
+use flate2::Compression;
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Backup {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+impl Store {
+    /// Rewrites the backups that hold personal records no longer in the store; returns how
+    /// many were rewritten.
+    pub fn scrub_backups(&self) -> Result<usize> {
+        let mut rewritten = 0;
+        for file in list(&self.backup_dir())? {
+            if self.scrub_one(&file.path)? {
+                rewritten += 1;
+            }
+        }
+        Ok(rewritten)
+    }
+
+    /// Keeps a personal line only if the store still has the record.
+    fn still_held(&self, line: &str) -> Result<bool> {
+        // Written by Vigie: the tag comes first. Other lines are copied as they are.
+        if !line.starts_with("{\"type\":\"personal\"") {
+            return Ok(true);
+        }
+        match serde_json::from_str::<Line>(line) {
+            Ok(Line::Personal(rec)) => Ok(self.personal.contains_key(keys::seq(rec.id.0))?),
+            _ => Ok(true),
+        }
+    }
+
+    fn scrub_one(&self, path: &Path) -> Result<bool> {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let tmp = path.with_file_name(format!("{}.tmp", name.unwrap_or_default()));
+        let result = self.copy_without_erased(path, &tmp);
+        match result {
+            Ok(true) => {
+                let replaced = fs::rename(&tmp, path).map_err(|e| fail(path, e));
+                let dir = path.parent().unwrap_or(Path::new("."));
+                replaced.and_then(|_| {
+                    File::open(dir)
+                        .and_then(|d| d.sync_all())
+                        .map_err(|e| fail(dir, e))
+                })?;
+                Ok(true)
+            }
+            other => {
+                let _ = fs::remove_file(&tmp);
+                other
+            }
+        }
+    }
+
+    /// Copies `path` to `tmp` without the erased records; true when something was left out.
+    fn copy_without_erased(&self, path: &Path, tmp: &Path) -> Result<bool> {
+        let input = File::open(path).map_err(|e| fail(path, e))?;
+        let reader = BufReader::new(GzDecoder::new(input));
+        let out = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(tmp)
+            .map_err(|e| fail(tmp, e))?;
+        let mut w = BufWriter::with_capacity(1 << 16, GzEncoder::new(out, Compression::fast()));
+        let mut dropped = false;
+        for line in reader.lines() {
+            let line = line.map_err(|e| fail(path, e))?;
+            if self.still_held(&line)? {
+                w.write_all(line.as_bytes())
+                    .and_then(|_| w.write_all(b"\n"))
+                    .map_err(|e| fail(tmp, e))?;
+            } else {
+                dropped = true;
+            }
+        }
+        if !dropped {
+            return Ok(false);
+        }
+        let encoder = w.into_inner().map_err(|e| fail(tmp, e.error()))?;
+        let file = encoder.finish().map_err(|e| fail(tmp, e))?;
+        file.sync_all().map_err(|e| fail(tmp, e))?;
+        Ok(true)
+    }
+}
