@@ -1,11 +1,13 @@
 //! The command line (clap): one function per subcommand. Errors are printed in the UI
 //! language and turn into a non-zero exit, never a panic.
 
+mod backup;
 mod handover;
 mod journal;
 mod live;
 mod personal;
 mod report;
+mod restore;
 
 use crate::domain::calendar::ServiceNight;
 use crate::domain::reference::Territory;
@@ -79,6 +81,18 @@ pub enum Cmd {
     },
     /// Replay the journal, compare with the stored views, print counts; exit 1 on a difference.
     Check,
+    /// Write a backup of the whole journal now in the data directory's backups/ (one is
+    /// written at each close of a night), or list them.
+    Backup {
+        /// List the backups instead of writing one.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Rebuild a store from a backup into a new, empty directory given with --data.
+    Restore {
+        /// The backup file (backups/vigie-YYYY-MM-DD.jsonl.gz).
+        backup: PathBuf,
+    },
     /// What the next coordinator must know: open requests, teams, alerts, relays,
     /// situations, instructions, the handover note.
     Handover {
@@ -230,6 +244,9 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
             command: JournalCmd::Import { file },
         }) => journal::import(&mut open(g, lang)?, file, lang),
         Some(Cmd::Check) => journal::check(&open(g, lang)?, lang),
+        Some(Cmd::Backup { list: false }) => backup::write(&open(g, lang)?, lang),
+        Some(Cmd::Backup { list: true }) => backup::list(&open(g, lang)?, lang),
+        Some(Cmd::Restore { backup }) => restore::run(g, backup, lang),
         Some(Cmd::Handover { night }) => {
             handover::show(&open(g, lang)?, night, settings.thresholds.contact, lang)
         }

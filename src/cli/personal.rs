@@ -33,7 +33,7 @@ pub fn erase(store: &mut Store, id: u64, lang: Lang) -> Result<ExitCode, String>
         "{}",
         lang.pick("Donnée personnelle effacée.", "Personal record erased.")
     );
-    Ok(ExitCode::SUCCESS)
+    scrub_backups(store, lang)
 }
 
 /// Erases every personal record created more than `days` days ago, in one commit.
@@ -60,5 +60,20 @@ pub fn purge(store: &mut Store, days: u32, lang: Lang) -> Result<ExitCode, Strin
             old.len()
         ),
     }
-    Ok(ExitCode::SUCCESS)
+    scrub_backups(store, lang)
+}
+
+/// The backups hold copies of the erased records: rewrite them without.
+fn scrub_backups(store: &Store, lang: Lang) -> Result<ExitCode, String> {
+    let dir = store.backup_dir();
+    match store.scrub_backups() {
+        Ok(n) => {
+            println!(
+                "{}",
+                crate::i18n::backup::personal_in_backups(&dir, n, lang)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Err(crate::i18n::backup::scrub_failed(&dir, &e, lang)),
+    }
 }

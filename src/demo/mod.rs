@@ -2,6 +2,7 @@
 //! per durable commit. Deterministic for a seed.
 
 pub mod live;
+mod backup;
 mod plan;
 pub mod prepare;
 mod rng;
@@ -27,6 +28,8 @@ pub struct DemoSummary {
     pub nights: u32,
     pub events: u64,
     pub requests: u64,
+    /// Backups written at the simulated closes.
+    pub backups: u32,
 }
 
 #[derive(Debug)]
@@ -82,6 +85,7 @@ pub fn simulate(
     let mut rng = Rng::new(seed);
     let mut summary = DemoSummary::default();
     let start_seq = store.last_seq();
+    let backed_up = backup::nights(nights);
     for (i, night) in nights.iter().enumerate() {
         let coordinators: Vec<String> = store
             .territory()
@@ -110,6 +114,10 @@ pub fn simulate(
         let instructions = shift::instructions(i, *night, store.territory());
         summary.requests += run_night(store, planned, instructions)?;
         summary.nights += 1;
+        if backed_up.contains(night) {
+            backup::at_close(store)?;
+            summary.backups += 1;
+        }
         progress(i + 1);
     }
     summary.events = store.last_seq() - start_seq;
@@ -262,7 +270,7 @@ pub fn run_cli(store: &mut Store, args: DemoArgs, lang: Lang) -> Result<ExitCode
     match result {
         Ok(s) => {
             println!(
-                "{} {} {}, {} {}, {} {} ({:.1} s)",
+                "{} {} {}, {} {}, {} {}, {} {} ({:.1} s)",
                 lang.pick("Démo :", "Demo:"),
                 s.nights,
                 lang.pick("nuits", "nights"),
@@ -270,6 +278,8 @@ pub fn run_cli(store: &mut Store, args: DemoArgs, lang: Lang) -> Result<ExitCode
                 lang.pick("sollicitations", "requests"),
                 s.events,
                 lang.pick("événements", "events"),
+                s.backups,
+                lang.pick("sauvegardes", "backups"),
                 started.elapsed().as_secs_f64()
             );
             Ok(ExitCode::SUCCESS)
