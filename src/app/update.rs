@@ -86,6 +86,8 @@ pub enum Action {
     Failed(String),
     /// The world moved on its own (the live demo's callers and teams): the new state.
     WorldMoved(Box<State>),
+    /// Something finished in the background (a backup): what to say.
+    Notice(Message),
     /// Main courante lines written since the last ones shown.
     Logged(Vec<LogLine>),
     /// The night whose handover is shown, and its events (reloaded after each commit).
@@ -135,6 +137,11 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             app.busy = false;
             app.message = Some(Message::Error(reason));
             return vec![Effect::Bell];
+        }
+        Action::Notice(message) => {
+            let bell = matches!(message, Message::Error(_));
+            app.message = Some(message);
+            return if bell { vec![Effect::Bell] } else { Vec::new() };
         }
         Action::Logged(lines) => {
             app.fresh = false;

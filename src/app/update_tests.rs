@@ -1247,3 +1247,31 @@ mod screens;
 
 #[path = "shift_tests.rs"]
 mod shift;
+
+#[test]
+fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
+    let mut d = Desk::night();
+    update(&mut d.app, Action::NewRequest);
+    let mode = format!("{:?}", d.app.mode);
+    assert_eq!(
+        update(
+            &mut d.app,
+            Action::Notice(Message::Info("Sauvegarde écrite : x".into()))
+        ),
+        vec![]
+    );
+    assert_eq!(
+        d.app.message,
+        Some(Message::Info("Sauvegarde écrite : x".into()))
+    );
+    assert_eq!(
+        update(
+            &mut d.app,
+            Action::Notice(Message::Error("Sauvegarde impossible".into()))
+        ),
+        vec![Effect::Bell]
+    );
+    assert_eq!(d.error(), Some("Sauvegarde impossible"));
+    // What was being typed is still there.
+    assert_eq!(format!("{:?}", d.app.mode), mode);
+}

@@ -2,6 +2,7 @@
 //! terminal; it waits on keys, the clock and nothing else, and draws at most once a frame
 //! when something changed.
 
+mod backup_task;
 mod draft_file;
 mod live;
 mod logbook;
@@ -81,6 +82,7 @@ async fn event_loop(
     let mut next_frame = Instant::now();
     let mut shown_minute = app.now.minute();
     let mut alerts = counters(&app).2;
+    let mut backups = backup_task::Backups::new(lang);
     loop {
         let wake = live
             .as_ref()
@@ -104,7 +106,9 @@ async fn event_loop(
                     }
                 } else if let Some(action) = keymap::action_for(&app, &event) {
                     let effects = update(&mut app, action);
+                    let before = store.last_seq();
                     perform(&mut app, &mut store, effects, terminal, clock.now())?;
+                    backups.after_commit(&store, before);
                 }
                 dirty = true;
                 draft_due = true;
@@ -119,6 +123,13 @@ async fn event_loop(
                     dirty = true;
                 }
                 alerts = now_alerts;
+            }
+            outcome = backups.finished() => {
+                let notice = backups.done(&store, outcome);
+                if update(&mut app, Action::Notice(notice)).contains(&Effect::Bell) {
+                    bell(terminal);
+                }
+                dirty = true;
             }
             _ = sleep_until(wake.unwrap_or(next_frame)), if wake.is_some() => {
                 if let Some(l) = live.as_mut()
@@ -148,6 +159,7 @@ async fn event_loop(
     if draft_due {
         keep_draft(&mut app, store.dir(), &mut saved_draft);
     }
+    backups.wait(&store).await;
     Ok(())
 }
 

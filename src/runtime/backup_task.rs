@@ -1,0 +1,147 @@
+//! The backup written when a night is closed. The close is committed and durable first (the
+//! screen says so at once); the backup, which reads and compresses the whole journal, runs
+//! on tokio's blocking pool so that the console never freezes, and its outcome comes back as
+//! a footer message. A failed backup undoes nothing: it is said, and the next close (or
+//! `vigie backup`) tries again.
+
+use crate::app::Message;
+use crate::domain::event::Event;
+use crate::i18n::{self, Lang};
+use crate::store::{BackupWritten, Store, StoreError};
+use chrono::Utc;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+
+type Outcome = Result<BackupWritten, StoreError>;
+
+pub struct Backups {
+    lang: Lang,
+    tx: UnboundedSender<Outcome>,
+    rx: UnboundedReceiver<Outcome>,
+    running: bool,
+    /// A night was closed while a backup was being written: one more after it.
+    again: bool,
+}
+
+impl Backups {
+    pub fn new(lang: Lang) -> Backups {
+        let (tx, rx) = unbounded_channel();
+        Backups {
+            lang,
+            tx,
+            rx,
+            running: false,
+            again: false,
+        }
+    }
+
+    /// After the commands of a key: if what was written since `before` closed a night,
+    /// write a backup.
+    pub fn after_commit(&mut self, store: &Store, before: u64) {
+        let last = store.last_seq();
+        let closed = last > before
+            && store
+                .envelopes(before + 1, last)
+                .any(|e| matches!(e, Ok(env) if matches!(env.event, Event::NightClosed { .. })));
+        if closed {
+            self.start(store);
+        }
+    }
+
+    fn start(&mut self, store: &Store) {
+        if self.running {
+            self.again = true;
+            return;
+        }
+        self.running = true;
+        let job = store.backup_job();
+        let tx = self.tx.clone();
+        tokio::task::spawn_blocking(move || {
+            // The receiver lives as long as the console; nobody to tell otherwise.
+            let _ = tx.send(job.run(Utc::now()));
+        });
+    }
+
+    /// The next backup outcome (pending for ever while none is under way).
+    pub async fn finished(&mut self) -> Outcome {
+        match self.rx.recv().await {
+            Some(outcome) => outcome,
+            // Unreachable while `self.tx` lives; wait like an idle source.
+            None => std::future::pending().await,
+        }
+    }
+
+    /// What to say about a finished backup; starts the next one if a close came meanwhile.
+    pub fn done(&mut self, store: &Store, outcome: Outcome) -> Message {
+        self.running = false;
+        if std::mem::take(&mut self.again) {
+            self.start(store);
+        }
+        match outcome {
+            Ok(w) => Message::Info(i18n::backup::backup_written(&w, self.lang)),
+            Err(e) => Message::Error(i18n::store::store_error(&e, self.lang)),
+        }
+    }
+
+    /// Before the console ends: let the backup under way finish while the store is open.
+    pub async fn wait(&mut self, store: &Store) {
+        while self.running {
+            let outcome = self.finished().await;
+            let _ = self.done(store, outcome);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{nights_until, simulate};
+
+    fn store_with_two_nights(dir: &std::path::Path) -> Store {
+        let mut store = Store::open(dir, crate::territory::rennes().unwrap()).unwrap();
+        let nights = nights_until("2026-11-28".parse().unwrap(), 2);
+        simulate(&mut store, &nights, 1, |_| {}).unwrap();
+        store
+    }
+
+    #[tokio::test]
+    async fn closing_a_night_writes_a_backup_in_the_background_and_says_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = store_with_two_nights(tmp.path());
+        std::fs::remove_dir_all(store.backup_dir()).unwrap();
+        let mut backups = Backups::new(Lang::En);
+        // Nothing closed since the last event: no backup.
+        backups.after_commit(&store, store.last_seq());
+        assert!(!backups.running);
+        backups.after_commit(&store, 0);
+        assert!(backups.running);
+        let outcome = backups.finished().await;
+        let message = backups.done(&store, outcome);
+        let Message::Info(text) = message else {
+            panic!("expected a notice, got {message:?}");
+        };
+        assert!(text.starts_with("Backup written: "), "{text}");
+        assert!(text.contains("vigie-2026-11-28.jsonl.gz"), "{text}");
+        assert_eq!(store.backups().unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_failed_backup_is_an_error_message_and_the_next_close_tries_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = store_with_two_nights(tmp.path());
+        std::fs::remove_dir_all(store.backup_dir()).unwrap();
+        // A file where the backups directory should be.
+        std::fs::write(store.backup_dir(), b"in the way").unwrap();
+        let mut backups = Backups::new(Lang::Fr);
+        backups.after_commit(&store, 0);
+        let outcome = backups.finished().await;
+        let Message::Error(text) = backups.done(&store, outcome) else {
+            panic!("expected an error");
+        };
+        assert!(text.starts_with("Sauvegarde impossible"), "{text}");
+        assert_eq!(store.last_seq(), store.state().last_seq);
+        std::fs::remove_file(store.backup_dir()).unwrap();
+        backups.after_commit(&store, 0);
+        backups.wait(&store).await;
+        assert_eq!(store.backups().unwrap().len(), 1);
+    }
+}
