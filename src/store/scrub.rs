@@ -80,7 +80,7 @@ impl Store {
             .mode(0o600)
             .open(tmp)
             .map_err(|e| fail(tmp, e))?;
-        let mut w = BufWriter::with_capacity(1 << 16, GzEncoder::new(out, Compression::fast()));
+        let mut w = BufWriter::with_capacity(1 << 16, GzEncoder::new(out, Compression::default()));
         let mut dropped = false;
         for line in reader.lines() {
             let line = line.map_err(|e| fail(path, e))?;
