@@ -279,7 +279,7 @@ pub fn run_cli(store: &mut Store, args: DemoArgs, lang: Lang) -> Result<ExitCode
                 s.events,
                 lang.pick("événements", "events"),
                 s.backups,
-                lang.pick("sauvegardes", "backups"),
+                lang.pick("sauvegarde(s)", "backup(s)"),
                 started.elapsed().as_secs_f64()
             );
             Ok(ExitCode::SUCCESS)
