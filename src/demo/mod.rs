@@ -1,8 +1,8 @@
 //! `vigie demo`: simulates past nights through the same commands a coordinator uses, a night
 //! per durable commit. Deterministic for a seed.
 
-pub mod live;
 mod backup;
+pub mod live;
 mod plan;
 pub mod prepare;
 mod rng;
