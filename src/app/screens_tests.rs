@@ -55,6 +55,8 @@ fn digits_and_f_keys_switch_screens_and_help_comes_back_where_it_was() {
 #[test]
 fn the_night_form_opens_the_night_with_its_teams_in_one_commit() {
     let mut d = Desk::dark();
+    // Opened from the handover screen, as at the start of a shift.
+    d.app.screen = Screen::Handover;
     d.key(KeyCode::Char('O'));
     assert!(matches!(d.app.mode, Mode::OpenNight(_)));
     d.key(KeyCode::Right); // the next coordinator
@@ -76,6 +78,11 @@ fn the_night_form_opens_the_night_with_its_teams_in_one_commit() {
     );
     assert_eq!(d.team("E2").members, ["aicha-d", "loic-m"]);
     assert_eq!(d.info(), Some("Nuit ouverte, 2 équipe(s) composée(s)."));
+    assert_eq!(
+        d.app.screen,
+        Screen::Board,
+        "the night's work is on the board"
+    );
     assert!(
         d.app.log.lines.iter().any(|l| l.text.contains("E2")),
         "the logbook has the new night: {:?}",

@@ -120,6 +120,11 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Committed { state, message } => {
+            // A night just opened: the coordinator's work is on the board now, wherever
+            // the night was opened from (the handover screen, typically).
+            if app.domain.open_night().is_none() && state.open_night().is_some() {
+                app.screen = Screen::Board;
+            }
             app.domain = *state;
             app.busy = false;
             clamp_selection(app);

@@ -118,7 +118,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, theme:
         .take(height)
         .map(|(i, item)| {
             let (text, alert) = match item {
-                Item::Request(id) => request_row(app, h, *id),
+                Item::Request(id) => request_row(app, h, *id, width),
                 Item::Instruction(id) => instruction_row(app, h, *id),
             };
             let style = if i == sel {
@@ -133,7 +133,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, theme:
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn request_row(app: &AppState, h: &Handover, id: crate::domain::ids::RequestId) -> (String, Alert) {
+fn request_row(
+    app: &AppState,
+    h: &Handover,
+    id: crate::domain::ids::RequestId,
+    width: usize,
+) -> (String, Alert) {
     let l = app.lang;
     let Some(r) = h.requests.iter().find(|r| r.id == id) else {
         return (String::new(), Alert::None);
@@ -148,9 +153,13 @@ fn request_row(app: &AppState, h: &Handover, id: crate::domain::ids::RequestId) 
         (None, false) => l.pick("à décider", "to decide").to_string(),
     };
     let alert = if r.decided { Alert::None } else { Alert::Amber };
+    // Category and site take what a wide pane leaves after the fixed columns and the state.
+    let room = width.saturating_sub(15 + 18);
+    let cw = (room * 2 / 5).clamp(14, 30);
+    let sw = room.saturating_sub(cw + 1).clamp(22, 48);
     (
         format!(
-            "{}{:>3} {:?} {:>5}′ {:<14.14} {:<22.22} {state}",
+            "{}{:>3} {:?} {:>5}′ {:<cw$.cw$} {:<sw$.sw$} {state}",
             alert_mark(alert),
             r.number,
             r.priority,
