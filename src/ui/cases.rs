@@ -99,12 +99,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 .next_follow_up
                 .map_or("—".to_string(), |d| dates::short_date(d, l));
             // Fixed columns; the site and the category share what the width leaves.
-            let rest = (inner.width as usize).saturating_sub(1 + 4 + 1 + 10 + 1 + 1 + 6);
+            // The state column fits « sous veille » / « under watch » (11).
+            let rest = (inner.width as usize).saturating_sub(1 + 4 + 1 + 11 + 1 + 1 + 6);
             let cat_w = (rest * 2 / 5).max(8);
             let site_w = rest.saturating_sub(cat_w + 1).max(8);
             let mark = if due { alert_mark(Alert::Amber) } else { " " };
             let text = format!(
-                "{mark}{:>4} {:<10.10} {:<site_w$.site_w$} {:<cat_w$.cat_w$} {:>6}",
+                "{mark}{:>4} {:<11.11} {:<site_w$.site_w$} {:<cat_w$.cat_w$} {:>6}",
                 c.id.0,
                 vocab::case_state(c.state, l),
                 site,
