@@ -322,8 +322,9 @@ fn draw_cases(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             let follow = c
                 .next_follow_up
                 .map_or("—".to_string(), |d| crate::i18n::dates::short_date(d, l));
-            // The site takes what is left after the id, the follow-up and the last step.
-            let last_w = 20.min((inner.width as usize).saturating_sub(20) / 2);
+            // The site takes what is left after the id, the follow-up and the last step (whole
+            // when the pane is wide: « firm reminder of the rules » is 26).
+            let last_w = 28.min((inner.width as usize).saturating_sub(20) / 2);
             let site_w = (inner.width as usize)
                 .saturating_sub(4 + 1 + 1 + last_w + 1 + 6)
                 .max(6);
