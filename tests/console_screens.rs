@@ -232,9 +232,9 @@ fn board_160x45_en() {
     insta::assert_snapshot!(render(&night(Lang::En), 160, 45));
 }
 
-#[test]
-fn request_form_80x24_fr() {
-    let mut app = night(Lang::Fr);
+/// The request form as typed so far: a site searched, source and category chosen.
+fn request_form(lang: Lang) -> AppState {
+    let mut app = night(lang);
     let mut form = RequestForm::default();
     for c in "gros chene".chars() {
         form.site_query
@@ -243,14 +243,47 @@ fn request_form_80x24_fr() {
     form.source = Some(Source::Landlord);
     form.category = Some(Category::Damage);
     app.mode = Mode::NewRequest(Box::new(form));
-    insta::assert_snapshot!(render(&app, 80, 24));
+    app
+}
+
+#[test]
+fn request_form_80x24_fr() {
+    insta::assert_snapshot!(render(&request_form(Lang::Fr), 80, 24));
+}
+
+#[test]
+fn request_form_80x24_en() {
+    insta::assert_snapshot!(render(&request_form(Lang::En), 80, 24));
+}
+
+#[test]
+fn request_form_160x45_fr() {
+    insta::assert_snapshot!(render(&request_form(Lang::Fr), 160, 45));
+}
+
+#[test]
+fn request_form_160x45_en() {
+    insta::assert_snapshot!(render(&request_form(Lang::En), 160, 45));
 }
 
 #[test]
 fn help_80x24_en() {
-    let mut app = night(Lang::En);
-    app.screen = Screen::Help;
-    insta::assert_snapshot!(render(&app, 80, 24));
+    insta::assert_snapshot!(render(&on(Lang::En, Screen::Help), 80, 24));
+}
+
+#[test]
+fn help_80x24_fr() {
+    insta::assert_snapshot!(render(&on(Lang::Fr, Screen::Help), 80, 24));
+}
+
+#[test]
+fn help_160x45_fr() {
+    insta::assert_snapshot!(render(&on(Lang::Fr, Screen::Help), 160, 45));
+}
+
+#[test]
+fn help_160x45_en() {
+    insta::assert_snapshot!(render(&on(Lang::En, Screen::Help), 160, 45));
 }
 
 #[test]
