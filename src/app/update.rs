@@ -174,6 +174,11 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         app.mode = Mode::ConfirmQuit(Box::new(mode));
         return Vec::new();
     }
+    // From the team picker nothing typed is at stake: Ctrl-C quits at once, as on a screen.
+    if matches!(action, Action::Quit) && matches!(mode, Mode::Dispatch { .. }) {
+        app.quit = true;
+        return vec![Effect::Quit];
+    }
     match mode {
         Mode::Normal => normal(app, action),
         Mode::ConfirmQuit(form) => {

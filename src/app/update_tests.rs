@@ -675,6 +675,19 @@ fn ctrl_c_in_a_form_asks_then_quits_keeping_the_draft() {
 }
 
 #[test]
+fn ctrl_c_in_the_team_picker_quits() {
+    let mut d = Desk::night();
+    let request = d.request_at("vil-kennedy-1", Priority::P2);
+    d.focus_request(request);
+    d.act(Action::Dispatch);
+    assert!(matches!(d.app.mode, Mode::Dispatch { .. }));
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let quit = action_for(&d.app, &ctrl_c).expect("Ctrl-C is bound");
+    assert_eq!(d.act(quit), vec![Effect::Quit]);
+    assert!(d.app.quit);
+}
+
+#[test]
 fn enter_saves_and_the_form_closes_only_once_the_store_has_written() {
     let mut d = Desk::night();
     d.filled_form();
