@@ -72,17 +72,32 @@ pub fn site_matches<'t>(
     query: &str,
 ) -> Vec<&'t crate::domain::reference::Site> {
     let words: Vec<String> = query.split_whitespace().map(fold).collect();
-    territory
+    let all_in = |hay: &str| words.iter().all(|w| hay.contains(w.as_str()));
+    let mut found: Vec<(u8, &crate::domain::reference::Site)> = territory
         .sites
         .iter()
-        .filter(|s| {
+        .filter_map(|s| {
             let district = territory
                 .district(&s.district)
                 .map_or("", |d| d.name.as_str());
-            let hay = fold(&format!("{} {} {} {}", s.name, s.address, district, s.id));
-            words.iter().all(|w| hay.contains(w.as_str()))
+            let name = fold(&s.name);
+            let named = format!("{name} {}", fold(&s.address));
+            // What was typed found in the name comes first, then in the address, then only
+            // in the district or the site's code (« gros chene » names a residence first,
+            // not every site of the Gros-Chêne sector).
+            if all_in(&name) {
+                Some((0, s))
+            } else if all_in(&named) {
+                Some((1, s))
+            } else if all_in(&fold(&format!("{named} {district} {}", s.id))) {
+                Some((2, s))
+            } else {
+                None
+            }
         })
-        .collect()
+        .collect();
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, s)| s).collect()
 }
 
 /// Lower case without French accents, for matching what is typed.

@@ -544,6 +544,25 @@ fn an_invalid_callback_number_is_refused_and_the_form_stays_open_to_fix_it() {
 }
 
 #[test]
+fn a_site_named_by_what_is_typed_comes_before_one_found_by_its_sector_or_district() {
+    let territory = Desk::night().app.territory.clone();
+    for (typed, first) in [("gros chene", "Gros-Chêne"), ("blosne", "Blosne")] {
+        let found = site_matches(&territory, typed);
+        assert!(found.len() >= 2, "{typed}: {}", found.len());
+        assert!(found[0].name.contains(first), "{typed}: {}", found[0].name);
+        // Nothing named so comes before something named so.
+        let named: Vec<bool> = found
+            .iter()
+            .map(|s| crate::app::form::fold(&s.name).contains(&crate::app::form::fold(first)))
+            .collect();
+        assert!(
+            named.windows(2).all(|w| w[0] || !w[1]),
+            "{typed}: {named:?}"
+        );
+    }
+}
+
+#[test]
 fn typing_kennedy_picks_a_villejean_site_and_up_down_cycle_the_matches() {
     let mut d = Desk::night();
     d.act(Action::NewRequest);
