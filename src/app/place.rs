@@ -124,7 +124,11 @@ pub(super) fn update_place(app: &mut AppState, mut form: PlaceForm, action: Acti
                 ),
             };
             app.mode = Mode::Place(Box::new(form));
-            let msg = format!("{} {team} : {what} — {place}", t(lang, "Équipe", "Team"));
+            let msg = format!(
+                "{} {team}{} {what} — {place}",
+                t(lang, "Équipe", "Team"),
+                lang.colon()
+            );
             return commit(app, cmd, msg);
         }
         _ => {}

@@ -209,8 +209,9 @@ pub(super) fn case_step(app: &mut AppState, mut form: CaseStepForm, action: Acti
             Some(level) => {
                 let note = Some(form.note.value().trim().to_string()).filter(|s| !s.is_empty());
                 let msg = format!(
-                    "Situation {} : {}",
+                    "Situation {}{} {}",
                     form.case,
+                    lang.colon(),
                     lang.pick("étape enregistrée", "step recorded")
                 );
                 effects = commit(
@@ -274,8 +275,9 @@ pub(super) fn follow_up(app: &mut AppState, mut form: FollowUpForm, action: Acti
                             )
                         }
                         (None, _) => format!(
-                            "Situation {} : {}",
+                            "Situation {}{} {}",
                             form.case,
+                            lang.colon(),
                             lang.pick("plus de suivi prévu", "no follow-up planned")
                         ),
                     };

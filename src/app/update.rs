@@ -401,7 +401,11 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
             return commit(
                 app,
                 cmd,
-                format!("{} {team} : {label}", t(lang, "Équipe", "Team")),
+                format!(
+                    "{} {team}{} {label}",
+                    t(lang, "Équipe", "Team"),
+                    lang.colon()
+                ),
             );
         }
         Action::Clear => {
@@ -423,8 +427,9 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     };
     let message = format!(
-        "{} {team} : {}",
+        "{} {team}{} {}",
         t(lang, "Équipe", "Team"),
+        lang.colon(),
         lang.pick(fr, en)
     );
     commit(app, cmd, message)

@@ -885,6 +885,13 @@ fn arrive_and_contact_from_the_team_row_or_the_request_row() {
     d.act(Action::Arrive);
     assert_eq!(d.error(), Some("L'équipe E3 n'a pas d'affectation."));
     assert_eq!(d.refused.len(), 2);
+    // In English the colon sticks to the word.
+    d.app.lang = Lang::En;
+    let effects = d.act(Action::SetStatus(TeamStatus::Available));
+    assert!(
+        matches!(&effects[..], [Effect::Commit(_, m)] if m == "Team E3: available"),
+        "{effects:?}"
+    );
 }
 
 #[test]

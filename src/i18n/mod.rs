@@ -32,6 +32,11 @@ impl Lang {
         }
     }
 
+    /// The colon as each language writes it: « E1 : sur place », "E1: on site".
+    pub fn colon(self) -> &'static str {
+        self.pick(" :", ":")
+    }
+
     /// Picks the French or the English text.
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
