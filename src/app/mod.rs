@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod logbook;
 pub mod night_form;
 pub mod place;
+mod request_flow;
 mod screens;
 pub mod shift;
 pub mod update;
