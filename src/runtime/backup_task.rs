@@ -5,7 +5,6 @@
 //! `vigie backup`) tries again.
 
 use crate::app::Message;
-use crate::domain::event::Event;
 use crate::i18n::{self, Lang};
 use crate::store::{BackupWritten, Store, StoreError};
 use chrono::Utc;
@@ -34,15 +33,10 @@ impl Backups {
         }
     }
 
-    /// After the commands of a key: if what was written since `before` closed a night,
-    /// write a backup.
-    pub fn after_commit(&mut self, store: &Store, before: u64) {
-        let last = store.last_seq();
-        let closed = last > before
-            && store
-                .envelopes(before + 1, last)
-                .any(|e| matches!(e, Ok(env) if matches!(env.event, Event::NightClosed { .. })));
-        if closed {
+    /// After the commands of a key: if they closed the night that was open before them
+    /// (`was_open`), write a backup. Read from the state, so that a key costs no journal read.
+    pub fn after_commit(&mut self, store: &Store, was_open: bool) {
+        if was_open && store.state().open_night().is_none() {
             self.start(store);
         }
     }
@@ -109,10 +103,10 @@ mod tests {
         let store = store_with_two_nights(tmp.path());
         std::fs::remove_dir_all(store.backup_dir()).unwrap();
         let mut backups = Backups::new(Lang::En);
-        // Nothing closed since the last event: no backup.
-        backups.after_commit(&store, store.last_seq());
+        // No night was open before: nothing closed, no backup.
+        backups.after_commit(&store, false);
         assert!(!backups.running);
-        backups.after_commit(&store, 0);
+        backups.after_commit(&store, true);
         assert!(backups.running);
         let outcome = backups.finished().await;
         let message = backups.done(&store, outcome);
@@ -132,7 +126,7 @@ mod tests {
         // A file where the backups directory should be.
         std::fs::write(store.backup_dir(), b"in the way").unwrap();
         let mut backups = Backups::new(Lang::Fr);
-        backups.after_commit(&store, 0);
+        backups.after_commit(&store, true);
         let outcome = backups.finished().await;
         let Message::Error(text) = backups.done(&store, outcome) else {
             panic!("expected an error");
@@ -140,7 +134,7 @@ mod tests {
         assert!(text.starts_with("Sauvegarde impossible"), "{text}");
         assert_eq!(store.last_seq(), store.state().last_seq);
         std::fs::remove_file(store.backup_dir()).unwrap();
-        backups.after_commit(&store, 0);
+        backups.after_commit(&store, true);
         backups.wait(&store).await;
         assert_eq!(store.backups().unwrap().len(), 1);
     }

@@ -106,9 +106,9 @@ async fn event_loop(
                     }
                 } else if let Some(action) = keymap::action_for(&app, &event) {
                     let effects = update(&mut app, action);
-                    let before = store.last_seq();
+                    let was_open = store.state().open_night().is_some();
                     perform(&mut app, &mut store, effects, terminal, clock.now())?;
-                    backups.after_commit(&store, before);
+                    backups.after_commit(&store, was_open);
                 }
                 dirty = true;
                 draft_due = true;
