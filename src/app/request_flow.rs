@@ -4,7 +4,7 @@
 use super::board;
 use super::form::{ClearForm, RequestField, RequestForm};
 use super::update::{Action, Effect, commit, t};
-use super::{AppState, Message, Mode};
+use super::{AppState, Message, Mode, screens};
 use crate::domain::Command;
 use crate::i18n::Lang;
 use tui_input::InputRequest;
@@ -36,17 +36,11 @@ pub(super) fn request_form(
         Action::Down | Action::ChooseNext => form.choose(true, &app.territory),
         Action::Up | Action::ChoosePrev => form.choose(false, &app.territory),
         Action::Edit(req) => form.edit(req),
-        Action::Back | Action::Quit if form.is_dirty() && !form.confirm_cancel => {
-            form.confirm_cancel = true;
-            app.message = Some(Message::Info(t(
-                lang,
-                "Esc encore pour abandonner la saisie.",
-                "Esc again to discard.",
-            )));
-        }
         Action::Back | Action::Quit => {
-            app.message = Some(Message::Info(t(lang, "Saisie abandonnée.", "Discarded.")));
-            return Vec::new();
+            let dirty = form.is_dirty();
+            if screens::cancel(app, dirty, &mut form.confirm_cancel) {
+                return Vec::new();
+            }
         }
         Action::Submit => match form.to_request(&app.territory) {
             Ok(req) => {
@@ -146,15 +140,12 @@ pub(super) fn clear_form(app: &mut AppState, mut form: ClearForm, action: Action
         Action::ChooseNext => form.choose(true, app.territory.partners.len()),
         Action::ChoosePrev => form.choose(false, app.territory.partners.len()),
         Action::Edit(req) => form.edit(req),
-        Action::Back | Action::Quit if form.is_dirty() && !form.confirm_cancel => {
-            form.confirm_cancel = true;
-            app.message = Some(Message::Info(t(
-                lang,
-                "Esc encore pour abandonner la saisie.",
-                "Esc again to discard.",
-            )));
+        Action::Back | Action::Quit => {
+            let dirty = form.is_dirty();
+            if screens::cancel(app, dirty, &mut form.confirm_cancel) {
+                return Vec::new();
+            }
         }
-        Action::Back | Action::Quit => return Vec::new(),
         Action::Submit => match form.to_clearance(&app.territory) {
             Ok(c) => {
                 effects = commit(

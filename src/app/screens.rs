@@ -17,7 +17,7 @@ use tui_input::{Input, InputRequest};
 const PAGE: isize = 10;
 
 /// Esc on a form: closes it when nothing was typed or on the second press. True: close.
-fn cancel(app: &mut AppState, dirty: bool, confirm: &mut bool) -> bool {
+pub(super) fn cancel(app: &mut AppState, dirty: bool, confirm: &mut bool) -> bool {
     if dirty && !*confirm {
         *confirm = true;
         app.message = Some(Message::Info(t(
