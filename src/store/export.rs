@@ -119,10 +119,7 @@ impl JournalSource {
     }
 
     fn damage(&self, e: impl std::fmt::Display) -> StoreError {
-        StoreError::Damaged {
-            path: self.dir.clone(),
-            detail: e.to_string(),
-        }
+        super::damaged(&self.dir, e.to_string())
     }
 
     fn row<T: serde::de::DeserializeOwned>(
@@ -130,8 +127,7 @@ impl JournalSource {
         item: sled::Result<(sled::IVec, sled::IVec)>,
         what: &str,
     ) -> Result<T> {
-        let (_, v) = item.map_err(|e| self.damage(e))?;
-        decode(&v, what).map_err(|e| self.damage(e))
+        super::read_row(&self.dir, item, what)
     }
 
     fn envelopes(&self, from: u64, to: u64) -> impl Iterator<Item = Result<Envelope>> + '_ {

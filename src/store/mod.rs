@@ -82,6 +82,16 @@ fn damaged(dir: &Path, detail: impl Into<String>) -> StoreError {
     }
 }
 
+/// One row of a tree, decoded; a failure is damage to the store in `dir`.
+fn read_row<T: serde::de::DeserializeOwned>(
+    dir: &Path,
+    item: sled::Result<(sled::IVec, sled::IVec)>,
+    what: &str,
+) -> Result<T> {
+    let (_, v) = item.map_err(|e| damaged(dir, e.to_string()))?;
+    decode(&v, what).map_err(|e| damaged(dir, e.to_string()))
+}
+
 impl Store {
     /// Opens (or creates) the store in the data directory `dir`.
     pub fn open(dir: &Path, territory: Territory) -> Result<Store> {
@@ -295,8 +305,7 @@ impl Store {
         item: sled::Result<(sled::IVec, sled::IVec)>,
         what: &str,
     ) -> Result<T> {
-        let (_, v) = item.map_err(|e| self.damage(e))?;
-        decode(&v, what).map_err(|e| self.damage(e))
+        read_row(&self.dir, item, what)
     }
 
     fn get_in<T: serde::de::DeserializeOwned>(
