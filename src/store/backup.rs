@@ -38,11 +38,26 @@ pub struct BackupWritten {
     pub removed: usize,
 }
 
-fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
+pub(super) fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
     StoreError::Backup {
         path: path.to_path_buf(),
         detail: e.to_string(),
     }
+}
+
+/// A new backup file at `tmp`, owner-only, gzip at the backups' level, buffered.
+pub(super) fn gz_writer(tmp: &Path) -> Result<BufWriter<GzEncoder<File>>> {
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(tmp)
+        .map_err(|e| fail(tmp, e))?;
+    Ok(BufWriter::with_capacity(
+        1 << 16,
+        GzEncoder::new(file, Compression::default()),
+    ))
 }
 
 impl Store {
@@ -132,15 +147,7 @@ impl BackupJob {
     }
 
     fn write_tmp(&self, tmp: &Path, now: DateTime<Utc>) -> Result<(ExportSummary, u64)> {
-        let file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(tmp)
-            .map_err(|e| fail(tmp, e))?;
-        let mut out =
-            BufWriter::with_capacity(1 << 16, GzEncoder::new(file, Compression::default()));
+        let mut out = gz_writer(tmp)?;
         let summary = self
             .source
             .export(&mut out, ExportRange::default(), false, now)

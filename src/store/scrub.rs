@@ -3,24 +3,14 @@
 //! rename), so that erasing means erasing. Events are left as they are: like the store,
 //! a backup then has events pointing at an erased record.
 
-use super::backup::list;
-use super::error::{Result, StoreError};
+use super::backup::{fail, gz_writer, list};
+use super::error::Result;
 use super::export::Line;
 use super::{Store, keys};
-use flate2::Compression;
 use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
-use std::fs::{self, File, OpenOptions};
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-
-fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Backup {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    }
-}
 
 impl Store {
     /// Rewrites the backups that hold personal records no longer in the store; returns how
@@ -73,14 +63,7 @@ impl Store {
     fn copy_without_erased(&self, path: &Path, tmp: &Path) -> Result<bool> {
         let input = File::open(path).map_err(|e| fail(path, e))?;
         let reader = BufReader::new(GzDecoder::new(input));
-        let out = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(tmp)
-            .map_err(|e| fail(tmp, e))?;
-        let mut w = BufWriter::with_capacity(1 << 16, GzEncoder::new(out, Compression::default()));
+        let mut w = gz_writer(tmp)?;
         let mut dropped = false;
         for line in reader.lines() {
             let line = line.map_err(|e| fail(path, e))?;
