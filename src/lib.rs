@@ -5,6 +5,7 @@
 //! printed; `demo` simulates nights; `cli` is the command line.
 
 pub mod app;
+pub mod atomic_file;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -2,7 +2,6 @@
 
 use super::store_err;
 use crate::domain::calendar::ServiceNight;
-use crate::domain::event::Envelope;
 use crate::i18n::Lang;
 use crate::report::{handover, handover_text};
 use crate::store::Store;
@@ -40,10 +39,7 @@ pub fn show(
         );
         return Ok(ExitCode::SUCCESS);
     };
-    let events: Vec<Envelope> = store
-        .envelopes(record.first_seq, record.last_seq)
-        .collect::<Result<_, _>>()
-        .map_err(store_err(lang))?;
+    let events = store.night_events(&record).map_err(store_err(lang))?;
     let h = handover::build(store.state(), &record, &events, Utc::now(), contact);
     for line in handover_text::lines(&h, store.territory(), lang) {
         println!("{line}");

@@ -36,9 +36,8 @@ pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<Exi
     let lookup = crate::report::StoreLookup::new(store);
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut written = writeln!(out, "{}", i18n::dates::night_title(record.night, lang));
-    for env in store.envelopes(record.first_seq, record.last_seq) {
-        let env = env.map_err(store_err(lang))?;
-        if env.night == record.night && written.is_ok() {
+    for env in store.night_events(&record).map_err(store_err(lang))? {
+        if written.is_ok() {
             written = writeln!(out, "{}", i18n::log::line(&env, &lookup, lang));
         }
     }

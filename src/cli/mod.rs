@@ -2,6 +2,7 @@
 //! language and turn into a non-zero exit, never a panic.
 
 mod backup;
+mod demo;
 mod handover;
 mod journal;
 mod live;
@@ -185,11 +186,8 @@ pub fn main() -> ExitCode {
     let lang = cli.global.lang.or(settings.lang).unwrap_or_default();
     // Last line of defence: a bug or a library failing on damaged files must end with a
     // sentence, not a stack dump. What was committed before is safe on disk.
+    // (The console adds the terminal's restoration in front of this: `runtime::run`.)
     std::panic::set_hook(Box::new(move |info| {
-        // The console may have captured the mouse; give it back before the message.
-        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
-        }
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
@@ -223,7 +221,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
     match cli.command {
         None if g.demo => live::console(g, lang, settings),
         None => console(g, lang, settings),
-        Some(Cmd::Demo(args)) => crate::demo::run_cli(&mut open(g, lang)?, args, lang),
+        Some(Cmd::Demo(args)) => demo::run(&mut open(g, lang)?, args, lang),
         Some(Cmd::Log { night }) => journal::log(&open(g, lang)?, night, lang),
         Some(Cmd::Journal {
             command:

@@ -1,5 +1,5 @@
 //! `vigie report night [DATE]`: the night report in Markdown, CSV or JSON, on standard
-//! output or written (atomically) to a file. See docs/reports.md.
+//! output or written to a file (whole or not at all: `atomic_file`). See docs/reports.md.
 
 use super::store_err;
 use crate::domain::calendar::ServiceNight;
@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::report::csv::Separator;
 use crate::report::load::{default_night, nearby_nights, night_report};
 use crate::report::redact::Redaction;
-use crate::report::{csv, file, json, markdown};
+use crate::report::{csv, json, markdown};
 use crate::store::Store;
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
@@ -94,7 +94,7 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
     };
     match &args.out {
         Some(path) => {
-            file::write_atomic(path, text.as_bytes()).map_err(|e| match lang {
+            crate::atomic_file::write(path, text.as_bytes()).map_err(|e| match lang {
                 Lang::Fr => format!("impossible d'écrire {} : {e}", path.display()),
                 Lang::En => format!("cannot write {}: {e}", path.display()),
             })?;

@@ -9,19 +9,17 @@ mod rng;
 mod shift;
 mod words;
 
-use crate::cli::DemoArgs;
 use crate::domain::calendar::ServiceNight;
 use crate::domain::command::{CaseLink, Command};
 use crate::domain::event::Event;
 use crate::domain::ids::RequestId;
 use crate::domain::state::State;
 use crate::domain::vocab::CaseState;
-use crate::i18n::{self, Lang};
+
 use crate::store::{Store, StoreError};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use plan::{Action, NightInput, Req};
 use rng::Rng;
-use std::process::ExitCode;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DemoSummary {
@@ -253,51 +251,4 @@ fn run_night(
     }
     tx.commit()?;
     Ok(requests)
-}
-
-pub fn run_cli(store: &mut Store, args: DemoArgs, lang: Lang) -> Result<ExitCode, String> {
-    let until = args
-        .until
-        .unwrap_or_else(|| ServiceNight::of(Utc::now()).prev_service());
-    let nights = nights_until(until, args.nights);
-    let total = nights.len();
-    let started = std::time::Instant::now();
-    let result = simulate(store, &nights, args.seed, |done| {
-        if done % 100 == 0 || done == total {
-            eprintln!("{done}/{total} {}", lang.pick("nuits", "nights"));
-        }
-    });
-    match result {
-        Ok(s) => {
-            println!(
-                "{} {} {}, {} {}, {} {}, {} {} ({:.1} s)",
-                lang.pick("Démo :", "Demo:"),
-                s.nights,
-                lang.pick("nuits", "nights"),
-                s.requests,
-                lang.pick("sollicitations", "requests"),
-                s.events,
-                lang.pick("événements", "events"),
-                s.backups,
-                lang.pick("sauvegarde(s)", "backup(s)"),
-                started.elapsed().as_secs_f64()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(DemoError::StoreAhead { last }) => Err(if lang == Lang::Fr {
-            format!(
-                "Ces données vont déjà jusqu'à la nuit du {last} : choisissez un autre dossier avec --data, ou --until après {last}."
-            )
-        } else {
-            format!(
-                "This store already holds nights up to {last}: choose another directory with --data, or --until after {last}."
-            )
-        }),
-        Err(DemoError::NightOpen { night }) => Err(if lang == Lang::Fr {
-            format!("La nuit du {night} est ouverte dans ces données : clôturez-la avant une démo.")
-        } else {
-            format!("The night of {night} is open in this store: close it before a demo.")
-        }),
-        Err(DemoError::Store(e)) => Err(i18n::store::store_error(&e, lang)),
-    }
 }

@@ -146,3 +146,20 @@ vocab!(
     /// Standing instruction, temporary one (with a last day), or a watch point.
     InstructionKind { Standing, Temporary, WatchPoint }
 );
+
+/// Where an intervention stands at the end of what the journal says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InterventionState {
+    Cleared,
+    Recalled,
+    UnderWay,
+}
+
+/// The journal spelling of a vocabulary value ("reported_to_landlord").
+pub fn vocab_key<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -3,8 +3,7 @@
 
 use super::{Lang, vocab};
 use crate::domain::calendar::{HourBand, ServiceNight, TZ};
-use crate::domain::vocab::Outcome;
-use crate::report::night::InterventionState;
+use crate::domain::vocab::{InterventionState, Outcome};
 use chrono::{DateTime, Offset, TimeZone, Utc};
 
 pub fn hour_band(b: HourBand, lang: Lang) -> &'static str {
@@ -30,7 +29,7 @@ pub fn intervention_state(s: InterventionState, lang: Lang) -> &'static str {
 pub fn item_outcome(key: &str, lang: Lang) -> String {
     let outcome = Outcome::ALL
         .iter()
-        .find(|o| crate::report::vocab_key(*o) == key);
+        .find(|o| crate::domain::vocab::vocab_key(*o) == key);
     match (outcome, key) {
         (Some(o), _) => vocab::outcome(*o, lang).to_string(),
         (None, "cleared") => lang.pick("clôturée", "cleared").into(),

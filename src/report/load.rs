@@ -6,7 +6,6 @@ use super::build::{Input, build};
 use super::night::NightReport;
 use super::redact::{Notes, Redaction};
 use crate::domain::calendar::ServiceNight;
-use crate::domain::event::Envelope;
 use crate::domain::ids::RequestId;
 use crate::domain::state::Request;
 use crate::store::{Result, Store};
@@ -21,10 +20,7 @@ pub fn night_report(
     let Some(record) = store.night(night)? else {
         return Ok(None);
     };
-    let events: Vec<Envelope> = store
-        .envelopes(record.first_seq, record.last_seq)
-        .filter(|e| e.as_ref().map_or(true, |e| e.night == night))
-        .collect::<Result<_>>()?;
+    let events = store.night_events(&record)?;
     let mut requests: BTreeMap<RequestId, Request> = BTreeMap::new();
     for id in events.iter().filter_map(|e| request_of(&e.event)) {
         if requests.contains_key(&id) {

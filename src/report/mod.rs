@@ -4,7 +4,6 @@
 
 pub mod build;
 pub mod csv;
-pub mod file;
 pub mod handover;
 pub mod handover_text;
 pub mod json;
@@ -14,14 +13,6 @@ pub mod night;
 pub mod redact;
 pub mod stats;
 pub mod tables;
-
-/// The journal spelling of a vocabulary value ("reported_to_landlord").
-pub(crate) fn vocab_key<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
 
 use crate::domain::ids::{PersonalId, RequestId};
 use crate::domain::personal::PersonalRecord;

@@ -117,14 +117,7 @@ pub struct Times {
     pub by_priority: Vec<PriorityTimes>,
 }
 
-/// Where an intervention stands at the end of what the journal says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InterventionState {
-    Cleared,
-    Recalled,
-    UnderWay,
-}
+pub use crate::domain::vocab::InterventionState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterventionRow {

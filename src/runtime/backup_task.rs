@@ -7,7 +7,7 @@
 use crate::app::Message;
 use crate::i18n::{self, Lang};
 use crate::store::{BackupWritten, Store, StoreError};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 type Outcome = Result<BackupWritten, StoreError>;
@@ -17,8 +17,9 @@ pub struct Backups {
     tx: UnboundedSender<Outcome>,
     rx: UnboundedReceiver<Outcome>,
     running: bool,
-    /// A night was closed while a backup was being written: one more after it.
-    again: bool,
+    /// A night was closed while a backup was being written (at this instant): one more
+    /// after it.
+    again: Option<DateTime<Utc>>,
 }
 
 impl Backups {
@@ -29,21 +30,22 @@ impl Backups {
             tx,
             rx,
             running: false,
-            again: false,
+            again: None,
         }
     }
 
     /// After the commands of a key: if they closed the night that was open before them
     /// (`was_open`), write a backup. Read from the state, so that a key costs no journal read.
-    pub fn after_commit(&mut self, store: &Store, was_open: bool) {
+    pub fn after_commit(&mut self, store: &Store, was_open: bool, now: DateTime<Utc>) {
         if was_open && store.state().open_night().is_none() {
-            self.start(store);
+            self.start(store, now);
         }
     }
 
-    fn start(&mut self, store: &Store) {
+    /// `now` is the clock's (the demo's simulated time too): the export's `exported_at`.
+    fn start(&mut self, store: &Store, now: DateTime<Utc>) {
         if self.running {
-            self.again = true;
+            self.again = Some(now);
             return;
         }
         self.running = true;
@@ -51,7 +53,7 @@ impl Backups {
         let tx = self.tx.clone();
         tokio::task::spawn_blocking(move || {
             // The receiver lives as long as the console; nobody to tell otherwise.
-            let _ = tx.send(job.run(Utc::now()));
+            let _ = tx.send(job.run(now));
         });
     }
 
@@ -67,8 +69,8 @@ impl Backups {
     /// What to say about a finished backup; starts the next one if a close came meanwhile.
     pub fn done(&mut self, store: &Store, outcome: Outcome) -> Message {
         self.running = false;
-        if std::mem::take(&mut self.again) {
-            self.start(store);
+        if let Some(now) = self.again.take() {
+            self.start(store, now);
         }
         match outcome {
             Ok(w) => Message::Info(i18n::backup::backup_written(&w, self.lang)),
@@ -104,9 +106,9 @@ mod tests {
         std::fs::remove_dir_all(store.backup_dir()).unwrap();
         let mut backups = Backups::new(Lang::En);
         // No night was open before: nothing closed, no backup.
-        backups.after_commit(&store, false);
+        backups.after_commit(&store, false, Utc::now());
         assert!(!backups.running);
-        backups.after_commit(&store, true);
+        backups.after_commit(&store, true, Utc::now());
         assert!(backups.running);
         let outcome = backups.finished().await;
         let message = backups.done(&store, outcome);
@@ -126,7 +128,7 @@ mod tests {
         // A file where the backups directory should be.
         std::fs::write(store.backup_dir(), b"in the way").unwrap();
         let mut backups = Backups::new(Lang::Fr);
-        backups.after_commit(&store, true);
+        backups.after_commit(&store, true, Utc::now());
         let outcome = backups.finished().await;
         let Message::Error(text) = backups.done(&store, outcome) else {
             panic!("expected an error");
@@ -134,7 +136,7 @@ mod tests {
         assert!(text.starts_with("Sauvegarde impossible"), "{text}");
         assert_eq!(store.last_seq(), store.state().last_seq);
         std::fs::remove_file(store.backup_dir()).unwrap();
-        backups.after_commit(&store, true);
+        backups.after_commit(&store, true, Utc::now());
         backups.wait(&store).await;
         assert_eq!(store.backups().unwrap().len(), 1);
     }

@@ -3,7 +3,6 @@
 //! leaves the old draft or the new one, never half of one.
 
 use crate::app::draft::Draft;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const NAME: &str = "draft.json";
@@ -27,25 +26,13 @@ pub fn load(dir: &Path) -> Option<Draft> {
 /// Writes (or removes, for `None`) the draft, durably.
 pub fn save(dir: &Path, draft: Option<&Draft>) -> std::io::Result<()> {
     let target = path(dir);
-    let Some(draft) = draft else {
-        return match std::fs::remove_file(&target) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        };
-    };
-    let tmp = dir.join("draft.json.tmp");
-    let bytes = serde_json::to_vec(draft).map_err(std::io::Error::other)?;
-    {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        f.write_all(&bytes)?;
-        f.sync_data()?;
+    match draft {
+        Some(draft) => {
+            let bytes = serde_json::to_vec(draft).map_err(std::io::Error::other)?;
+            crate::atomic_file::write(&target, &bytes)
+        }
+        None => crate::atomic_file::remove(&target),
     }
-    std::fs::rename(&tmp, &target)?;
-    std::fs::File::open(dir)?.sync_all()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod backup_task;
 mod draft_file;
 mod live;
 mod logbook;
+mod report_file;
 
 pub use live::Live;
 
@@ -52,6 +53,13 @@ pub fn run(
         .build()
         .map_err(|e| e.to_string())?;
     let mut terminal = ratatui::init();
+    // ratatui's hook restores the terminal before the command line's message; the mouse
+    // captured below must be given back first.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        restore(info);
+    }));
     // Clicks select rows. (Holding Shift still selects text in most terminals.)
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let result = rt.block_on(event_loop(&mut terminal, store, lang, thresholds, live));
@@ -108,7 +116,7 @@ async fn event_loop(
                     let effects = update(&mut app, action);
                     let was_open = store.state().open_night().is_some();
                     perform(&mut app, &mut store, effects, terminal, clock.now())?;
-                    backups.after_commit(&store, was_open);
+                    backups.after_commit(&store, was_open, clock.now());
                 }
                 dirty = true;
                 draft_due = true;
@@ -243,7 +251,7 @@ fn perform(
                 feed_back(app, store, written, message, terminal);
             }
             Effect::ExportReport(night) => {
-                let written = crate::report::file::export_markdown(store, night, app.lang);
+                let written = report_file::export_markdown(store, night, app.lang);
                 if update(app, Action::ReportExported(written)).contains(&Effect::Bell) {
                     bell(terminal);
                 }

@@ -7,13 +7,14 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::export::{ExportRange, ExportSummary, JournalSource};
 use super::retention::{self, BackupFile};
+use crate::atomic_file::{self, Staged};
 use crate::domain::calendar::ServiceNight;
 use chrono::{DateTime, Utc};
 use flate2::Compression;
 use flate2::write::GzEncoder;
-use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::fs::{self, DirBuilder, File};
 use std::io::BufWriter;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 pub const BACKUP_DIR: &str = "backups";
@@ -45,19 +46,16 @@ pub(super) fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
     }
 }
 
-/// A new backup file at `tmp`, owner-only, gzip at the backups' level, buffered.
-pub(super) fn gz_writer(tmp: &Path) -> Result<BufWriter<GzEncoder<File>>> {
-    let file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(tmp)
-        .map_err(|e| fail(tmp, e))?;
-    Ok(BufWriter::with_capacity(
-        1 << 16,
-        GzEncoder::new(file, Compression::default()),
-    ))
+/// Gzip at the backups' level, buffered, into a staged (owner-only) file.
+pub(super) fn gz_writer(file: &mut File) -> BufWriter<GzEncoder<&mut File>> {
+    BufWriter::with_capacity(1 << 16, GzEncoder::new(file, Compression::default()))
+}
+
+/// Ends the gzip stream of `gz_writer`.
+pub(super) fn gz_finish(w: BufWriter<GzEncoder<&mut File>>, tmp: &Path) -> Result<()> {
+    let encoder = w.into_inner().map_err(|e| fail(tmp, e.error()))?;
+    encoder.finish().map_err(|e| fail(tmp, e))?;
+    Ok(())
 }
 
 impl Store {
@@ -122,20 +120,10 @@ impl BackupJob {
         let tmp = self
             .dir
             .join(format!("{}{TMP}", retention::file_name(last.night, 1)));
-        let written = self.write_tmp(&tmp, now);
-        let done = written.and_then(|(summary, bytes)| {
-            let path = self.free_name(last.night)?;
-            fs::rename(&tmp, &path).map_err(|e| fail(&path, e))?;
-            sync_dir(&self.dir)?;
-            Ok((path, summary, bytes))
-        });
-        let (path, summary, bytes) = match done {
-            Ok(done) => done,
-            Err(e) => {
-                let _ = fs::remove_file(&tmp);
-                return Err(e);
-            }
-        };
+        let mut staged = Staged::create(tmp.clone()).map_err(|e| fail(&tmp, e))?;
+        let summary = self.write_gz(staged.file(), &tmp, now)?;
+        let path = self.free_name(last.night)?;
+        let bytes = staged.commit(&path).map_err(|e| fail(&path, e))?;
         let removed = apply_retention(&self.dir)?;
         Ok(BackupWritten {
             path,
@@ -146,8 +134,8 @@ impl BackupJob {
         })
     }
 
-    fn write_tmp(&self, tmp: &Path, now: DateTime<Utc>) -> Result<(ExportSummary, u64)> {
-        let mut out = gz_writer(tmp)?;
+    fn write_gz(&self, file: &mut File, tmp: &Path, now: DateTime<Utc>) -> Result<ExportSummary> {
+        let mut out = gz_writer(file);
         let summary = self
             .source
             .export(&mut out, ExportRange::default(), false, now)
@@ -155,11 +143,8 @@ impl BackupJob {
                 StoreError::Output(e) => fail(tmp, e),
                 other => other,
             })?;
-        let encoder = out.into_inner().map_err(|e| fail(tmp, e.error()))?;
-        let file = encoder.finish().map_err(|e| fail(tmp, e))?;
-        file.sync_all().map_err(|e| fail(tmp, e))?;
-        let bytes = file.metadata().map_err(|e| fail(tmp, e))?.len();
-        Ok((summary, bytes))
+        gz_finish(out, tmp)?;
+        Ok(summary)
     }
 
     /// `vigie-DATE.jsonl.gz`, or `vigie-DATE-2.jsonl.gz`, … when the night already has one:
@@ -194,7 +179,7 @@ fn prepare(dir: &Path) -> Result<()> {
         let entry = entry.map_err(|e| fail(dir, e))?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with("vigie-") && name.ends_with(TMP) {
+        if name.trim_start_matches('.').starts_with("vigie-") && name.ends_with(TMP) {
             fs::remove_file(entry.path()).map_err(|e| fail(&entry.path(), e))?;
         }
     }
@@ -202,9 +187,7 @@ fn prepare(dir: &Path) -> Result<()> {
 }
 
 fn sync_dir(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| fail(dir, e))
+    atomic_file::sync_dir(dir).map_err(|e| fail(dir, e))
 }
 
 /// Removes the backups the retention rule does not keep; returns how many.

@@ -334,6 +334,14 @@ impl Store {
         rows.map(|item| self.row(item, "journal"))
     }
 
+    /// The events placed in `record`'s night, in order (a night's events lie in its range
+    /// of sequences; the filter keeps out any other night's event within it).
+    pub fn night_events(&self, record: &NightRecord) -> Result<Vec<Envelope>> {
+        self.envelopes(record.first_seq, record.last_seq)
+            .filter(|e| e.as_ref().map_or(true, |e| e.night == record.night))
+            .collect()
+    }
+
     pub fn personal_record(&self, id: PersonalId) -> Result<Option<PersonalRecord>> {
         self.get_in(&self.personal, &keys::seq(id.0), "personal")
     }

@@ -3,12 +3,13 @@
 //! rename), so that erasing means erasing. Events are left as they are: like the store,
 //! a backup then has events pointing at an erased record.
 
-use super::backup::{fail, gz_writer, list};
+use super::backup::{fail, gz_finish, gz_writer, list};
 use super::error::Result;
 use super::export::Line;
 use super::{Store, keys};
+use crate::atomic_file::Staged;
 use flate2::read::GzDecoder;
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
@@ -38,32 +39,20 @@ impl Store {
     }
 
     fn scrub_one(&self, path: &Path) -> Result<bool> {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let tmp = path.with_file_name(format!("{}.tmp", name.unwrap_or_default()));
-        let result = self.copy_without_erased(path, &tmp);
-        match result {
-            Ok(true) => {
-                let replaced = fs::rename(&tmp, path).map_err(|e| fail(path, e));
-                let dir = path.parent().unwrap_or(Path::new("."));
-                replaced.and_then(|_| {
-                    File::open(dir)
-                        .and_then(|d| d.sync_all())
-                        .map_err(|e| fail(dir, e))
-                })?;
-                Ok(true)
-            }
-            other => {
-                let _ = fs::remove_file(&tmp);
-                other
-            }
+        let mut staged = Staged::beside(path).map_err(|e| fail(path, e))?;
+        let tmp = staged.path().to_path_buf();
+        if !self.copy_without_erased(path, staged.file(), &tmp)? {
+            return Ok(false);
         }
+        staged.commit(path).map_err(|e| fail(path, e))?;
+        Ok(true)
     }
 
-    /// Copies `path` to `tmp` without the erased records; true when something was left out.
-    fn copy_without_erased(&self, path: &Path, tmp: &Path) -> Result<bool> {
+    /// Copies `path` into `out` without the erased records; true when something was left out.
+    fn copy_without_erased(&self, path: &Path, out: &mut File, tmp: &Path) -> Result<bool> {
         let input = File::open(path).map_err(|e| fail(path, e))?;
         let reader = BufReader::new(GzDecoder::new(input));
-        let mut w = gz_writer(tmp)?;
+        let mut w = gz_writer(out);
         let mut dropped = false;
         for line in reader.lines() {
             let line = line.map_err(|e| fail(path, e))?;
@@ -75,12 +64,7 @@ impl Store {
                 dropped = true;
             }
         }
-        if !dropped {
-            return Ok(false);
-        }
-        let encoder = w.into_inner().map_err(|e| fail(tmp, e.error()))?;
-        let file = encoder.finish().map_err(|e| fail(tmp, e))?;
-        file.sync_all().map_err(|e| fail(tmp, e))?;
-        Ok(true)
+        gz_finish(w, tmp)?;
+        Ok(dropped)
     }
 }

@@ -165,7 +165,7 @@ pub(super) fn observations(
 
 fn closure_word(c: Closure, outcome: Option<Outcome>) -> String {
     let word = match (c, outcome) {
-        (Closure::Cleared, Some(o)) => return crate::report::vocab_key(&o),
+        (Closure::Cleared, Some(o)) => return crate::domain::vocab::vocab_key(&o),
         (Closure::Cleared, None) => "cleared",
         (Closure::Relayed, _) => "relayed",
         (Closure::Dismissed, _) => "dismissed",

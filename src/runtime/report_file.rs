@@ -1,39 +1,13 @@
-//! Writing a report file: atomically (temporary file beside it, fsync, rename, fsync of the
-//! directory), so a crash leaves the old file or the new one, never half of one. Used by
-//! `vigie report night --out` and by the console's export (performed by the runtime).
+//! The console's report export: the night's Markdown report, built by `report` and written
+//! here, at the edge, whole or not at all (`atomic_file`).
 
-use super::load::night_report;
-use super::markdown;
-use super::redact::Redaction;
 use crate::domain::calendar::ServiceNight;
 use crate::i18n::{Lang, store::store_error};
+use crate::report::load::night_report;
+use crate::report::markdown;
+use crate::report::redact::Redaction;
 use crate::store::Store;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written?;
-    // The rename itself is durable once the directory is.
-    std::fs::File::open(&dir)?.sync_all()
-}
 
 /// Where the console writes a night's report: `<data dir>/reports/nuit-YYYY-MM-DD.md`.
 pub fn console_path(data_dir: &Path, night: ServiceNight) -> PathBuf {
@@ -57,6 +31,6 @@ pub fn export_markdown(store: &Store, night: ServiceNight, lang: Lang) -> Result
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
-    write_atomic(&path, markdown::render(&report, lang).as_bytes()).map_err(fail)?;
+    crate::atomic_file::write(&path, markdown::render(&report, lang).as_bytes()).map_err(fail)?;
     Ok(path)
 }
