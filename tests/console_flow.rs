@@ -1,19 +1,20 @@
-//! The console's flows through `update()`, without a screen: the runtime's part (perform a
-//! commit, feed the result back) is played by a small driver over the pure domain.
-
-mod desk;
+//! The console's flows through `update()`, without a screen: keys through the keymap and
+//! the same seam as the runtime (`app::dispatch`), over the memory desk.
 
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use vigie::app::{AppState, Effect, Message, Mode, keymap, update};
+use vigie::app::memory_desk::MemoryDesk;
+use vigie::app::{AppState, Mode, dispatch, keymap};
 use vigie::domain::State;
 use vigie::i18n::Lang;
+use vigie::i18n::notice;
 use vigie::ui::{self, Theme};
 
 struct Console {
     app: AppState,
+    desk: MemoryDesk,
     commits: usize,
 }
 
@@ -29,22 +30,28 @@ impl Console {
         let app = AppState::new(
             Lang::Fr,
             State::default(),
-            territory,
+            territory.clone(),
             at("2026-11-30T21:05:00+01:00"),
         );
-        Console { app, commits: 0 }
-    }
-
-    /// Performs what `update` asked, as the runtime does, against the pure domain.
-    fn perform(&mut self, effects: Vec<Effect>) {
-        self.commits += desk::perform(&mut self.app, effects);
+        let desk = MemoryDesk::new(territory);
+        Console {
+            app,
+            desk,
+            commits: 0,
+        }
     }
 
     fn key(&mut self, code: KeyCode) {
         let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
         if let Some(action) = keymap::action_for(&self.app, &event) {
-            let effects = update(&mut self.app, action);
-            self.perform(effects);
+            let before = self.desk.journal.len();
+            let now = self.app.now;
+            dispatch(&mut self.app, &mut self.desk, action, now);
+            self.commits += usize::from(self.desk.journal.len() > before);
+            assert_eq!(
+                self.app.domain, self.desk.state,
+                "the console is the journal's"
+            );
         }
         self.app.now += Duration::seconds(20);
     }
@@ -62,8 +69,9 @@ impl Console {
     }
 
     fn command(&mut self, line: &str) {
-        // A refused line stays open to be fixed; Esc leaves it.
-        if matches!(self.app.mode, Mode::Command(_)) {
+        // A refused line stays open to be fixed; Esc (twice: something is typed) leaves it.
+        if matches!(self.app.mode, Mode::Line(_)) {
+            self.key(KeyCode::Esc);
             self.key(KeyCode::Esc);
         }
         self.key(KeyCode::Char(':'));
@@ -71,11 +79,9 @@ impl Console {
         self.key(KeyCode::Enter);
     }
 
-    fn error(&self) -> Option<&str> {
-        match &self.app.message {
-            Some(Message::Error(m)) => Some(m),
-            _ => None,
-        }
+    fn error(&self) -> Option<String> {
+        let n = self.app.notice.as_ref().filter(|n| n.is_error())?;
+        Some(notice::text(n, self.app.lang, &self.app.territory))
     }
 
     fn screen(&self, w: u16, h: u16) -> String {
@@ -99,7 +105,7 @@ impl Console {
         c.command("ouvrir claire");
         c.command("equipe E1 samir gwen thomas");
         c.command("equipe E2 aicha loic");
-        assert_eq!(c.commits, 3, "{:?}", c.app.message);
+        assert_eq!(c.commits, 3, "{:?}", c.app.notice);
         c
     }
 
@@ -144,7 +150,7 @@ fn a_night_from_the_command_line_to_a_cleared_intervention() {
     );
 
     c.key(KeyCode::Char('d'));
-    assert!(matches!(c.app.mode, Mode::Dispatch { .. }));
+    assert!(matches!(c.app.mode, Mode::Dispatch(_)));
     c.key(KeyCode::Enter);
     let team = c.app.domain.requests[&request.id]
         .team
@@ -167,7 +173,7 @@ fn a_night_from_the_command_line_to_a_cleared_intervention() {
     );
     assert!(matches!(c.app.mode, Mode::Clear(_)), "and stays open");
     c.keys(&[KeyCode::Right, KeyCode::Tab, KeyCode::Right, KeyCode::Enter]);
-    assert!(matches!(c.app.mode, Mode::Normal), "{:?}", c.app.message);
+    assert!(matches!(c.app.mode, Mode::Normal), "{:?}", c.app.notice);
     assert!(c.app.domain.requests[&request.id].status.is_terminal());
     assert!(c.screen(80, 24).contains("Aucune sollicitation en cours"));
 }
@@ -180,14 +186,14 @@ fn required_fields_and_a_wrong_number_are_explained_and_change_nothing() {
     assert!(
         c.error().is_some_and(|e| e.contains("Lieu")),
         "{:?}",
-        c.app.message
+        c.app.notice
     );
     c.typed("kennedy");
     c.key(KeyCode::Enter);
     assert!(
         c.error().is_some_and(|e| e.contains("Source")),
         "{:?}",
-        c.app.message
+        c.app.notice
     );
     c.keys(&[
         KeyCode::Right,
@@ -203,7 +209,7 @@ fn required_fields_and_a_wrong_number_are_explained_and_change_nothing() {
         c.error()
             .is_some_and(|e| e.contains("Numéro de rappel invalide")),
         "{:?}",
-        c.app.message
+        c.app.notice
     );
     assert!(
         matches!(c.app.mode, Mode::NewRequest(_)),
@@ -232,20 +238,15 @@ fn dispatching_a_busy_team_is_refused_with_its_reason() {
         .values()
         .find_map(|r| r.team.clone())
         .expect("sent");
-    // The second request: pick the team already out.
-    c.key(KeyCode::Down);
+    // The request just taken was the selected one, and is sent; the other one (above it)
+    // gets the team already out.
+    c.key(KeyCode::Up);
     c.key(KeyCode::Char('d'));
-    let Mode::Dispatch { request, .. } = c.app.mode else {
+    let Mode::Dispatch(picker) = &mut c.app.mode else {
         panic!("picker open")
     };
-    let busy = vigie::app::board::teams(&c.app)
-        .iter()
-        .position(|t| t.call_sign == first_team)
-        .expect("team");
-    c.app.mode = Mode::Dispatch {
-        request,
-        cursor: busy,
-    };
+    let request = picker.request;
+    picker.team = Some(first_team.clone());
     c.key(KeyCode::Enter);
     let msg = c.error().expect("refused");
     assert!(
@@ -387,7 +388,7 @@ fn active_presence_is_in_the_district_the_team_is_in() {
         .iter()
         .position(|t| t.call_sign == team)
         .expect("row");
-    c.app.selected[vigie::app::Pane::Teams as usize] = row;
+    c.app.select_row(vigie::app::Pane::Teams, row);
     // `p` asks for the targeted point; Enter with nothing typed: where the team is.
     c.key(KeyCode::Char('p'));
     c.key(KeyCode::Enter);
@@ -396,7 +397,7 @@ fn active_presence_is_in_the_district_the_team_is_in() {
         t.status(),
         vigie::domain::vocab::TeamStatus::ActivePresence,
         "{:?}",
-        c.app.message
+        c.app.notice
     );
     assert_eq!(
         t.position,

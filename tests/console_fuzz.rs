@@ -1,21 +1,21 @@
 //! Random key sequences through the keymap and `update()`, with commits performed against
-//! the pure domain and a draw after every step at a random size from 1×1 to 300×100:
-//! nothing panics, no commit is left pending, the cursor stays on the screen.
+//! the memory desk and a draw after every step at a random size from 1×1 to 300×100:
+//! nothing panics, no commit is left pending, the console's state stays the journal's,
+//! the cursor stays on the screen.
 
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use proptest::prelude::*;
 
-mod desk;
-use desk::perform;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use std::sync::LazyLock;
-use vigie::app::{Action, AppState, keymap, update};
+use vigie::app::memory_desk::MemoryDesk;
+use vigie::app::{Action, AppState, dispatch, keymap, update};
+use vigie::domain::Command;
 use vigie::domain::command::NewRequest;
 use vigie::domain::reference::Territory;
 use vigie::domain::vocab::{Category, Priority, Source};
-use vigie::domain::{Command, State, execute};
 use vigie::i18n::Lang;
 use vigie::ui::{self, Theme};
 
@@ -30,11 +30,11 @@ fn start() -> DateTime<Utc> {
 }
 
 /// A night under way: three teams, four requests, one team on site.
-fn seeded() -> State {
-    let mut state = State::default();
+fn seeded() -> MemoryDesk {
+    let mut desk = MemoryDesk::new(RENNES.clone());
     let at = start();
     let mut run = |cmd: Command| {
-        execute(&mut state, &RENNES, &cmd, at).expect("seed");
+        desk.execute(&[cmd], at).expect("seed");
     };
     run(Command::OpenNight {
         coordinator: "claire-m".into(),
@@ -66,16 +66,16 @@ fn seeded() -> State {
             description: None,
         }));
     }
-    let first = *state.requests.keys().next().expect("a request");
+    let first = *desk.state.requests.keys().next().expect("a request");
     let mut run = |cmd: Command| {
-        execute(&mut state, &RENNES, &cmd, at).expect("seed");
+        desk.execute(&[cmd], at).expect("seed");
     };
     run(Command::Dispatch {
         request: first,
         team: "E2".into(),
     });
     run(Command::Arrive { team: "E2".into() });
-    state
+    desk
 }
 
 /// Whole lines a coordinator types (each followed by Enter), so random runs reach the
@@ -196,10 +196,10 @@ fn draw(app: &AppState, w: u16, h: u16, color: bool) {
     );
 }
 
-fn press(app: &mut AppState, event: &Event) {
+fn press(app: &mut AppState, desk: &mut MemoryDesk, event: &Event) {
     if let Some(action) = keymap::action_for(app, event) {
-        let effects = update(app, action);
-        perform(app, effects);
+        let now = app.now;
+        dispatch(app, desk, action, now);
     }
 }
 
@@ -222,8 +222,8 @@ proptest! {
         color in any::<bool>(),
     ) {
         let lang = if english { Lang::En } else { Lang::Fr };
-        let domain = if night { seeded() } else { State::default() };
-        let mut app = AppState::new(lang, domain, RENNES.clone(), start());
+        let mut desk = if night { seeded() } else { MemoryDesk::new(RENNES.clone()) };
+        let mut app = AppState::open(lang, RENNES.clone(), start(), desk.opening(lang));
         let mut size = 0;
         for (n, step) in steps.iter().enumerate() {
             match step {
@@ -234,11 +234,11 @@ proptest! {
                         kind: *kind,
                         state: KeyEventState::NONE,
                     });
-                    press(&mut app, &event);
+                    press(&mut app, &mut desk, &event);
                 }
                 Step::Gesture(i) => {
                     for code in &GESTURES[*i] {
-                        press(&mut app, &Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)));
+                        press(&mut app, &mut desk, &Event::Key(KeyEvent::new(*code, KeyModifiers::NONE)));
                     }
                 }
                 Step::Later(minutes) => {
@@ -247,7 +247,7 @@ proptest! {
                 }
                 Step::Resize => {
                     size += 1;
-                    press(&mut app, &Event::Resize(sizes[size % sizes.len()].0, sizes[size % sizes.len()].1));
+                    press(&mut app, &mut desk, &Event::Resize(sizes[size % sizes.len()].0, sizes[size % sizes.len()].1));
                 }
                 Step::Click(x, y) => {
                     let (w, h) = sizes[(size + n) % sizes.len()];
@@ -257,6 +257,8 @@ proptest! {
             // Quitting ends a real session; here the keys keep coming.
             app.quit = false;
             prop_assert!(!app.busy, "a commit left pending after step {n}: {step:?}");
+            // The console is a projection of the journal: always the desk's state.
+            prop_assert_eq!(&app.domain, &desk.state, "after step {}: {:?}", n, step);
             let (w, h) = sizes[(size + n) % sizes.len()];
             draw(&app, w, h, color);
         }

@@ -4,15 +4,16 @@
 use chrono::{DateTime, Duration, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use vigie::app::{AppState, ClearForm, LogLine, Mode, Pane, RequestForm, Screen};
+use vigie::app::dispatch::Picker;
+use vigie::app::form::Open;
+use vigie::app::form::clear::ClearForm;
+use vigie::app::form::request::RequestForm;
+use vigie::app::memory_desk::MemoryDesk;
+use vigie::app::{AppState, Mode, Pane, Screen};
 use vigie::domain::command::{Clearance, NewRequest};
-use vigie::domain::ids::{PersonalId, RequestId};
-use vigie::domain::personal::PersonalRecord;
-use vigie::domain::reference::Territory;
 use vigie::domain::vocab::{Category, Outcome, Priority, ResponseLevel, Source};
-use vigie::domain::{Command, State, execute};
+use vigie::domain::{Command, State};
 use vigie::i18n::Lang;
-use vigie::i18n::log::Lookup;
 use vigie::ui::{self, Theme};
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -24,16 +25,13 @@ fn at(s: &str) -> DateTime<Utc> {
 /// A Monday night at 22:40: three teams, five requests in several states, one situation.
 fn night(lang: Lang) -> AppState {
     let territory = vigie::territory::rennes().expect("Rennes loads");
-    let mut state = State::default();
+    let mut desk = MemoryDesk::new(territory.clone());
     let mut t = at("2026-11-30T21:02:00+01:00");
-    let written = std::cell::RefCell::new(Vec::new());
-    let run = |state: &mut State, cmd: Command, t: DateTime<Utc>| {
-        let (envelopes, _) =
-            execute(state, &territory, &cmd, t).expect("the fixture night is valid");
-        written.borrow_mut().extend(envelopes);
+    let run = |desk: &mut MemoryDesk, cmd: Command, t: DateTime<Utc>| {
+        desk.execute(&[cmd], t).expect("the fixture night is valid");
     };
     run(
-        &mut state,
+        &mut desk,
         Command::OpenNight {
             coordinator: "claire-m".into(),
         },
@@ -46,7 +44,7 @@ fn night(lang: Lang) -> AppState {
     ] {
         let members = members.iter().map(|m| m.to_string()).collect();
         run(
-            &mut state,
+            &mut desk,
             Command::ComposeTeam {
                 team: team.into(),
                 members,
@@ -77,7 +75,7 @@ fn night(lang: Lang) -> AppState {
             callback: None,
             description: None,
         };
-        run(&mut state, Command::ReceiveRequest(new), t);
+        run(&mut desk, Command::ReceiveRequest(new), t);
     }
     let id = |state: &State, n: u32| {
         state
@@ -87,9 +85,9 @@ fn night(lang: Lang) -> AppState {
             .map(|r| r.id)
             .expect("request")
     };
-    let r1 = id(&state, 1);
+    let r1 = id(&desk.state, 1);
     run(
-        &mut state,
+        &mut desk,
         Command::Dispatch {
             request: r1,
             team: "E1".into(),
@@ -97,7 +95,7 @@ fn night(lang: Lang) -> AppState {
         t,
     );
     run(
-        &mut state,
+        &mut desk,
         Command::Arrive { team: "E1".into() },
         t + Duration::minutes(5),
     );
@@ -110,10 +108,10 @@ fn night(lang: Lang) -> AppState {
         note: None,
         case: vigie::domain::command::CaseLink::New,
     };
-    run(&mut state, Command::Clear(clear), t + Duration::minutes(15));
-    let r2 = id(&state, 2);
+    run(&mut desk, Command::Clear(clear), t + Duration::minutes(15));
+    let r2 = id(&desk.state, 2);
     run(
-        &mut state,
+        &mut desk,
         Command::Dispatch {
             request: r2,
             team: "E2".into(),
@@ -121,13 +119,13 @@ fn night(lang: Lang) -> AppState {
         t + Duration::minutes(16),
     );
     run(
-        &mut state,
+        &mut desk,
         Command::Arrive { team: "E2".into() },
         t + Duration::minutes(20),
     );
-    let case = *state.cases.keys().next().expect("a situation");
+    let case = *desk.state.cases.keys().next().expect("a situation");
     run(
-        &mut state,
+        &mut desk,
         Command::RecordCaseStep {
             case,
             level: ResponseLevel::FirmReminder,
@@ -136,7 +134,7 @@ fn night(lang: Lang) -> AppState {
         t + Duration::minutes(25),
     );
     run(
-        &mut state,
+        &mut desk,
         Command::SetFollowUp {
             case,
             date: Some("2026-12-03".parse().expect("date")),
@@ -144,55 +142,16 @@ fn night(lang: Lang) -> AppState {
         t + Duration::minutes(26),
     );
     run(
-        &mut state,
+        &mut desk,
         Command::AddLogEntry {
             text: "Appel de la police municipale : patrouille prévue à Kennedy vers 23 h".into(),
         },
         t + Duration::minutes(27),
     );
-    let lines: Vec<LogLine> = written
-        .borrow()
-        .iter()
-        .map(|e| LogLine {
-            seq: e.seq,
-            night: e.night,
-            text: vigie::i18n::log::line(e, &Names(&territory, &state), lang),
-        })
-        .collect();
-    // The views as the store keeps them, for the handover screen.
-    let mut views = vigie::store::views::MemViews::default();
-    let mut replay = State::default();
-    for e in written.borrow().iter() {
-        replay.apply(e);
-        let Ok(()) = vigie::domain::views::project(&mut views, &replay, e);
-    }
-    let record = views
-        .nights
-        .values()
-        .next()
-        .cloned()
-        .expect("the night's record");
-    let events = written.borrow().clone();
-    let mut app = AppState::new(lang, state, territory, at("2026-11-30T22:40:00+01:00"));
+    let opening = desk.opening(lang);
+    let mut app = AppState::open(lang, territory, at("2026-11-30T22:40:00+01:00"), opening);
     app.focus = Pane::Requests;
-    app.log.append(lines);
-    app.handover_source = Some(Box::new((record, events)));
     app
-}
-
-/// Names for the log lines; the fixture keeps no personal records.
-struct Names<'a>(&'a Territory, &'a State);
-
-impl Lookup for Names<'_> {
-    fn territory(&self) -> &Territory {
-        self.0
-    }
-    fn request_number(&self, id: RequestId) -> Option<u32> {
-        self.1.requests.get(&id).map(|r| r.number)
-    }
-    fn personal(&self, _: PersonalId) -> Option<PersonalRecord> {
-        None
-    }
 }
 
 fn render(app: &AppState, w: u16, h: u16) -> String {
@@ -242,7 +201,7 @@ fn request_form(lang: Lang) -> AppState {
     }
     form.source = Some(Source::Landlord);
     form.category = Some(Category::Damage);
-    app.mode = Mode::NewRequest(Box::new(form));
+    app.mode = Mode::NewRequest(Box::new(Open::new(form)));
     app
 }
 
@@ -361,7 +320,8 @@ fn dispatch_picker_80x24_fr() {
         .find(|r| r.team.is_none())
         .map(|r| r.id)
         .expect("a waiting request");
-    app.mode = Mode::Dispatch { request, cursor: 1 };
+    let team = Some("E2".to_string());
+    app.mode = Mode::Dispatch(Box::new(Picker { request, team }));
     insta::assert_snapshot!(render(&app, 80, 24));
 }
 
@@ -370,7 +330,7 @@ fn clear_form_80x24_en() {
     let mut app = night(Lang::En);
     let mut form = ClearForm::new("E2".into(), vec![]);
     form.outcome = Some(Outcome::Calmed);
-    app.mode = Mode::Clear(Box::new(form));
+    app.mode = Mode::Clear(Box::new(Open::new(form)));
     insta::assert_snapshot!(render(&app, 80, 24));
 }
 
@@ -382,14 +342,14 @@ fn open_night_form_80x24_fr() {
         vigie::territory::rennes().expect("Rennes"),
         at("2026-11-30T20:55:00+01:00"),
     );
-    let mut form = vigie::app::NightForm::new(0);
+    let mut form = vigie::app::night_form::NightForm::new(0);
     for c in "samir gwen zz".chars() {
         form.teams[0]
             .members
             .handle(tui_input::InputRequest::InsertChar(c));
     }
-    form.field = 1;
-    app.mode = Mode::OpenNight(Box::new(form));
+    let open = Open::new(form).at_index(1);
+    app.mode = Mode::OpenNight(Box::new(open));
     insta::assert_snapshot!(render(&app, 80, 24));
 }
 
@@ -399,9 +359,9 @@ fn place_picker_160x45_en() {
     let mut form =
         vigie::app::place::PlaceForm::new("E3".into(), vigie::app::place::Purpose::Presence);
     for c in "blosne".chars() {
-        form.edit(tui_input::InputRequest::InsertChar(c));
+        form.query.handle(tui_input::InputRequest::InsertChar(c));
     }
-    app.mode = Mode::Place(Box::new(form));
+    app.mode = Mode::Place(Box::new(Open::new(form)));
     insta::assert_snapshot!(render(&app, 160, 45));
 }
 
@@ -430,11 +390,11 @@ fn handover_160x45_en() {
 #[test]
 fn handover_note_form_160x45_fr() {
     let mut app = on(Lang::Fr, Screen::Handover);
-    let mut form = vigie::app::shift::NoteForm::default();
+    let mut form = vigie::app::handover_forms::NoteForm::default();
     for c in "Nuit agitée à Maurepas".chars() {
         form.parts[0].handle(tui_input::InputRequest::InsertChar(c));
     }
-    app.mode = Mode::Note(Box::new(form));
+    app.mode = Mode::Note(Box::new(Open::new(form)));
     insta::assert_snapshot!(render(&app, 160, 45));
 }
 

@@ -19,7 +19,7 @@ fn clearing_needs_an_outcome_and_a_level_then_the_request_leaves_the_board() {
     d.act(Action::NextField);
     assert_eq!(d.act(Action::Submit), vec![Effect::Bell]);
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("Choisissez l'issue et le niveau de réponse (←/→).")
     );
     assert_eq!(d.clear_form().field(), ClearField::Outcome);
@@ -31,7 +31,7 @@ fn clearing_needs_an_outcome_and_a_level_then_the_request_leaves_the_board() {
     );
     d.act(Action::Submit);
     assert_eq!(d.clear_form().field(), ClearField::Level);
-    assert!(d.written.len() == 2 && d.refused.is_empty());
+    assert!(d.desk.written.len() == 2 && d.desk.refused.is_empty());
 
     d.act(Action::ChooseNext);
     assert_eq!(
@@ -42,12 +42,15 @@ fn clearing_needs_an_outcome_and_a_level_then_the_request_leaves_the_board() {
     assert_eq!(d.clear_form().field(), ClearField::Note);
     d.typed("calme revenu");
     let effects = d.act(Action::Submit);
-    let [Effect::Commit(Command::Clear(c), _)] = effects.as_slice() else {
+    let [Effect::Commit(commands)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
+    let [Command::Clear(c)] = commands.as_slice() else {
+        panic!("{commands:?}")
+    };
     assert_eq!(c.note.as_deref(), Some("calme revenu"));
-    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.app.message);
-    assert_eq!(d.info(), Some("Intervention clôturée."));
+    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.app.notice);
+    assert_eq!(d.info().as_deref(), Some("Intervention clôturée."));
     assert!(open_requests(&d.app).is_empty());
     assert_eq!(d.app.domain.requests[&r].status, RequestStatus::Cleared);
     assert_eq!(d.team("E2").status(), TeamStatus::Available);
@@ -63,7 +66,7 @@ fn clearing_a_team_not_on_site_or_a_relay_without_partner_is_refused_and_the_for
     d.acts(&[Action::ChooseNext, Action::NextField, Action::ChooseNext]);
     d.act(Action::Submit);
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("L'équipe E2 n'est pas sur place : marquez son arrivée d'abord.")
     );
     assert!(matches!(d.app.mode, Mode::Clear(_)));
@@ -80,14 +83,14 @@ fn clearing_a_team_not_on_site_or_a_relay_without_partner_is_refused_and_the_for
     );
     d.acts(&[Action::NextField, Action::ChooseNext, Action::Submit]);
     assert!(matches!(d.app.mode, Mode::Clear(_)));
-    assert!(d.error().is_some(), "{:?}", d.app.message);
+    assert!(d.error().is_some(), "{:?}", d.app.notice);
     assert_eq!(d.app.domain.requests[&r].status, RequestStatus::OnSite);
     // With the police as relay it goes through.
     d.act(Action::NextField);
     d.act(Action::ChooseNext);
     assert!(d.clear_form().relay.is_some());
     d.act(Action::Submit);
-    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.app.message);
+    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.app.notice);
     assert!(d.app.domain.requests[&r].status.is_terminal());
 }
 

@@ -1,19 +1,13 @@
 //! The `:` command line: open the night, compose a team, hand over, close the night, in
 //! French or English words. Names are found by id or by the start of the name.
 
-use super::form::fold;
-use super::update::{Action, Effect};
-use super::update::{commit, t};
-use super::{AppState, Message, Mode};
+use super::form::sites::fold;
 use crate::domain::Command;
-use crate::i18n::Lang;
-use tui_input::Input;
+use crate::domain::reference::Territory;
+use crate::i18n::notice::Fix;
 
 /// Finds a coordinator or mediator by id or by the start of the name (accents aside).
-pub(super) fn person<'a>(
-    people: impl Iterator<Item = (&'a str, &'a str)>,
-    word: &str,
-) -> Option<String> {
+pub fn person<'a>(people: impl Iterator<Item = (&'a str, &'a str)>, word: &str) -> Option<String> {
     let w = fold(word);
     let matches: Vec<&str> = people
         .filter(|(id, name)| *id == word || fold(name).starts_with(&w))
@@ -22,105 +16,41 @@ pub(super) fn person<'a>(
     (matches.len() == 1).then(|| matches[0].to_string())
 }
 
-pub(super) fn command_line(app: &mut AppState, mut input: Input, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Edit(req) => {
-            input.handle(req);
-        }
-        Action::Back | Action::Quit => return Vec::new(),
-        Action::Submit => {
-            let line = input.value().to_string();
-            let words: Vec<&str> = line.split_whitespace().collect();
-            let parsed = parse_command(app, &words);
-            return match parsed {
-                Ok((cmd, msg)) => {
-                    app.mode = Mode::Command(input);
-                    commit(app, cmd, msg)
-                }
-                Err(e) => {
-                    app.message = Some(Message::Error(e));
-                    app.mode = Mode::Command(input);
-                    vec![Effect::Bell]
-                }
-            };
-        }
-        _ => {}
-    }
-    app.mode = Mode::Command(input);
-    Vec::new()
-}
-
 /// `:ouvrir NOM`, `:equipe E1 NOM NOM [NOM]`, `:releve NOM`, `:cloturer` (English words too).
-fn parse_command(app: &AppState, words: &[&str]) -> Result<(Command, String), String> {
-    let lang = app.lang;
-    let t_ = &app.territory;
-    let coordinators = || {
-        t_.coordinators
+pub fn parse(territory: &Territory, words: &[&str]) -> Result<Command, Fix> {
+    let coordinator = |w: Option<&&str>| {
+        let people = territory
+            .coordinators
             .iter()
-            .map(|c| (c.id.as_str(), c.name.as_str()))
+            .map(|c| (c.id.as_str(), c.name.as_str()));
+        w.and_then(|w| person(people, w)).ok_or(Fix::Usage)
     };
-    let mediators = || {
-        t_.mediators
-            .iter()
-            .map(|m| (m.id.as_str(), m.name.as_str()))
-    };
-    let usage = t(
-        lang,
-        "Commandes : ouvrir NOM · equipe E1 NOM NOM [NOM] · releve NOM · cloturer",
-        "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
-    );
     match words.first().map(|w| fold(w)).as_deref() {
-        Some("ouvrir" | "open") => {
-            let who = words
-                .get(1)
-                .and_then(|w| person(coordinators(), w))
-                .ok_or_else(|| usage.clone())?;
-            Ok((
-                Command::OpenNight { coordinator: who },
-                t(lang, "Nuit ouverte.", "Night opened."),
-            ))
-        }
-        Some("releve" | "handover") => {
-            let who = words
-                .get(1)
-                .and_then(|w| person(coordinators(), w))
-                .ok_or_else(|| usage.clone())?;
-            Ok((
-                Command::ChangeCoordinator { coordinator: who },
-                t(lang, "Relève enregistrée.", "Handover recorded."),
-            ))
-        }
+        Some("ouvrir" | "open") => Ok(Command::OpenNight {
+            coordinator: coordinator(words.get(1))?,
+        }),
+        Some("releve" | "handover") => Ok(Command::ChangeCoordinator {
+            coordinator: coordinator(words.get(1))?,
+        }),
         Some("equipe" | "team") if words.len() >= 3 => {
             let mut members = Vec::new();
             for w in &words[2..] {
-                let id = person(mediators(), w).ok_or_else(|| {
-                    if lang == Lang::Fr {
-                        format!("Médiateur·rice introuvable ou ambigu : « {w} ».")
-                    } else {
-                        format!("Unknown or ambiguous mediator \"{w}\".")
-                    }
+                let people = territory
+                    .mediators
+                    .iter()
+                    .map(|m| (m.id.as_str(), m.name.as_str()));
+                let id = person(people, w).ok_or_else(|| Fix::UnknownMediator {
+                    word: w.to_string(),
                 })?;
                 members.push(id);
             }
-            let team = words[1].to_uppercase();
-            let msg = format!(
-                "{} {team} {}",
-                t(lang, "Équipe", "Team"),
-                lang.pick("composée", "composed")
-            );
-            Ok((
-                Command::ComposeTeam {
-                    team,
-                    members,
-                    equipment: None,
-                },
-                msg,
-            ))
+            Ok(Command::ComposeTeam {
+                team: words[1].to_uppercase(),
+                members,
+                equipment: None,
+            })
         }
-        Some("cloturer" | "close") => Ok((
-            Command::CloseNight,
-            t(lang, "Nuit clôturée.", "Night closed."),
-        )),
-        _ => Err(usage),
+        Some("cloturer" | "close") => Ok(Command::CloseNight),
+        _ => Err(Fix::Usage),
     }
 }

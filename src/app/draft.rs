@@ -1,11 +1,15 @@
 //! What is being typed, kept so that a crash or a kill loses no line: the runtime writes the
 //! draft to disk as it changes and gives it back at the next start.
 
-use super::form::{ClearForm, RequestForm};
-use super::shift::NoteForm;
-use super::{AppState, Message, Mode};
+use super::form::clear::ClearForm;
+use super::form::line::{LineForm, LinePurpose};
+use super::form::request::RequestForm;
+use super::form::{Form, Open};
+use super::handover_forms::NoteForm;
+use super::{AppState, Mode};
 use crate::domain::command::CaseLink;
 use crate::domain::vocab::{Category, Outcome, Priority, ResponseLevel, Source};
+use crate::i18n::notice::Notice;
 use serde::{Deserialize, Serialize};
 use tui_input::Input;
 
@@ -54,35 +58,43 @@ fn of(mode: &Mode) -> Option<Draft> {
     match mode {
         // Asked whether to quit, the form underneath is still being typed.
         Mode::ConfirmQuit(form) => of(form),
-        Mode::NewRequest(f) if f.is_dirty() => Some(Draft::Request {
-            field: f.field,
-            site: f.site_query.value().to_string(),
-            site_choice: f.site_choice,
-            source: f.source,
-            category: f.category,
-            priority: f.priority,
-            caller: f.caller.value().to_string(),
-            callback: f.callback.value().to_string(),
-            description: f.description.value().to_string(),
+        Mode::NewRequest(o) if o.form.is_dirty() => {
+            let f = &o.form;
+            Some(Draft::Request {
+                field: o.field_index(),
+                site: f.site_query.value().to_string(),
+                site_choice: f.site_choice,
+                source: f.source,
+                category: f.category,
+                priority: f.priority,
+                caller: f.caller.value().to_string(),
+                callback: f.callback.value().to_string(),
+                description: f.description.value().to_string(),
+            })
+        }
+        Mode::Clear(o) if o.form.is_dirty() => {
+            let f = &o.form;
+            Some(Draft::Clear {
+                team: f.team.clone(),
+                field: o.field_index(),
+                outcome: f.outcome,
+                level: f.level,
+                relay: f.relay,
+                referral: f.referral,
+                case: f.case,
+                cases: f.cases.clone(),
+                note: f.note.value().to_string(),
+            })
+        }
+        Mode::Note(o) if !o.form.is_empty() => Some(Draft::Note {
+            field: o.field_index(),
+            parts: [0, 1, 2].map(|i| o.form.parts[i].value().to_string()),
         }),
-        Mode::Clear(f) if f.is_dirty() => Some(Draft::Clear {
-            team: f.team.clone(),
-            field: f.field,
-            outcome: f.outcome,
-            level: f.level,
-            relay: f.relay,
-            referral: f.referral,
-            case: f.case,
-            cases: f.cases.clone(),
-            note: f.note.value().to_string(),
-        }),
-        Mode::Note(f) if f.parts.iter().any(|p| !p.value().is_empty()) => Some(Draft::Note {
-            field: f.field,
-            parts: [0, 1, 2].map(|i| f.parts[i].value().to_string()),
-        }),
-        Mode::LogEntry(input, _) if !input.value().trim().is_empty() => Some(Draft::LogEntry {
-            text: input.value().to_string(),
-        }),
+        Mode::Line(o) if o.form.purpose == LinePurpose::LogEntry && o.form.is_dirty() => {
+            Some(Draft::LogEntry {
+                text: o.form.input.value().to_string(),
+            })
+        }
         _ => None,
     }
 }
@@ -100,18 +112,19 @@ pub fn restore(app: &mut AppState, draft: Draft) {
             caller,
             callback,
             description,
-        } => Mode::NewRequest(Box::new(RequestForm {
-            field,
-            site_query: Input::new(site),
-            site_choice,
-            source,
-            category,
-            priority,
-            caller: Input::new(caller),
-            callback: Input::new(callback),
-            description: Input::new(description),
-            confirm_cancel: false,
-        })),
+        } => {
+            let form = RequestForm {
+                site_query: Input::new(site),
+                site_choice,
+                source,
+                category,
+                priority,
+                caller: Input::new(caller),
+                callback: Input::new(callback),
+                description: Input::new(description),
+            };
+            Mode::NewRequest(Box::new(Open::new(form).at_index(field)))
+        }
         Draft::Clear {
             team,
             field,
@@ -124,30 +137,24 @@ pub fn restore(app: &mut AppState, draft: Draft) {
             note,
         } => {
             let mut form = ClearForm::new(team, cases);
-            form.field = field;
             form.outcome = outcome;
             form.level = level;
             form.relay = relay;
             form.referral = referral;
             form.case = case;
             form.note = Input::new(note);
-            Mode::Clear(Box::new(form))
+            Mode::Clear(Box::new(Open::new(form).at_index(field)))
         }
-        Draft::Note { field, parts } => Mode::Note(Box::new(NoteForm {
-            parts: parts.map(Input::new),
-            field: field.min(2),
-            confirm_cancel: false,
-        })),
-        Draft::LogEntry { text } => Mode::LogEntry(Input::new(text), false),
+        Draft::Note { field, parts } => {
+            let form = NoteForm::from_parts(parts);
+            Mode::Note(Box::new(Open::new(form).at_index(field)))
+        }
+        Draft::LogEntry { text } => {
+            let form = LineForm::new(LinePurpose::LogEntry, text);
+            Mode::Line(Box::new(Open::new(form)))
+        }
     };
-    app.message = Some(Message::Info(
-        app.lang
-            .pick(
-                "Saisie retrouvée après une interruption : relisez, puis Entrée (ou Esc).",
-                "Typing recovered after an interruption: check it, then Enter (or Esc).",
-            )
-            .to_string(),
-    ));
+    app.notice = Some(Notice::DraftRecovered);
 }
 
 #[cfg(test)]
@@ -166,7 +173,7 @@ mod tests {
     fn nothing_typed_no_draft() {
         let mut a = app();
         assert_eq!(draft(&a), None);
-        a.mode = Mode::NewRequest(Box::default());
+        a.mode = Mode::NewRequest(Box::new(Open::new(RequestForm::default())));
         assert_eq!(draft(&a), None);
     }
 
@@ -180,28 +187,28 @@ mod tests {
         form.site_choice = 2;
         form.priority = Some(Priority::P2);
         form.callback = Input::new("06 12 34 56 78".into());
-        form.field = 5;
-        a.mode = Mode::NewRequest(Box::new(form));
+        a.mode = Mode::NewRequest(Box::new(Open::new(form).at_index(5)));
         let d = draft(&a).expect("a draft");
         let json = serde_json::to_string(&d).expect("json");
         let back: Draft = serde_json::from_str(&json).expect("parse");
         let mut b = app();
         restore(&mut b, back);
         assert_eq!(draft(&b), Some(d));
-        assert!(matches!(b.message, Some(Message::Info(_))));
+        assert_eq!(b.notice, Some(Notice::DraftRecovered));
     }
 
     #[test]
     fn the_note_and_a_log_entry_come_back_too() {
         let mut a = app();
-        a.mode = Mode::LogEntry(Input::new("Appel police".into()), false);
+        let entry = LineForm::new(LinePurpose::LogEntry, "Appel police".into());
+        a.mode = Mode::Line(Box::new(Open::new(entry)));
         let d = draft(&a).expect("draft");
         let mut b = app();
         restore(&mut b, d.clone());
         assert_eq!(draft(&b), Some(d));
-        let mut note = NoteForm::default();
-        note.parts[2] = Input::new("Rappeler le bailleur".into());
-        a.mode = Mode::Note(Box::new(note));
+        let note =
+            NoteForm::from_parts([String::new(), String::new(), "Rappeler le bailleur".into()]);
+        a.mode = Mode::Note(Box::new(Open::new(note)));
         let d = draft(&a).expect("draft");
         restore(&mut b, d.clone());
         assert_eq!(draft(&b), Some(d));

@@ -1,33 +1,45 @@
 //! The console's state machine: what is on screen, what is selected, which form is open.
 //! No terminal and no disk here: keys arrive as `Action`s (through `keymap`), `update`
-//! changes the state and returns `Effect`s that the runtime performs.
+//! changes the state and returns `Effect`s, and `seam::dispatch` runs those through a
+//! `Desk` (the store) and feeds the answers back. The console is a projection of the
+//! journal: what a commit wrote is applied with the domain's own `apply` (`project`).
 
+mod action;
 pub mod board;
-pub mod casework;
+mod board_keys;
+pub mod cases;
 mod command_line;
+pub mod dispatch;
 pub mod draft;
 pub mod form;
+pub mod handover;
+pub mod handover_forms;
 pub mod keymap;
 pub mod logbook;
+pub mod memory_desk;
+mod mode;
 pub mod night_form;
+pub mod nights;
+mod notices;
 pub mod place;
-mod request_flow;
-mod screens;
-pub mod shift;
-pub mod update;
-mod world;
+mod project;
+pub mod seam;
+pub mod selection;
+mod update;
 
 use crate::domain::State;
-use crate::domain::event::Envelope;
 use crate::domain::reference::Territory;
-use crate::domain::views::NightRecord;
 use crate::i18n::Lang;
-pub use casework::{CaseStepForm, FollowUpForm};
+use crate::i18n::notice::Notice;
 use chrono::{DateTime, Utc};
-pub use form::{ClearForm, RequestForm};
+
+pub use action::{Action, Effect, Failure};
 pub use logbook::{LogLine, Logbook};
-pub use night_form::NightForm;
-pub use update::{Action, Effect, update};
+pub use mode::Mode;
+pub use nights::Nights;
+pub use seam::{Desk, dispatch, perform};
+pub use selection::Selection;
+pub use update::update;
 
 /// Which screen fills the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +55,7 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// The screens a digit or an F-key goes to, in order (1/F2, 2/F3, 3/F4).
+    /// The screens a digit or an F-key goes to, in order (1/F2, 2/F3, 3/F4, 4/F5).
     pub const NUMBERED: [Screen; 4] = [Screen::Board, Screen::Cases, Screen::Log, Screen::Handover];
 }
 
@@ -56,6 +68,8 @@ pub enum Pane {
 }
 
 impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Requests, Pane::Teams, Pane::Cases];
+
     pub fn next(self) -> Pane {
         match self {
             Pane::Requests => Pane::Teams,
@@ -66,59 +80,6 @@ impl Pane {
     pub fn prev(self) -> Pane {
         self.next().next()
     }
-}
-
-/// What the keyboard is doing right now.
-#[derive(Debug, Clone)]
-pub enum Mode {
-    Normal,
-    NewRequest(Box<RequestForm>),
-    /// Picking a team for a request; the cursor is on the suggested one.
-    Dispatch {
-        request: crate::domain::ids::RequestId,
-        cursor: usize,
-    },
-    Clear(Box<ClearForm>),
-    /// The `:` command line (open the night, compose a team, close the night).
-    Command(tui_input::Input),
-    /// Where a team is, or where its active presence goes.
-    Place(Box<place::PlaceForm>),
-    /// Open the night: coordinator and teams.
-    OpenNight(Box<NightForm>),
-    /// Record a graduated-response step on the selected situation.
-    CaseStep(Box<CaseStepForm>),
-    /// Set or clear the next follow-up date of the selected situation.
-    FollowUp(Box<FollowUpForm>),
-    /// Typing a free entry for the main courante; true once Esc asked to confirm.
-    LogEntry(tui_input::Input, bool),
-    /// Typing a search in the main courante.
-    Search(tui_input::Input),
-    /// The handover note's three parts.
-    Note(Box<shift::NoteForm>),
-    /// Who takes the handover; how an open request is closed.
-    Choice(Box<shift::Choice>),
-    Instruction(Box<shift::InstructionForm>),
-    /// A new last day for an instruction.
-    Extend(Box<shift::ExtendForm>),
-    /// Ctrl-C from a form: quit? The form stays underneath, as it was.
-    ConfirmQuit(Box<Mode>),
-}
-
-impl Mode {
-    /// A form or a line where something typed would be lost by quitting.
-    pub fn is_form(&self) -> bool {
-        !matches!(
-            self,
-            Mode::Normal | Mode::ConfirmQuit(_) | Mode::Dispatch { .. }
-        )
-    }
-}
-
-/// A line in the footer: what just happened, or why it did not.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Message {
-    Info(String),
-    Error(String),
 }
 
 /// Alert thresholds (minutes): waiting requests by priority, team contact on site.
@@ -138,32 +99,43 @@ impl Default for Thresholds {
     }
 }
 
+/// What a console starts from: the store's state, the nights it shows (the open one or the
+/// last handed over, and the latest) with their events, the main courante's lines, who
+/// coordinated last, and whether the store is still empty.
+#[derive(Debug, Clone, Default)]
+pub struct Opening {
+    pub state: State,
+    pub nights: Nights,
+    pub log: Vec<LogLine>,
+    pub coordinator: Option<String>,
+    pub fresh: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub lang: Lang,
     pub now: DateTime<Utc>,
     pub domain: State,
     pub territory: Territory,
+    /// Who coordinated last (proposed when the next night opens).
     pub coordinator: Option<String>,
     pub screen: Screen,
     /// Where help goes back to.
     pub previous: Screen,
     pub focus: Pane,
-    pub selected: [usize; 3],
+    pub selection: Selection,
     pub mode: Mode,
-    pub message: Option<Message>,
+    pub notice: Option<Notice>,
     pub thresholds: Thresholds,
     /// A command is being written: further commands wait.
     pub busy: bool,
     pub quit: bool,
-    /// The main courante of the night shown, filled by the runtime.
+    /// The main courante of the night shown.
     pub log: Logbook,
     /// The store has no event yet: the board welcomes.
     pub fresh: bool,
-    /// The night whose handover is shown (the open one, else the last closed) and its
-    /// events, loaded by the runtime.
-    pub handover_source: Option<Box<(NightRecord, Vec<Envelope>)>>,
-    pub handover_selected: usize,
+    /// The nights' records and events the handover screen is built from.
+    pub nights: Nights,
     /// A demo store played at this speed (`vigie --demo`): the header says so.
     pub demo: Option<u32>,
 }
@@ -179,21 +151,31 @@ impl AppState {
             screen: Screen::Board,
             previous: Screen::Board,
             focus: Pane::Requests,
-            selected: [0; 3],
+            selection: Selection::default(),
             mode: Mode::Normal,
-            message: None,
+            notice: None,
             thresholds: Thresholds::default(),
             busy: false,
             quit: false,
             log: Logbook::default(),
             fresh: false,
-            handover_source: None,
-            handover_selected: 0,
+            nights: Nights::default(),
             demo: None,
         }
     }
 
-    pub fn selected(&self, pane: Pane) -> usize {
-        self.selected[pane as usize]
+    /// A console on a store as it stands. A handover nobody has taken yet is the first
+    /// thing the next coordinator sees.
+    pub fn open(lang: Lang, territory: Territory, now: DateTime<Utc>, o: Opening) -> AppState {
+        let mut app = AppState::new(lang, o.state, territory, now);
+        app.coordinator = o.coordinator;
+        app.fresh = o.fresh;
+        app.log.append(o.log);
+        app.nights = o.nights;
+        let pending = app.domain.handover.as_ref();
+        if app.domain.open_night().is_none() && pending.is_some_and(|h| h.acknowledged.is_none()) {
+            app.screen = Screen::Handover;
+        }
+        app
     }
 }

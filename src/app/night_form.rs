@@ -2,12 +2,32 @@
 //! mediators (names typed in part, accents aside) with its vehicle and phone as free text.
 
 use super::command_line::person;
+use super::form::{Ctx, Form, Kind, step_index};
 use crate::domain::Command;
 use crate::domain::reference::{Mediator, Territory};
-use crate::i18n::Lang;
-use tui_input::{Input, InputRequest};
+use crate::i18n::notice::Fix;
+use tui_input::Input;
 
 pub const TEAMS: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NightField {
+    Coordinator,
+    /// The members of the team on this row.
+    Members(usize),
+    /// Its vehicle and phone.
+    Equipment(usize),
+}
+
+const FIELDS: [NightField; 1 + 2 * TEAMS] = [
+    NightField::Coordinator,
+    NightField::Members(0),
+    NightField::Equipment(0),
+    NightField::Members(1),
+    NightField::Equipment(1),
+    NightField::Members(2),
+    NightField::Equipment(2),
+];
 
 #[derive(Debug, Clone, Default)]
 pub struct TeamRow {
@@ -20,9 +40,6 @@ pub struct NightForm {
     /// Index among the territory's coordinators.
     pub coordinator: usize,
     pub teams: [TeamRow; TEAMS],
-    /// 0: coordinator; then members and equipment of each team.
-    pub field: usize,
-    pub confirm_cancel: bool,
 }
 
 /// The call sign of the team on row `i`.
@@ -48,8 +65,6 @@ pub fn resolve<'t>(territory: &'t Territory, typed: &str) -> Vec<(String, Option
 }
 
 impl NightForm {
-    pub const FIELDS: usize = 1 + 2 * TEAMS;
-
     pub fn new(coordinator: usize) -> NightForm {
         NightForm {
             coordinator,
@@ -57,101 +72,78 @@ impl NightForm {
         }
     }
 
-    pub fn is_dirty(&self) -> bool {
+    /// The commands of one team row (none when nothing is typed), or the word to fix.
+    fn team(&self, i: usize, territory: &Territory) -> Result<Option<Command>, Fix> {
+        let row = &self.teams[i];
+        let words = resolve(territory, row.members.value());
+        if words.is_empty() {
+            return Ok(None);
+        }
+        let mut members = Vec::new();
+        for (word, found) in words {
+            let mediator = found.ok_or_else(|| Fix::TeamMember {
+                team: call_sign(i),
+                word,
+            })?;
+            members.push(mediator.id.clone());
+        }
+        Ok(Some(Command::ComposeTeam {
+            team: call_sign(i),
+            members,
+            equipment: super::form::text(&row.equipment),
+        }))
+    }
+}
+
+impl Form for NightForm {
+    type Field = NightField;
+
+    fn fields(&self) -> &'static [NightField] {
+        &FIELDS
+    }
+
+    fn kind(&self, field: NightField) -> Kind {
+        match field {
+            NightField::Coordinator => Kind::Choice,
+            _ => Kind::Text,
+        }
+    }
+
+    fn input(&mut self, field: NightField) -> Option<&mut Input> {
+        match field {
+            NightField::Coordinator => None,
+            NightField::Members(i) => self.teams.get_mut(i).map(|r| &mut r.members),
+            NightField::Equipment(i) => self.teams.get_mut(i).map(|r| &mut r.equipment),
+        }
+    }
+
+    fn choose(&mut self, field: NightField, forward: bool, ctx: &Ctx) {
+        if field == NightField::Coordinator {
+            let n = ctx.territory.coordinators.len();
+            self.coordinator = step_index(self.coordinator, n, forward);
+        }
+    }
+
+    fn is_dirty(&self) -> bool {
         self.teams
             .iter()
             .any(|t| !t.members.value().is_empty() || !t.equipment.value().is_empty())
     }
 
-    pub fn move_field(&mut self, forward: bool) {
-        let n = Self::FIELDS;
-        self.field = if forward {
-            (self.field + 1) % n
-        } else {
-            (self.field + n - 1) % n
-        };
-    }
-
-    fn input(&mut self) -> Option<&mut Input> {
-        let f = self.field.checked_sub(1)?;
-        let row = self.teams.get_mut(f / 2)?;
-        Some(if f % 2 == 0 {
-            &mut row.members
-        } else {
-            &mut row.equipment
-        })
-    }
-
-    pub fn is_text(&self) -> bool {
-        self.field > 0
-    }
-
-    pub fn edit(&mut self, req: InputRequest) {
-        if let Some(input) = self.input() {
-            input.handle(req);
-        }
-    }
-
-    pub fn choose(&mut self, forward: bool, coordinators: usize) {
-        let n = coordinators.max(1);
-        self.coordinator = if forward {
-            (self.coordinator + 1) % n
-        } else {
-            (self.coordinator + n - 1) % n
-        };
-    }
-
-    /// The commands that open the night, or the field to fix and why.
-    pub fn to_commands(
-        &self,
-        territory: &Territory,
-        lang: Lang,
-    ) -> Result<Vec<Command>, (usize, String)> {
-        let coordinator = territory
+    fn submit(&self, ctx: &Ctx) -> Result<Vec<Command>, (NightField, Fix)> {
+        let coordinator = ctx
+            .territory
             .coordinators
             .get(self.coordinator)
-            .ok_or_else(|| {
-                (
-                    0,
-                    lang.pick(
-                        "Aucun·e coordinateur·rice dans le territoire.",
-                        "No coordinator in the territory.",
-                    )
-                    .to_string(),
-                )
-            })?;
+            .ok_or((NightField::Coordinator, Fix::NoCoordinator))?;
         let mut commands = vec![Command::OpenNight {
             coordinator: coordinator.id.clone(),
         }];
-        for (i, row) in self.teams.iter().enumerate() {
-            let words = resolve(territory, row.members.value());
-            if words.is_empty() {
-                continue;
+        for i in 0..TEAMS {
+            match self.team(i, ctx.territory) {
+                Ok(team) => commands.extend(team),
+                Err(fix) => return Err((NightField::Members(i), fix)),
             }
-            let mut members = Vec::new();
-            for (word, found) in words {
-                let Some(mediator) = found else {
-                    let msg = match lang {
-                        Lang::Fr => format!(
-                            "{} : « {word} » ne désigne aucun·e médiateur·rice (ou plusieurs).",
-                            call_sign(i)
-                        ),
-                        Lang::En => format!(
-                            "{}: \"{word}\" names no mediator (or several).",
-                            call_sign(i)
-                        ),
-                    };
-                    return Err((1 + 2 * i, msg));
-                };
-                members.push(mediator.id.clone());
-            }
-            let equipment =
-                Some(row.equipment.value().trim().to_string()).filter(|s| !s.is_empty());
-            commands.push(Command::ComposeTeam {
-                team: call_sign(i),
-                members,
-                equipment,
-            });
         }
         Ok(commands)
     }

@@ -2,13 +2,14 @@
 //! its active presence. Typed like the request form's site: part of a name or an address;
 //! a district's name gives the district itself.
 
-use super::form::{fold, site_matches};
-use super::update::{Action, Effect, commit, t};
-use super::{AppState, Message, Mode};
+use super::form::sites::{fold, site_matches};
+use super::form::{Ctx, Form, Kind, step_index};
 use crate::domain::Command;
+use crate::domain::State;
 use crate::domain::reference::Territory;
 use crate::domain::vocab::{Position, TeamStatus};
-use tui_input::{Input, InputRequest};
+use crate::i18n::notice::Fix;
+use tui_input::Input;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -17,6 +18,9 @@ pub enum Purpose {
     /// The team starts active presence there.
     Presence,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceField;
 
 #[derive(Debug, Clone)]
 pub struct PlaceForm {
@@ -58,91 +62,64 @@ impl PlaceForm {
         self.matches(territory).get(self.choice).cloned()
     }
 
-    pub fn edit(&mut self, req: InputRequest) {
-        // Only a change of the text changes the matches; moving the cursor keeps the choice.
-        if self.query.handle(req).is_some_and(|c| c.value) {
-            self.choice = 0;
-        }
+    pub fn is_empty(&self) -> bool {
+        self.query.value().trim().is_empty()
     }
 
-    pub fn choose(&mut self, forward: bool, territory: &Territory) {
-        let n = self.matches(territory).len().max(1);
-        self.choice = if forward {
-            (self.choice + 1) % n
-        } else {
-            (self.choice + n - 1) % n
-        };
+    /// ↑/↓ among the matches.
+    pub fn pick(&mut self, forward: bool, territory: &Territory) {
+        self.choice = step_index(self.choice, self.matches(territory).len(), forward);
     }
 }
 
-/// Keys in the place picker.
-pub(super) fn update_place(app: &mut AppState, mut form: PlaceForm, action: Action) -> Vec<Effect> {
-    let lang = app.lang;
-    match action {
-        Action::Edit(req) => form.edit(req),
-        Action::ChooseNext => form.edit(InputRequest::GoToNextChar),
-        Action::ChoosePrev => form.edit(InputRequest::GoToPrevChar),
-        Action::Down | Action::NextField => form.choose(true, &app.territory),
-        Action::Up | Action::PrevField => form.choose(false, &app.territory),
-        Action::Back | Action::Quit => return Vec::new(),
-        Action::Submit => {
-            let chosen = form.chosen(&app.territory);
-            let team = form.team.clone();
-            // Active presence with nothing typed: where the team already is.
-            let position = match (form.purpose, chosen) {
-                (_, Some(p)) => Some(p),
-                (Purpose::Presence, None) if form.query.value().trim().is_empty() => {
-                    current_district(app, &team)
-                }
-                _ => None,
-            };
-            let Some(position) = position else {
-                app.message = Some(Message::Error(t(
-                    lang,
-                    "Lieu : tapez une partie du nom d'un site ou d'un quartier, ↑/↓ pour choisir.",
-                    "Place: type part of a site's or a district's name, ↑/↓ to pick.",
-                )));
-                app.mode = Mode::Place(Box::new(form));
-                return vec![Effect::Bell];
-            };
-            let place = place_name(&app.territory, &position);
-            let (cmd, what) = match form.purpose {
-                Purpose::Move => (
-                    Command::UpdatePosition {
-                        team: team.clone(),
-                        position,
-                    },
-                    lang.pick("position", "position"),
-                ),
-                Purpose::Presence => (
-                    Command::SetTeamStatus {
-                        team: team.clone(),
-                        status: TeamStatus::ActivePresence,
-                        position: Some(position),
-                    },
-                    lang.pick("présence active", "active presence"),
-                ),
-            };
-            app.mode = Mode::Place(Box::new(form));
-            let msg = format!(
-                "{} {team}{} {what} — {place}",
-                t(lang, "Équipe", "Team"),
-                lang.colon()
-            );
-            return commit(app, cmd, msg);
-        }
-        _ => {}
+impl Form for PlaceForm {
+    type Field = PlaceField;
+
+    fn fields(&self) -> &'static [PlaceField] {
+        &[PlaceField]
     }
-    app.mode = Mode::Place(Box::new(form));
-    Vec::new()
+    fn kind(&self, _: PlaceField) -> Kind {
+        Kind::List
+    }
+    fn input(&mut self, _: PlaceField) -> Option<&mut Input> {
+        Some(&mut self.query)
+    }
+    fn choose(&mut self, _: PlaceField, forward: bool, ctx: &Ctx) {
+        self.pick(forward, ctx.territory);
+    }
+    fn edited(&mut self, _: PlaceField) {
+        self.choice = 0;
+    }
+    fn is_dirty(&self) -> bool {
+        !self.is_empty()
+    }
+
+    fn submit(&self, ctx: &Ctx) -> Result<Vec<Command>, (PlaceField, Fix)> {
+        // Active presence with nothing typed: where the team already is.
+        let position = match (self.purpose, self.chosen(ctx.territory)) {
+            (_, Some(p)) => Some(p),
+            (Purpose::Presence, None) if self.is_empty() => {
+                current_district(ctx.domain, ctx.territory, &self.team)
+            }
+            _ => None,
+        };
+        let position = position.ok_or((PlaceField, Fix::TeamPlace))?;
+        let team = self.team.clone();
+        Ok(vec![match self.purpose {
+            Purpose::Move => Command::UpdatePosition { team, position },
+            Purpose::Presence => Command::SetTeamStatus {
+                team,
+                status: TeamStatus::ActivePresence,
+                position: Some(position),
+            },
+        }])
+    }
 }
 
 /// The district a team is in, from its last position.
-fn current_district(app: &AppState, team: &str) -> Option<Position> {
-    let t = app.domain.teams.get(team)?;
-    match &t.position {
-        Position::Site(s) => app
-            .territory
+fn current_district(state: &State, territory: &Territory, team: &str) -> Option<Position> {
+    match &state.teams.get(team)?.position {
+        Position::Site(s) => territory
             .site(s)
             .map(|s| Position::District(s.district.clone())),
         Position::District(d) => Some(Position::District(d.clone())),
@@ -150,28 +127,17 @@ fn current_district(app: &AppState, team: &str) -> Option<Position> {
     }
 }
 
-/// A place in words: the site's or the district's name.
-pub fn place_name(territory: &Territory, position: &Position) -> String {
-    match position {
-        Position::Base => "base".to_string(),
-        Position::Site(s) => territory.site(s).map_or(s.clone(), |s| {
-            let district = territory
-                .district(&s.district)
-                .map_or("", |d| d.name.as_str());
-            format!("{}, {} ({district})", s.name, s.address)
-        }),
-        Position::District(d) => territory.district(d).map_or(d.clone(), |d| d.name.clone()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tui_input::InputRequest;
 
     fn typed(text: &str, purpose: Purpose) -> PlaceForm {
         let mut f = PlaceForm::new("E1".into(), purpose);
         for c in text.chars() {
-            f.edit(InputRequest::InsertChar(c));
+            if f.query.handle(InputRequest::InsertChar(c)).is_some() {
+                f.edited(PlaceField);
+            }
         }
         f
     }
@@ -195,11 +161,15 @@ mod tests {
         let mut f = typed("kennedy", Purpose::Move);
         let n = f.matches(&t).len();
         assert!(n >= 2);
-        f.choose(false, &t);
+        f.pick(false, &t);
         assert_eq!(f.choice, n - 1);
-        f.edit(InputRequest::GoToStart);
-        assert_eq!(f.choice, n - 1, "moving the cursor keeps the choice");
-        f.edit(InputRequest::InsertChar(' '));
+        let moved = f.query.handle(InputRequest::GoToStart);
+        assert!(
+            !moved.is_some_and(|c| c.value),
+            "moving the cursor keeps the choice"
+        );
+        assert_eq!(f.choice, n - 1);
+        f = typed("kennedy ", Purpose::Move);
         assert_eq!(f.choice, 0);
         assert!(typed("", Purpose::Move).chosen(&t).is_none());
         assert!(typed("zzzz", Purpose::Move).chosen(&t).is_none());

@@ -9,11 +9,10 @@ fn a_new_request_before_the_night_is_open_opens_the_night_form_instead() {
     let effects = d.act(Action::NewRequest);
     assert!(effects.is_empty());
     assert!(matches!(d.app.mode, Mode::OpenNight(_)));
+    assert_eq!(d.app.notice, Some(Notice::OpenNightFirst));
     assert_eq!(
-        d.app.message,
-        Some(Message::Info(
-            "Ouvrez d'abord la nuit : coordinateur·rice et équipes.".into()
-        ))
+        d.info().as_deref(),
+        Some("Ouvrez d'abord la nuit : coordinateur·rice et équipes.")
     );
 }
 
@@ -55,7 +54,7 @@ fn missing_required_fields_are_named_and_the_focus_goes_to_them() {
     assert_eq!(d.form().field(), RequestField::Site);
 
     assert!(matches!(d.app.mode, Mode::NewRequest(_)));
-    assert!(d.written.is_empty() && d.refused.is_empty());
+    assert!(d.desk.written.is_empty() && d.desk.refused.is_empty());
     assert!(d.app.domain.requests.is_empty());
     assert!(!d.app.busy);
 }
@@ -70,12 +69,12 @@ fn an_invalid_callback_number_is_refused_and_the_form_stays_open_to_fix_it() {
         effects.iter().any(is_commit),
         "the domain judges the number"
     );
-    assert_eq!(d.refused.len(), 1);
+    assert_eq!(d.desk.refused.len(), 1);
     assert!(
         d.error()
             .is_some_and(|e| e.starts_with("Numéro de rappel invalide « 06 12 34 »")),
         "{:?}",
-        d.app.message
+        d.app.notice
     );
     assert!(!d.app.busy);
     assert_eq!(
@@ -88,7 +87,7 @@ fn an_invalid_callback_number_is_refused_and_the_form_stays_open_to_fix_it() {
     // Fixed, it goes through.
     d.typed(" 56 78");
     d.act(Action::Submit);
-    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.app.message);
+    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.app.notice);
     assert_eq!(d.app.domain.requests.len(), 1);
 }
 
@@ -102,7 +101,10 @@ fn a_site_named_by_what_is_typed_comes_before_one_found_by_its_sector_or_distric
         // Nothing named so comes before something named so.
         let named: Vec<bool> = found
             .iter()
-            .map(|s| crate::app::form::fold(&s.name).contains(&crate::app::form::fold(first)))
+            .map(|s| {
+                crate::app::form::sites::fold(&s.name)
+                    .contains(&crate::app::form::sites::fold(first))
+            })
             .collect();
         assert!(
             named.windows(2).all(|w| w[0] || !w[1]),
@@ -192,7 +194,7 @@ fn esc_on_a_clean_form_closes_it_at_once() {
     d.act(Action::NewRequest);
     d.act(Action::Back);
     assert!(matches!(d.app.mode, Mode::Normal));
-    assert_eq!(d.info(), Some("Saisie abandonnée."));
+    assert_eq!(d.info().as_deref(), Some("Saisie abandonnée."));
 }
 
 #[test]
@@ -202,7 +204,10 @@ fn esc_on_a_dirty_form_asks_once_and_the_second_esc_discards() {
     d.typed("dalle");
     d.act(Action::Back);
     assert!(matches!(d.app.mode, Mode::NewRequest(_)), "asks first");
-    assert_eq!(d.info(), Some("Esc encore pour abandonner la saisie."));
+    assert_eq!(
+        d.info().as_deref(),
+        Some("Esc encore pour abandonner la saisie.")
+    );
     assert!(d.form().confirm_cancel);
     // Anything else in between withdraws the question.
     d.typed(" k");
@@ -211,8 +216,8 @@ fn esc_on_a_dirty_form_asks_once_and_the_second_esc_discards() {
     assert!(matches!(d.app.mode, Mode::NewRequest(_)));
     d.act(Action::Back);
     assert!(matches!(d.app.mode, Mode::Normal));
-    assert_eq!(d.info(), Some("Saisie abandonnée."));
-    assert!(d.written.is_empty() && d.app.domain.requests.is_empty());
+    assert_eq!(d.info().as_deref(), Some("Saisie abandonnée."));
+    assert!(d.desk.written.is_empty() && d.app.domain.requests.is_empty());
     // A choice alone makes the form dirty too.
     d.act(Action::NewRequest);
     d.acts(&[Action::NextField, Action::ChooseNext, Action::Back]);
@@ -248,7 +253,7 @@ fn ctrl_c_in_the_team_picker_quits() {
     let request = d.request_at("vil-kennedy-1", Priority::P2);
     d.focus_request(request);
     d.act(Action::Dispatch);
-    assert!(matches!(d.app.mode, Mode::Dispatch { .. }));
+    assert!(matches!(d.app.mode, Mode::Dispatch(_)));
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let quit = action_for(&d.app, &ctrl_c).expect("Ctrl-C is bound");
     assert_eq!(d.act(quit), vec![Effect::Quit]);
@@ -263,10 +268,12 @@ fn enter_saves_and_the_form_closes_only_once_the_store_has_written() {
     d.act(Action::NextField);
     d.typed("musique forte au 3e");
     let effects = update(&mut d.app, Action::Submit);
-    let [Effect::Commit(Command::ReceiveRequest(new), msg)] = effects.as_slice() else {
+    let [Effect::Commit(commands)] = effects.as_slice() else {
         panic!("one commit: {effects:?}")
     };
-    assert_eq!(msg, "Sollicitation enregistrée.");
+    let [Command::ReceiveRequest(new)] = commands.as_slice() else {
+        panic!("one request: {commands:?}")
+    };
     assert_eq!(new.site, "vil-kennedy-1");
     assert_eq!(new.source, Source::Resident);
     assert_eq!(new.category, Category::NeighbourConflict);
@@ -282,7 +289,7 @@ fn enter_saves_and_the_form_closes_only_once_the_store_has_written() {
     d.perform(effects);
     assert!(matches!(d.app.mode, Mode::Normal));
     assert!(!d.app.busy);
-    assert_eq!(d.info(), Some("Sollicitation enregistrée."));
+    assert_eq!(d.info().as_deref(), Some("Sollicitation enregistrée."));
     let rows = open_requests(&d.app);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].number, 1);

@@ -11,12 +11,12 @@ fn on_handover(d: &mut Desk) {
 }
 
 fn select_request(d: &mut Desk, id: RequestId) {
-    let h = crate::app::shift::handover(&d.app).expect("a handover");
-    let row = crate::app::shift::items(&h)
+    let h = crate::app::handover::handover(&d.app).expect("a handover");
+    let row = crate::app::handover::items(&h)
         .iter()
-        .position(|i| *i == crate::app::shift::Item::Request(id))
+        .position(|i| *i == crate::app::handover::Item::Request(id))
         .expect("listed");
-    d.app.handover_selected = row;
+    d.app.select_handover_row(row);
 }
 
 #[test]
@@ -27,7 +27,7 @@ fn the_night_closes_once_every_open_request_is_carried_over_or_closed() {
     on_handover(&mut d);
     d.key(KeyCode::Char('C'));
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("Encore 2 sollicitation(s) à décider : « r » reporte, « X » clôt.")
     );
     assert!(d.app.domain.open_night().is_some());
@@ -52,10 +52,10 @@ fn the_night_closes_once_every_open_request_is_carried_over_or_closed() {
     d.key(KeyCode::Tab);
     d.typed("Rappeler l'astreinte du bailleur");
     d.key(KeyCode::Enter);
-    assert_eq!(d.info(), Some("Note de passation enregistrée."));
+    assert_eq!(d.info().as_deref(), Some("Note de passation enregistrée."));
     d.key(KeyCode::Char('C'));
-    assert_eq!(d.info(), Some("Nuit clôturée."));
-    let h = crate::app::shift::handover(&d.app).expect("the closed night's handover");
+    assert_eq!(d.info().as_deref(), Some("Nuit clôturée."));
+    let h = crate::app::handover::handover(&d.app).expect("the closed night's handover");
     assert!(!h.open);
     assert_eq!(
         h.note.map(|n| n.needs),
@@ -73,7 +73,7 @@ fn the_next_coordinator_takes_the_handover_once() {
     assert!(matches!(d.app.mode, Mode::Choice(_)));
     d.key(KeyCode::Enter);
     let ack = d.app.domain.handover.clone().and_then(|h| h.acknowledged);
-    assert!(ack.is_some(), "{:?}", d.app.message);
+    assert!(ack.is_some(), "{:?}", d.app.notice);
     assert!(
         d.info()
             .is_some_and(|m| m.starts_with("Passation prise : "))
@@ -84,9 +84,9 @@ fn the_next_coordinator_takes_the_handover_once() {
         d.error()
             .is_some_and(|e| e.starts_with("La passation a déjà été prise par")),
         "{:?}",
-        d.app.message
+        d.app.notice
     );
-    assert_eq!(d.refused.len(), 1);
+    assert_eq!(d.desk.refused.len(), 1);
 }
 
 #[test]
@@ -100,13 +100,13 @@ fn an_instruction_is_added_for_a_site_extended_and_ended_and_leaves_the_board() 
     d.typed("Hall B sans lumière");
     d.key(KeyCode::Enter);
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("Une consigne temporaire a besoin de son dernier jour (JJ/MM).")
     );
     d.key(KeyCode::Tab);
     d.typed("+2");
     d.key(KeyCode::Enter);
-    assert_eq!(d.info(), Some("Consigne enregistrée."));
+    assert_eq!(d.info().as_deref(), Some("Consigne enregistrée."));
     let i = d
         .app
         .domain
@@ -119,7 +119,7 @@ fn an_instruction_is_added_for_a_site_extended_and_ended_and_leaves_the_board() 
     assert!(matches!(i.scope, crate::domain::handover::Scope::Site(_)));
     assert_eq!(crate::app::board::instructions(&d.app).len(), 1);
 
-    d.app.handover_selected = 0;
+    d.app.select_handover_row(0);
     d.key(KeyCode::Char('+'));
     for _ in 0..12 {
         d.act(Action::Edit(InputRequest::DeletePrevChar));
@@ -131,7 +131,7 @@ fn an_instruction_is_added_for_a_site_extended_and_ended_and_leaves_the_board() 
         Some("2026-12-05".parse().expect("date"))
     );
     d.key(KeyCode::Char('E'));
-    assert_eq!(d.info(), Some("Consigne levée."));
+    assert_eq!(d.info().as_deref(), Some("Consigne levée."));
     assert!(crate::app::board::instructions(&d.app).is_empty());
 }
 
@@ -175,12 +175,12 @@ fn r_on_the_handover_screen_asks_the_runtime_for_the_nights_report() {
     let effects = d.act(Action::ReportExported(Ok(path)));
     assert!(effects.is_empty());
     assert_eq!(
-        d.info(),
+        d.info().as_deref(),
         Some("Rapport écrit : /data/reports/nuit-2026-11-30.md")
     );
     let effects = d.act(Action::ReportExported(Err("disque plein".into())));
     assert_eq!(effects, vec![Effect::Bell]);
-    assert_eq!(d.error(), Some("disque plein"));
+    assert_eq!(d.error().as_deref(), Some("disque plein"));
 }
 
 #[test]

@@ -20,21 +20,19 @@ fn dispatch_suggests_the_nearest_free_team_with_the_cursor_on_it() {
     assert_eq!(d.dispatch_cursor(), 0);
     d.act(Action::Back);
     assert!(matches!(d.app.mode, Mode::Normal));
-    assert!(d.written.is_empty());
+    assert!(d.desk.written.is_empty());
 
     // Accepted as suggested: E2 goes, en route.
     d.act(Action::Dispatch);
     let effects = d.act(Action::Submit);
     assert_eq!(
         effects,
-        vec![Effect::Commit(
-            Command::Dispatch {
-                request: kennedy,
-                team: "E2".into()
-            },
-            "Équipe E2 envoyée".into()
-        )]
+        vec![Effect::Commit(vec![Command::Dispatch {
+            request: kennedy,
+            team: "E2".into()
+        }])]
     );
+    assert_eq!(d.info().as_deref(), Some("Équipe E2 envoyée"));
     assert!(matches!(d.app.mode, Mode::Normal));
     assert_eq!(d.team("E2").status(), TeamStatus::EnRoute);
     assert_eq!(
@@ -56,7 +54,7 @@ fn dispatching_a_busy_team_is_refused_with_its_reason_and_writes_nothing() {
     let first = d.request_at("vil-kennedy-1", Priority::P1);
     let second = d.request_at("vil-kennedy-2", Priority::P1);
     d.dispatch(first, "E2");
-    assert_eq!(d.written.len(), 1);
+    assert_eq!(d.desk.written.len(), 1);
     let before = d.app.domain.clone();
 
     d.focus_request(second);
@@ -64,13 +62,13 @@ fn dispatching_a_busy_team_is_refused_with_its_reason_and_writes_nothing() {
     d.acts(&[Action::Down, Action::Down, Action::Down, Action::Up]);
     assert_eq!(d.dispatch_cursor(), 1, "E2, busy");
     d.act(Action::Submit);
-    assert_eq!(d.refused.len(), 1);
+    assert_eq!(d.desk.refused.len(), 1);
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("Équipe E2 est déjà affectée à la sollicitation 1.")
     );
     assert!(
-        matches!(d.app.mode, Mode::Dispatch { .. }),
+        matches!(d.app.mode, Mode::Dispatch(_)),
         "the picker stays for another choice"
     );
     assert_eq!(d.app.domain, before);
@@ -81,12 +79,12 @@ fn dispatching_a_busy_team_is_refused_with_its_reason_and_writes_nothing() {
 fn dispatch_needs_a_request_row_and_teams() {
     let mut d = Desk::night();
     d.act(Action::Dispatch);
-    assert_eq!(d.error(), Some("Choisissez une sollicitation."));
+    assert_eq!(d.error().as_deref(), Some("Choisissez une sollicitation."));
     d.request_at("vil-kennedy-1", Priority::P2);
     d.act(Action::NextPane);
     d.act(Action::Dispatch);
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("Choisissez une sollicitation."),
         "teams pane"
     );
@@ -100,7 +98,7 @@ fn dispatch_needs_a_request_row_and_teams() {
     d.request_at("vil-kennedy-1", Priority::P2);
     d.act(Action::Dispatch);
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("Aucune équipe : composez-les avec « :equipe ».")
     );
     assert!(matches!(d.app.mode, Mode::Normal));
@@ -119,11 +117,9 @@ fn arrive_and_contact_from_the_team_row_or_the_request_row() {
     let effects = d.act(Action::Arrive);
     assert_eq!(
         effects,
-        vec![Effect::Commit(
-            Command::Arrive { team: "E2".into() },
-            "Équipe E2 : sur place".into()
-        )]
+        vec![Effect::Commit(vec![Command::Arrive { team: "E2".into() }])]
     );
+    assert_eq!(d.info().as_deref(), Some("Équipe E2 : sur place"));
     assert_eq!(d.team("E2").status(), TeamStatus::OnSite);
     assert_eq!(d.app.domain.requests[&r].status, RequestStatus::OnSite);
     assert_eq!(
@@ -135,26 +131,27 @@ fn arrive_and_contact_from_the_team_row_or_the_request_row() {
     d.focus_team("E2");
     d.act(Action::Contact);
     assert_eq!(d.team("E2").last_contact, d.app.now);
-    assert_eq!(d.info(), Some("Équipe E2 : contact enregistré"));
+    assert_eq!(d.info().as_deref(), Some("Équipe E2 : contact enregistré"));
 
     // Arriving twice, or a team sent nowhere, is refused in words.
     d.act(Action::Arrive);
     assert!(
         d.error().is_some_and(|e| e.contains("E2")),
         "{:?}",
-        d.app.message
+        d.app.notice
     );
     d.focus_team("E3");
     d.act(Action::Arrive);
-    assert_eq!(d.error(), Some("L'équipe E3 n'a pas d'affectation."));
-    assert_eq!(d.refused.len(), 2);
+    assert_eq!(
+        d.error().as_deref(),
+        Some("L'équipe E3 n'a pas d'affectation.")
+    );
+    assert_eq!(d.desk.refused.len(), 2);
     // In English the colon sticks to the word.
     d.app.lang = Lang::En;
     let effects = d.act(Action::SetStatus(TeamStatus::Available));
-    assert!(
-        matches!(&effects[..], [Effect::Commit(_, m)] if m == "Team E3: available"),
-        "{effects:?}"
-    );
+    assert!(matches!(&effects[..], [Effect::Commit(_)]), "{effects:?}");
+    assert_eq!(d.info().as_deref(), Some("Team E3: available"));
 }
 
 #[test]
@@ -206,7 +203,7 @@ fn statuses_are_set_on_a_free_team_and_refused_on_a_busy_one() {
     d.focus_team("E2");
     d.act(Action::SetStatus(TeamStatus::Break));
     assert_eq!(
-        d.error(),
+        d.error().as_deref(),
         Some("Équipe E2 est déjà affectée à la sollicitation 1.")
     );
     assert_eq!(d.team("E2").status(), TeamStatus::EnRoute);
@@ -244,6 +241,9 @@ fn a_team_says_where_it_is_and_presence_with_nothing_typed_stays_in_its_district
         d.error().is_some(),
         "nothing matches: said, nothing written"
     );
+    // Something typed: Esc asks once, like in every form.
+    d.key(KeyCode::Esc);
+    assert!(matches!(d.app.mode, Mode::Place(_)));
     d.key(KeyCode::Esc);
     assert!(matches!(d.app.mode, Mode::Normal));
 }
@@ -262,12 +262,12 @@ fn a_team_action_needs_a_team() {
     ] {
         let effects = d.act(a.clone());
         assert_eq!(effects, vec![Effect::Bell], "{a:?}");
-        assert_eq!(d.error(), Some("Choisissez une équipe."));
+        assert_eq!(d.error().as_deref(), Some("Choisissez une équipe."));
         assert!(matches!(d.app.mode, Mode::Normal));
     }
     d.app.focus = Pane::Cases;
     assert_eq!(d.act(Action::Contact), vec![Effect::Bell]);
-    assert!(d.written.is_empty());
+    assert!(d.desk.written.is_empty());
 }
 
 #[test]
@@ -277,7 +277,7 @@ fn recall_puts_the_request_back_in_the_queue() {
     d.dispatch(r, "E2");
     d.focus_team("E2");
     d.act(Action::Recall);
-    assert_eq!(d.info(), Some("Équipe E2 : rappelée"));
+    assert_eq!(d.info().as_deref(), Some("Équipe E2 : rappelée"));
     assert_eq!(d.team("E2").status(), TeamStatus::Available);
     assert!(d.team("E2").assignment.is_none());
     assert_eq!(d.app.domain.requests[&r].status, RequestStatus::Received);

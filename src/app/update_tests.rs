@@ -1,19 +1,26 @@
 //! `update()` driven without a screen, the way the coordinator works a night: actions in,
-//! effects out. A small desk plays the runtime: it performs `Effect::Commit` against the pure
-//! domain (`execute` on a copy of the state) and feeds back `Committed` or `Failed`.
+//! effects out. The desk is the same seam the runtime uses (`seam::perform`), over the
+//! memory desk: commits go to the pure domain and come back as what they wrote.
 
 use super::*;
 use crate::app::board::{open_requests, suggested_team, teams};
-use crate::app::form::{ClearField, RequestField, site_matches};
+use crate::app::dispatch::Picker;
+use crate::app::form::Open;
+use crate::app::form::clear::{ClearField, ClearForm};
+use crate::app::form::request::{RequestField, RequestForm};
+use crate::app::form::sites::site_matches;
 use crate::app::keymap::action_for;
-use crate::app::{Pane, RequestForm};
+use crate::app::memory_desk::MemoryDesk;
+use crate::app::{Pane, perform};
 use crate::domain::command::NewRequest;
-use crate::domain::execute;
 use crate::domain::ids::RequestId;
-use crate::domain::vocab::{Category, Priority, RequestStatus, Source};
-use crate::i18n::refusal::refusal;
-use chrono::Duration;
+use crate::domain::vocab::{Category, Position, Priority, RequestStatus, Source, TeamStatus};
+use crate::domain::{Command, State};
+use crate::i18n::Lang;
+use crate::i18n::notice::{self, Notice};
+use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
 
 /// An instant given in Paris time ("2026-11-30T21:05:00+01:00").
 fn at(s: &str) -> DateTime<Utc> {
@@ -27,34 +34,10 @@ fn monday_2105() -> DateTime<Utc> {
     at("2026-11-30T21:05:00+01:00")
 }
 
-/// Names for log lines from the console's own state (the desk keeps no personal records).
-struct Names<'a>(&'a crate::domain::reference::Territory, &'a State);
-
-impl crate::i18n::log::Lookup for Names<'_> {
-    fn territory(&self) -> &crate::domain::reference::Territory {
-        self.0
-    }
-    fn request_number(&self, id: RequestId) -> Option<u32> {
-        self.1.requests.get(&id).map(|r| r.number)
-    }
-    fn personal(
-        &self,
-        _: crate::domain::ids::PersonalId,
-    ) -> Option<crate::domain::personal::PersonalRecord> {
-        None
-    }
-}
-
-/// The coordinator's desk: the console's state plus a runtime over the pure domain.
+/// The coordinator's desk: the console's state and the store it works on.
 struct Desk {
     app: AppState,
-    /// The journal and its views, as the store keeps them (for the handover screen).
-    journal: Vec<crate::domain::Envelope>,
-    views: crate::store::views::MemViews,
-    /// Commands the runtime wrote, in order.
-    written: Vec<Command>,
-    /// Commands the domain refused.
-    refused: Vec<Command>,
+    desk: MemoryDesk,
 }
 
 impl Desk {
@@ -62,38 +45,9 @@ impl Desk {
     fn dark() -> Desk {
         let territory = crate::territory::rennes().expect("the Rennes territory loads");
         Desk {
-            app: AppState::new(Lang::Fr, State::default(), territory, monday_2105()),
-            written: Vec::new(),
-            refused: Vec::new(),
-            journal: Vec::new(),
-            views: Default::default(),
+            app: AppState::new(Lang::Fr, State::default(), territory.clone(), monday_2105()),
+            desk: MemoryDesk::new(territory),
         }
-    }
-
-    /// Keeps the journal and views, and reloads the handover source as the runtime does.
-    fn record(&mut self, envelopes: &[crate::domain::Envelope]) {
-        for e in envelopes {
-            let Ok(()) = crate::domain::views::project(&mut self.views, &self.app.domain, e);
-            self.journal.push(e.clone());
-        }
-        let state = &self.app.domain;
-        let night = state
-            .open_night()
-            .map(|n| n.night)
-            .or(state.handover.as_ref().map(|h| h.night));
-        let record = match night {
-            Some(n) => self.views.nights.get(&n),
-            None => self.views.nights.values().next_back(),
-        };
-        self.app.handover_source = record.map(|r| {
-            let events = self
-                .journal
-                .iter()
-                .filter(|e| e.night == r.night)
-                .cloned()
-                .collect();
-            Box::new((r.clone(), events))
-        });
     }
 
     /// Claire has opened the night and composed three teams: E1 in Maurepas, E2 in
@@ -124,12 +78,15 @@ impl Desk {
         d
     }
 
-    /// Writes straight into the domain (the night as it stood before the test begins).
+    /// Written by someone else (the night as it stood before the test begins): the console
+    /// sees it arrive like the world's moves.
     fn prepare(&mut self, cmd: Command) {
         let now = self.app.now;
-        let (envs, _) = execute(&mut self.app.domain, &self.app.territory, &cmd, now)
+        let written = self
+            .desk
+            .execute(std::slice::from_ref(&cmd), now)
             .unwrap_or_else(|r| panic!("setup {cmd:?} refused: {r}"));
-        self.record(&envs);
+        update(&mut self.app, Action::WorldMoved(written));
     }
 
     /// A request received at `site`, waiting for a team; returns its id.
@@ -147,62 +104,10 @@ impl Desk {
         id
     }
 
-    /// What the runtime does with effects: commits go to the domain (several commands
-    /// stand or fall together), the log lines and the outcome come back.
+    /// What the runtime does with effects, through the same seam.
     fn perform(&mut self, effects: Vec<Effect>) {
-        for effect in effects {
-            let (commands, message) = match effect {
-                Effect::Commit(cmd, message) => (vec![cmd], message),
-                Effect::CommitAll(commands, message) => (commands, message),
-                _ => continue,
-            };
-            let mut state = self.app.domain.clone();
-            let mut envelopes = Vec::new();
-            let mut refused = None;
-            for cmd in &commands {
-                match execute(&mut state, &self.app.territory, cmd, self.app.now) {
-                    Ok((envs, _)) => envelopes.extend(envs),
-                    Err(r) => {
-                        refused = Some((cmd.clone(), r));
-                        break;
-                    }
-                }
-            }
-            let feedback = match refused {
-                None => {
-                    self.written.extend(commands);
-                    let lines = envelopes
-                        .iter()
-                        .map(|e| crate::app::LogLine {
-                            seq: e.seq,
-                            night: e.night,
-                            text: crate::i18n::log::line(
-                                e,
-                                &Names(&self.app.territory, &state),
-                                self.app.lang,
-                            ),
-                        })
-                        .collect();
-                    update(&mut self.app, Action::Logged(lines));
-                    let more = update(
-                        &mut self.app,
-                        Action::Committed {
-                            state: Box::new(state),
-                            message,
-                        },
-                    );
-                    self.record(&envelopes);
-                    self.perform(more);
-                    continue;
-                }
-                Some((cmd, r)) => {
-                    self.refused.push(cmd);
-                    Action::Failed(refusal(&r, self.app.lang))
-                }
-            };
-            let more = update(&mut self.app, feedback);
-            self.perform(more);
-        }
+        let now = self.app.now;
+        perform(&mut self.app, &mut self.desk, effects, now);
     }
 
     /// One action, its effects performed; returns what `update` asked for.
@@ -227,7 +132,8 @@ impl Desk {
 
     /// `:` then the line then Enter. A refused line stays open: Esc leaves it first.
     fn command(&mut self, line: &str) -> Vec<Effect> {
-        if matches!(self.app.mode, Mode::Command(_)) {
+        if matches!(self.app.mode, Mode::Line(_)) {
+            self.act(Action::Back);
             self.act(Action::Back);
         }
         self.act(Action::CommandLine);
@@ -249,28 +155,26 @@ impl Desk {
         self.act(Action::Tick(now));
     }
 
-    fn error(&self) -> Option<&str> {
-        match &self.app.message {
-            Some(Message::Error(m)) => Some(m),
-            _ => None,
-        }
+    /// The footer's text, if it shows an error.
+    fn error(&self) -> Option<String> {
+        let n = self.app.notice.as_ref().filter(|n| n.is_error())?;
+        Some(notice::text(n, self.app.lang, &self.app.territory))
     }
 
-    fn info(&self) -> Option<&str> {
-        match &self.app.message {
-            Some(Message::Info(m)) => Some(m),
-            _ => None,
-        }
+    /// The footer's text, if it shows news.
+    fn info(&self) -> Option<String> {
+        let n = self.app.notice.as_ref().filter(|n| !n.is_error())?;
+        Some(notice::text(n, self.app.lang, &self.app.territory))
     }
 
-    fn form(&self) -> &RequestForm {
+    fn form(&self) -> &Open<RequestForm> {
         match &self.app.mode {
             Mode::NewRequest(f) => f,
             other => panic!("the request form should be open, not {other:?}"),
         }
     }
 
-    fn clear_form(&self) -> &ClearForm {
+    fn clear_form(&self) -> &Open<ClearForm> {
         match &self.app.mode {
             Mode::Clear(f) => f,
             other => panic!("the clear form should be open, not {other:?}"),
@@ -278,9 +182,9 @@ impl Desk {
     }
 
     fn dispatch_cursor(&self) -> usize {
-        match self.app.mode {
-            Mode::Dispatch { cursor, .. } => cursor,
-            ref other => panic!("the dispatch picker should be open, not {other:?}"),
+        match &self.app.mode {
+            Mode::Dispatch(p) => p.cursor(&self.app),
+            other => panic!("the dispatch picker should be open, not {other:?}"),
         }
     }
 
@@ -294,7 +198,7 @@ impl Desk {
             .iter()
             .position(|t| t.call_sign == call_sign)
             .expect("the team is on the board");
-        self.app.selected[Pane::Teams as usize] = i;
+        self.app.select_row(Pane::Teams, i);
     }
 
     fn focus_request(&mut self, id: RequestId) {
@@ -303,18 +207,17 @@ impl Desk {
             .iter()
             .position(|r| r.id == id)
             .expect("the request is on the board");
-        self.app.selected[Pane::Requests as usize] = i;
+        self.app.select_row(Pane::Requests, i);
     }
 
     /// Sends `team` on `request` through the picker.
     fn dispatch(&mut self, request: RequestId, team: &str) {
         self.focus_request(request);
         self.act(Action::Dispatch);
-        let cursor = teams(&self.app)
-            .iter()
-            .position(|t| t.call_sign == team)
-            .expect("team");
-        self.app.mode = Mode::Dispatch { request, cursor };
+        self.app.mode = Mode::Dispatch(Box::new(Picker {
+            request,
+            team: Some(team.into()),
+        }));
         self.act(Action::Submit);
     }
 
@@ -342,31 +245,28 @@ fn the_command_line_opens_the_night_and_composes_teams_by_names_typed_without_ac
     let effects = d.command("ouvrir claire");
     assert_eq!(
         effects,
-        vec![Effect::Commit(
-            Command::OpenNight {
-                coordinator: "claire-m".into()
-            },
-            "Nuit ouverte.".into()
-        )]
+        vec![Effect::Commit(vec![Command::OpenNight {
+            coordinator: "claire-m".into()
+        }])]
     );
     assert!(d.app.domain.open_night().is_some());
     assert!(
         matches!(d.app.mode, Mode::Normal),
         "the line closes once done"
     );
-    assert_eq!(d.info(), Some("Nuit ouverte."));
+    assert_eq!(d.info().as_deref(), Some("Nuit ouverte."));
 
     // "gwen" for Gwenaëlle, "aicha" for Aïcha, "LOIC" for Loïc; the call sign is upper-cased.
     d.command("equipe e1 samir gwen");
     d.command("equipe E2 aicha LOIC Thomas");
     assert_eq!(d.team("E1").members, ["samir-k", "gwenaelle-p"]);
     assert_eq!(d.team("E2").members, ["aicha-d", "loic-m", "thomas-r"]);
-    assert_eq!(d.info(), Some("Équipe E2 composée"));
+    assert_eq!(d.info().as_deref(), Some("Équipe E2 composée"));
     // Typed with its accents, or by id, a name is found too.
     d.command("equipe E3 Inès lea-t");
     assert_eq!(d.team("E3").members, ["ines-h", "lea-t"]);
-    assert_eq!(d.written.len(), 4);
-    assert!(d.refused.is_empty());
+    assert_eq!(d.desk.written.len(), 4);
+    assert!(d.desk.refused.is_empty());
 }
 
 #[test]
@@ -375,7 +275,7 @@ fn the_command_line_understands_english_words_and_closes_the_night() {
     d.app.lang = Lang::En;
     d.command("open nadia");
     d.command("team E1 fatou erwan");
-    assert_eq!(d.info(), Some("Team E1 composed"));
+    assert_eq!(d.info().as_deref(), Some("Team E1 composed"));
     d.command("handover yannick");
     assert_eq!(
         d.app.domain.open_night().map(|n| n.coordinator.as_str()),
@@ -383,7 +283,7 @@ fn the_command_line_understands_english_words_and_closes_the_night() {
     );
     d.command("close");
     assert!(d.app.domain.open_night().is_none());
-    assert_eq!(d.info(), Some("Night closed."));
+    assert_eq!(d.info().as_deref(), Some("Night closed."));
 }
 
 #[test]
@@ -401,7 +301,7 @@ fn an_ambiguous_or_unknown_name_is_refused_and_nothing_is_committed() {
         let msg = d.error().expect("an explanation");
         assert!(msg.contains(&format!("« {word} »")), "{line}: {msg}");
         assert!(
-            matches!(d.app.mode, Mode::Command(ref i) if i.value() == line),
+            matches!(d.app.mode, Mode::Line(ref o) if o.form.input.value() == line),
             "the line stays to be fixed"
         );
     }
@@ -411,9 +311,11 @@ fn an_ambiguous_or_unknown_name_is_refused_and_nothing_is_committed() {
         assert!(d.error().is_some_and(|e| e.starts_with("Commandes :")));
     }
     assert!(!d.app.busy);
-    assert!(d.written.is_empty() && d.refused.is_empty());
+    assert!(d.desk.written.is_empty() && d.desk.refused.is_empty());
     assert_eq!(d.app.domain, before);
-    // Esc leaves the line without a trace.
+    // Esc leaves the line without a trace (asking first: something is typed).
+    d.act(Action::Back);
+    assert!(matches!(d.app.mode, Mode::Line(_)));
     d.act(Action::Back);
     assert!(matches!(d.app.mode, Mode::Normal));
 }
@@ -423,14 +325,14 @@ fn a_name_the_domain_refuses_comes_back_in_words_and_the_line_stays() {
     let mut d = Desk::night();
     // Samir is already in E1.
     d.command("equipe E4 samir ines");
-    assert_eq!(d.refused.len(), 1);
+    assert_eq!(d.desk.refused.len(), 1);
     assert!(
         d.error()
             .is_some_and(|e| e.contains("fait déjà partie de l'équipe E1")),
         "{:?}",
-        d.app.message
+        d.app.notice
     );
-    assert!(matches!(d.app.mode, Mode::Command(_)));
+    assert!(matches!(d.app.mode, Mode::Line(_)));
     assert!(!d.app.domain.teams.contains_key("E4"));
 }
 
@@ -448,7 +350,7 @@ fn names_in_capitals_with_accents_are_found() {
         position: None,
     });
     d.command("equipe E4 AÏCHA GWENAËLLE");
-    assert_eq!(d.error(), None);
+    assert_eq!(d.error().as_deref(), None);
     assert_eq!(d.team("E4").members, ["aicha-d", "gwenaelle-p"]);
 }
 
@@ -536,8 +438,8 @@ fn the_selection_follows_when_the_last_row_leaves_the_list() {
     assert_eq!(open_requests(&d.app).len(), 1);
     // One row left, drawn selected: `d` must act on it.
     d.act(Action::Dispatch);
-    assert_eq!(d.error(), None, "{:?}", d.app.message);
-    assert!(matches!(d.app.mode, Mode::Dispatch { request, .. } if request == first));
+    assert_eq!(d.error().as_deref(), None, "{:?}", d.app.notice);
+    assert!(matches!(&d.app.mode, Mode::Dispatch(p) if p.request == first));
 }
 
 #[test]
@@ -576,11 +478,11 @@ fn busy_holds_a_second_commit_while_one_is_pending() {
     update(&mut d.app, Action::Arrive);
     assert!(d.app.busy);
     assert_eq!(
-        update(&mut d.app, Action::Failed("non".into())),
+        update(&mut d.app, Action::Failed(Failure::Store("non".into()))),
         vec![Effect::Bell]
     );
     assert!(!d.app.busy);
-    assert_eq!(d.error(), Some("non"));
+    assert_eq!(d.error().as_deref(), Some("non"));
 }
 
 #[test]
@@ -592,7 +494,7 @@ fn the_clock_moves_without_effects_and_esc_clears_the_message() {
     assert!(d.act(Action::Tick(then + Duration::seconds(1))).is_empty());
     assert_eq!(d.app.now, then + Duration::seconds(1));
     d.act(Action::Back);
-    assert_eq!(d.app.message, None);
+    assert_eq!(d.app.notice, None);
 }
 
 #[path = "request_form_tests.rs"]
@@ -616,24 +518,18 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
     update(&mut d.app, Action::NewRequest);
     let mode = format!("{:?}", d.app.mode);
     assert_eq!(
-        update(
-            &mut d.app,
-            Action::Notice(Message::Info("Sauvegarde écrite : x".into()))
-        ),
+        update(&mut d.app, Action::Notice(Notice::DraftRecovered)),
         vec![]
     );
-    assert_eq!(
-        d.app.message,
-        Some(Message::Info("Sauvegarde écrite : x".into()))
-    );
+    assert_eq!(d.app.notice, Some(Notice::DraftRecovered));
     assert_eq!(
         update(
             &mut d.app,
-            Action::Notice(Message::Error("Sauvegarde impossible".into()))
+            Action::Notice(Notice::Failed("Sauvegarde impossible".into()))
         ),
         vec![Effect::Bell]
     );
-    assert_eq!(d.error(), Some("Sauvegarde impossible"));
+    assert_eq!(d.error().as_deref(), Some("Sauvegarde impossible"));
     // What was being typed is still there.
     assert_eq!(format!("{:?}", d.app.mode), mode);
 }

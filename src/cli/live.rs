@@ -115,6 +115,7 @@ pub(super) fn console(g: &Global, lang: Lang, settings: Settings) -> Result<Exit
     let live = Live {
         clock: SpeedClock::new(std::time::Instant::now(), prepared.start, speed),
         night: LiveNight::new(SEED, prepared.start),
+        lang,
     };
     crate::runtime::run(store, lang, settings.thresholds, Some(live))?;
     Ok(ExitCode::SUCCESS)

@@ -16,9 +16,11 @@ mod rules;
 pub mod state;
 pub mod views;
 pub mod vocab;
+pub mod written;
 
 pub use command::Command;
 pub use decide::{Decision, decide, execute, stamp};
 pub use event::{Envelope, Event};
 pub use refusal::Refusal;
 pub use state::State;
+pub use written::Written;

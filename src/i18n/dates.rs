@@ -99,3 +99,11 @@ pub fn short_date(date: chrono::NaiveDate, lang: Lang) -> String {
         Lang::En => date.format("%d %b").to_string(),
     }
 }
+
+/// A full date as each language writes it: "03/12/2026", "2026-12-03".
+pub fn full_date(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    }
+}

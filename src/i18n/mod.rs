@@ -4,7 +4,11 @@
 pub mod backup;
 pub mod dates;
 pub mod handover;
+pub mod keys;
 pub mod log;
+pub mod notice;
+mod notice_fix;
+pub mod places;
 pub mod refusal;
 pub mod report;
 pub mod store;

@@ -4,7 +4,7 @@
 //! a footer message. A failed backup undoes nothing: it is said, and the next close (or
 //! `vigie backup`) tries again.
 
-use crate::app::Message;
+use crate::i18n::notice::Notice;
 use crate::i18n::{self, Lang};
 use crate::store::{BackupWritten, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -34,16 +34,9 @@ impl Backups {
         }
     }
 
-    /// After the commands of a key: if they closed the night that was open before them
-    /// (`was_open`), write a backup. Read from the state, so that a key costs no journal read.
-    pub fn after_commit(&mut self, store: &Store, was_open: bool, now: DateTime<Utc>) {
-        if was_open && store.state().open_night().is_none() {
-            self.start(store, now);
-        }
-    }
-
-    /// `now` is the clock's (the demo's simulated time too): the export's `exported_at`.
-    fn start(&mut self, store: &Store, now: DateTime<Utc>) {
+    /// A night was closed: write a backup. `now` is the clock's (the demo's simulated time
+    /// too): the export's `exported_at`.
+    pub fn start(&mut self, store: &Store, now: DateTime<Utc>) {
         if self.running {
             self.again = Some(now);
             return;
@@ -67,14 +60,14 @@ impl Backups {
     }
 
     /// What to say about a finished backup; starts the next one if a close came meanwhile.
-    pub fn done(&mut self, store: &Store, outcome: Outcome) -> Message {
+    pub fn done(&mut self, store: &Store, outcome: Outcome) -> Notice {
         self.running = false;
         if let Some(now) = self.again.take() {
             self.start(store, now);
         }
         match outcome {
-            Ok(w) => Message::Info(i18n::backup::backup_written(&w, self.lang)),
-            Err(e) => Message::Error(i18n::store::store_error(&e, self.lang)),
+            Ok(w) => Notice::BackupWritten(w),
+            Err(e) => Notice::Failed(i18n::store::store_error(&e, self.lang)),
         }
     }
 
@@ -105,16 +98,12 @@ mod tests {
         let store = store_with_two_nights(tmp.path());
         std::fs::remove_dir_all(store.backup_dir()).unwrap();
         let mut backups = Backups::new(Lang::En);
-        // No night was open before: nothing closed, no backup.
-        backups.after_commit(&store, false, Utc::now());
-        assert!(!backups.running);
-        backups.after_commit(&store, true, Utc::now());
+        backups.start(&store, Utc::now());
         assert!(backups.running);
         let outcome = backups.finished().await;
-        let message = backups.done(&store, outcome);
-        let Message::Info(text) = message else {
-            panic!("expected a notice, got {message:?}");
-        };
+        let notice = backups.done(&store, outcome);
+        assert!(!notice.is_error(), "{notice:?}");
+        let text = crate::i18n::notice::text(&notice, Lang::En, store.territory());
         assert!(text.starts_with("Backup written: "), "{text}");
         assert!(text.contains("vigie-2026-11-28.jsonl.gz"), "{text}");
         assert_eq!(store.backups().unwrap().len(), 1);
@@ -128,15 +117,15 @@ mod tests {
         // A file where the backups directory should be.
         std::fs::write(store.backup_dir(), b"in the way").unwrap();
         let mut backups = Backups::new(Lang::Fr);
-        backups.after_commit(&store, true, Utc::now());
+        backups.start(&store, Utc::now());
         let outcome = backups.finished().await;
-        let Message::Error(text) = backups.done(&store, outcome) else {
-            panic!("expected an error");
-        };
+        let notice = backups.done(&store, outcome);
+        assert!(notice.is_error(), "{notice:?}");
+        let text = crate::i18n::notice::text(&notice, Lang::Fr, store.territory());
         assert!(text.starts_with("Sauvegarde impossible"), "{text}");
         assert_eq!(store.last_seq(), store.state().last_seq);
         std::fs::remove_file(store.backup_dir()).unwrap();
-        backups.after_commit(&store, true, Utc::now());
+        backups.start(&store, Utc::now());
         backups.wait(&store).await;
         assert_eq!(store.backups().unwrap().len(), 1);
     }

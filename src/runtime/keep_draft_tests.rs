@@ -1,16 +1,19 @@
 //! `keep_draft`: what is typed reaches the disk once per change, and a failure is said.
 
 use super::{draft_file, keep_draft};
-use crate::app::{AppState, Message, Mode};
+use crate::app::form::Open;
+use crate::app::form::line::{LineForm, LinePurpose};
+use crate::app::{AppState, Mode};
 use crate::domain::State;
 use crate::domain::reference::Territory;
 use crate::i18n::Lang;
-use tui_input::Input;
+use crate::i18n::notice::Notice;
 
 fn typing(text: &str) -> AppState {
     let now = "2026-11-28T21:30:00Z".parse().unwrap();
     let mut app = AppState::new(Lang::Fr, State::default(), Territory::default(), now);
-    app.mode = Mode::LogEntry(Input::new(text.into()), false);
+    let entry = LineForm::new(LinePurpose::LogEntry, text.into());
+    app.mode = Mode::Line(Box::new(Open::new(entry)));
     app
 }
 
@@ -40,5 +43,7 @@ fn a_draft_that_cannot_be_written_is_said_in_the_footer() {
     let mut app = typing("Appel du bailleur");
     let mut saved = None;
     assert!(!keep_draft(&mut app, &missing, &mut saved));
-    assert!(matches!(app.message, Some(Message::Error(ref m)) if m.starts_with("Brouillon")));
+    assert!(matches!(app.notice, Some(Notice::DraftNotSaved(_))));
+    let text = crate::i18n::notice::text(app.notice.as_ref().unwrap(), Lang::Fr, &app.territory);
+    assert!(text.starts_with("Brouillon"), "{text}");
 }

@@ -2,13 +2,13 @@
 //! teams do is executed through the store — durable, like the coordinator's own commands —
 //! and the board follows.
 
-use super::logbook;
-use crate::app::{Action, AppState, update};
+use super::StoreDesk;
+use crate::app::Action;
 use crate::demo::live::{LiveNight, SpeedClock};
-use crate::domain::State;
 use crate::domain::clock::Clock;
-use crate::i18n;
-use crate::store::{Store, StoreError};
+use crate::domain::{State, Written};
+use crate::i18n::{self, Lang, notice::Notice};
+use crate::store::StoreError;
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -19,6 +19,8 @@ const MIN_GAP: Duration = Duration::from_millis(100);
 pub struct Live {
     pub clock: SpeedClock,
     pub night: LiveNight,
+    /// The language of a failure's words.
+    pub lang: Lang,
 }
 
 /// The real instant the world next moves, if it has anything to do.
@@ -28,31 +30,23 @@ pub(super) fn next_wake(live: &Live, state: &State) -> Option<Instant> {
     Some(Instant::now() + wait.max(MIN_GAP))
 }
 
-/// Executes what is due. Returns false when the store failed: the world stops, and the
-/// coordinator is told in words (what was written before is safe).
-pub(super) fn step(app: &mut AppState, store: &mut Store, live: &mut Live) -> bool {
+/// Executes what is due, each move durable like the coordinator's own commands; answers
+/// with what the console must apply. An error means the store failed: the world stops, and
+/// the coordinator is told in words (what was written before is safe).
+pub(super) fn step(desk: &mut StoreDesk, live: &mut Live) -> Result<Action, Notice> {
     let now = live.clock.now();
-    let mut written = Vec::new();
-    let mut ok = true;
+    let store = desk.store_mut();
+    let mut written = Written::default();
     for cmd in live.night.due(store.state(), store.territory(), now) {
-        match store.execute(&cmd, now) {
-            Ok(envelopes) => written.extend(envelopes),
+        match store.commit(std::slice::from_ref(&cmd), now) {
+            Ok(w) => written.extend(w),
             // The coordinator changed things under it (recalled the team…): skipped.
             Err(StoreError::Refused(_)) => {}
             Err(e) => {
-                update(app, Action::Failed(i18n::store::store_error(&e, app.lang)));
-                ok = false;
-                break;
+                let words = i18n::store::store_error(&e, live.lang);
+                return Err(Notice::Failed(words));
             }
         }
     }
-    if !written.is_empty() {
-        update(
-            app,
-            Action::Logged(logbook::lines(store, &written, app.lang)),
-        );
-        update(app, Action::HandoverLoaded(logbook::handover_source(store)));
-        update(app, Action::WorldMoved(Box::new(store.state().clone())));
-    }
-    ok
+    Ok(Action::WorldMoved(written))
 }

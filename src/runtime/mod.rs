@@ -5,18 +5,20 @@
 mod backup_task;
 mod draft_file;
 mod live;
-mod logbook;
+mod opening;
 mod report_file;
+mod store_desk;
 
 pub use live::Live;
+pub use opening::opening;
+pub use store_desk::StoreDesk;
 
 use crate::app::board::counters;
 use crate::app::draft::Draft;
-use crate::app::{Action, AppState, Effect, Thresholds, keymap, update};
-use crate::domain::Command;
+use crate::app::{Action, AppState, Effect, Thresholds, dispatch, keymap};
 use crate::domain::clock::Clock;
-use crate::domain::event::Envelope;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
+use crate::i18n::notice::Notice;
 use crate::store::Store;
 use crate::ui::{self, Theme};
 use chrono::{DateTime, Timelike, Utc};
@@ -70,7 +72,7 @@ pub fn run(
 
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    mut store: Store,
+    store: Store,
     lang: Lang,
     thresholds: Thresholds,
     mut live: Option<Live>,
@@ -82,6 +84,7 @@ async fn event_loop(
     };
     let (mut app, mut saved_draft) = initial_app(&store, lang, thresholds, clock.now());
     app.demo = live.as_ref().map(|l| l.clock.speed());
+    let mut desk = StoreDesk::new(store, lang);
     let mut events = EventStream::new();
     let mut second = interval(Duration::from_secs(1));
     let mut dirty = true;
@@ -94,35 +97,22 @@ async fn event_loop(
     loop {
         let wake = live
             .as_ref()
-            .and_then(|l| live::next_wake(l, store.state()));
-        tokio::select! {
+            .and_then(|l| live::next_wake(l, desk.store().state()));
+        let action = tokio::select! {
             event = events.next() => {
                 let Some(event) = event else { break };
                 let event = event.map_err(|e| e.to_string())?;
                 // What the last key typed is on disk before this key counts, even when its
                 // frame has not been drawn yet (keys faster than the frame pace).
                 if std::mem::take(&mut draft_due) {
-                    keep_draft(&mut app, store.dir(), &mut saved_draft);
-                }
-                if let Event::Mouse(m) = &event
-                    && m.kind == MouseEventKind::Down(MouseButton::Left)
-                {
-                    let size = terminal.size().map_err(|e| e.to_string())?;
-                    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-                    if let Some((pane, row)) = ui::hit(&app, area, m.column, m.row) {
-                        update(&mut app, Action::Select(pane, row));
-                    }
-                } else if let Some(action) = keymap::action_for(&app, &event) {
-                    let effects = update(&mut app, action);
-                    let was_open = store.state().open_night().is_some();
-                    perform(&mut app, &mut store, effects, terminal, clock.now())?;
-                    backups.after_commit(&store, was_open, clock.now());
+                    keep_draft(&mut app, desk.store().dir(), &mut saved_draft);
                 }
                 dirty = true;
                 draft_due = true;
+                key_action(&app, terminal, &event)?
             }
             _ = second.tick() => {
-                update(&mut app, Action::Tick(clock.now()));
+                crate::app::update(&mut app, Action::Tick(clock.now()));
                 let now_alerts = counters(&app).2;
                 if now_alerts > alerts {
                     bell(terminal);
@@ -131,33 +121,42 @@ async fn event_loop(
                     dirty = true;
                 }
                 alerts = now_alerts;
+                None
             }
             outcome = backups.finished() => {
-                let notice = backups.done(&store, outcome);
-                if update(&mut app, Action::Notice(notice)).contains(&Effect::Bell) {
-                    bell(terminal);
-                }
                 dirty = true;
+                Some(Action::Notice(backups.done(desk.store(), outcome)))
             }
             _ = sleep_until(wake.unwrap_or(next_frame)), if wake.is_some() => {
-                if let Some(l) = live.as_mut()
-                    && !live::step(&mut app, &mut store, l)
-                {
+                dirty = true;
+                let moved = live.as_mut().map(|l| live::step(&mut desk, l));
+                if matches!(moved, Some(Err(_))) {
                     live = None;
                 }
-                dirty = true;
+                moved.map(|m| m.unwrap_or_else(Action::Notice))
             }
             _ = sleep_until(next_frame), if dirty => {
                 let drawn = terminal.draw(|f| ui::draw(f, &app, &theme)).map(|_| ());
                 // What is typed goes to disk right after its frame: the draft's fsyncs take
                 // milliseconds that the screen need not wait for (a crash loses no more).
                 let failed = std::mem::take(&mut draft_due)
-                    && !keep_draft(&mut app, store.dir(), &mut saved_draft);
+                    && !keep_draft(&mut app, desk.store().dir(), &mut saved_draft);
                 drawn.map_err(|e| e.to_string())?;
                 shown_minute = app.now.minute();
                 // A draft that could not be written says so on the next frame.
                 dirty = failed;
                 next_frame = Instant::now() + FRAME;
+                None
+            }
+        };
+        if let Some(action) = action {
+            let now = clock.now();
+            for effect in dispatch(&mut app, &mut desk, action, now) {
+                match effect {
+                    Effect::Bell => bell(terminal),
+                    Effect::BackUp => backups.start(desk.store(), now),
+                    Effect::Quit | Effect::Commit(_) | Effect::ExportReport(_) => {}
+                }
             }
         }
         if app.quit {
@@ -165,10 +164,27 @@ async fn event_loop(
         }
     }
     if draft_due {
-        keep_draft(&mut app, store.dir(), &mut saved_draft);
+        keep_draft(&mut app, desk.store().dir(), &mut saved_draft);
     }
-    backups.wait(&store).await;
+    backups.wait(desk.store()).await;
     Ok(())
+}
+
+/// The action of a terminal event: a key through the keymap, a click placed on the layout.
+fn key_action(
+    app: &AppState,
+    terminal: &ratatui::DefaultTerminal,
+    event: &Event,
+) -> Result<Option<Action>, String> {
+    if let Event::Mouse(m) = event
+        && m.kind == MouseEventKind::Down(MouseButton::Left)
+    {
+        let size = terminal.size().map_err(|e| e.to_string())?;
+        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        let hit = ui::hit(app, area, m.column, m.row);
+        return Ok(hit.map(|(pane, row)| Action::Select(pane, row)));
+    }
+    Ok(keymap::action_for(app, event))
 }
 
 /// What the console shows first: the store's state, the night's main courante, the
@@ -180,28 +196,10 @@ pub fn initial_app(
     thresholds: Thresholds,
     now: DateTime<Utc>,
 ) -> (AppState, Option<Draft>) {
-    let mut app = AppState::new(lang, store.state().clone(), store.territory().clone(), now);
+    let (opening, unread) = opening(store, lang);
+    let mut app = AppState::open(lang, store.territory().clone(), now, opening);
     app.thresholds = thresholds;
-    app.coordinator = logbook::last_coordinator(store);
-    update(
-        &mut app,
-        Action::Logged(logbook::current_night(store, lang)),
-    );
-    update(
-        &mut app,
-        Action::HandoverLoaded(logbook::handover_source(store)),
-    );
-    app.fresh = store.last_seq() == 0;
-    // A handover nobody has taken yet is the first thing the next coordinator sees.
-    let state = store.state();
-    if state.open_night().is_none()
-        && state
-            .handover
-            .as_ref()
-            .is_some_and(|h| h.acknowledged.is_none())
-    {
-        app.screen = crate::app::Screen::Handover;
-    }
+    app.notice = unread;
     // Typing interrupted last time (a crash, a kill, a power cut) comes back as it was.
     let saved_draft = draft_file::load(store.dir());
     if let Some(d) = saved_draft.clone() {
@@ -222,86 +220,9 @@ pub fn keep_draft(app: &mut AppState, dir: &Path, saved: &mut Option<Draft>) -> 
     match written {
         Ok(()) => true,
         Err(e) => {
-            app.message = Some(crate::app::Message::Error(format!(
-                "{} {e}",
-                app.lang
-                    .pick("Brouillon non enregistré :", "Draft not saved:")
-            )));
+            app.notice = Some(Notice::DraftNotSaved(e.to_string()));
             false
         }
-    }
-}
-
-/// Performs what `update` asked for. A commit is durable before its outcome is shown.
-fn perform(
-    app: &mut AppState,
-    store: &mut Store,
-    effects: Vec<Effect>,
-    terminal: &mut ratatui::DefaultTerminal,
-    now: DateTime<Utc>,
-) -> Result<(), String> {
-    for effect in effects {
-        match effect {
-            Effect::Commit(cmd, message) => {
-                let written = store.execute(&cmd, now);
-                feed_back(app, store, written, message, terminal);
-            }
-            Effect::CommitAll(commands, message) => {
-                let written = commit_all(store, &commands, now);
-                feed_back(app, store, written, message, terminal);
-            }
-            Effect::ExportReport(night) => {
-                let written = report_file::export_markdown(store, night, app.lang);
-                if update(app, Action::ReportExported(written)).contains(&Effect::Bell) {
-                    bell(terminal);
-                }
-            }
-            Effect::Bell => bell(terminal),
-            Effect::Quit => app.quit = true,
-        }
-    }
-    Ok(())
-}
-
-/// Several commands in one transaction: all are written, or none.
-fn commit_all(
-    store: &mut Store,
-    commands: &[Command],
-    now: DateTime<Utc>,
-) -> crate::store::Result<Vec<Envelope>> {
-    let mut tx = store.begin()?;
-    let mut written = Vec::new();
-    for cmd in commands {
-        written.extend(tx.execute(cmd, now)?);
-    }
-    tx.commit()?;
-    Ok(written)
-}
-
-/// Tells `update` what the store did; the message shows only once the events are on disk.
-fn feed_back(
-    app: &mut AppState,
-    store: &Store,
-    written: crate::store::Result<Vec<Envelope>>,
-    message: String,
-    terminal: &mut ratatui::DefaultTerminal,
-) {
-    let feedback = match written {
-        Ok(envelopes) => {
-            update(
-                app,
-                Action::Logged(logbook::lines(store, &envelopes, app.lang)),
-            );
-            update(app, Action::HandoverLoaded(logbook::handover_source(store)));
-            Action::Committed {
-                state: Box::new(store.state().clone()),
-                message,
-            }
-        }
-        Err(e) => Action::Failed(i18n::store::store_error(&e, app.lang)),
-    };
-    if update(app, feedback).contains(&Effect::Bell) {
-        bell(terminal);
     }
 }
 

@@ -26,7 +26,6 @@ pub use retention::{
 };
 pub use tx::Tx;
 
-use crate::domain::Command;
 use crate::domain::calendar::ServiceNight;
 use crate::domain::event::Envelope;
 use crate::domain::ids::{PersonalId, RequestId};
@@ -34,6 +33,7 @@ use crate::domain::personal::PersonalRecord;
 use crate::domain::reference::Territory;
 use crate::domain::state::{Case, Request, State};
 use crate::domain::views::NightRecord;
+use crate::domain::{Command, Written};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -262,6 +262,22 @@ impl Store {
         let envs = tx.execute(cmd, at)?;
         tx.commit()?;
         Ok(envs)
+    }
+
+    /// Executes commands that stand or fall together, in one durable write; answers with
+    /// what was written (what every console applies). A refusal writes nothing.
+    pub fn commit(&mut self, commands: &[Command], at: DateTime<Utc>) -> Result<Written> {
+        let mut tx = self.begin()?;
+        let mut envelopes = Vec::new();
+        for cmd in commands {
+            envelopes.extend(tx.execute(cmd, at)?);
+        }
+        let personal = tx.personal().to_vec();
+        tx.commit()?;
+        Ok(Written {
+            envelopes,
+            personal,
+        })
     }
 
     pub fn night(&self, night: ServiceNight) -> Result<Option<NightRecord>> {

@@ -52,6 +52,11 @@ impl<'s> Tx<'s> {
         &self.store.territory
     }
 
+    /// The personal records this group will write.
+    pub fn personal(&self) -> &[PersonalRecord] {
+        &self.personal
+    }
+
     pub fn len(&self) -> usize {
         self.envelopes.len()
     }

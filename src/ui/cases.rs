@@ -1,11 +1,13 @@
 //! The situations screen: open cases with their history across nights, and the pop-ups
 //! to record a step or set the follow-up date.
 
-use super::forms::{field, popup, text_field};
+use super::popup::FormPopup;
 use super::theme::{Theme, alert_mark};
 use crate::app::board::Alert;
 use crate::app::board::open_cases;
-use crate::app::{AppState, CaseStepForm, FollowUpForm, Pane};
+use crate::app::cases::{CaseStepForm, StepField};
+use crate::app::form::Open;
+use crate::app::{AppState, Pane};
 use crate::domain::state::Case;
 use crate::i18n::{Lang, dates, vocab};
 use ratatui::Frame;
@@ -221,55 +223,30 @@ pub fn step_form(
     frame: &mut Frame,
     body: Rect,
     app: &AppState,
-    form: &CaseStepForm,
+    open: &Open<CaseStepForm>,
     theme: &Theme,
 ) {
     let l = app.lang;
+    let form = &open.form;
     let title = format!(
         "{} {} — {}",
         l.pick("Étape de réponse, situation", "Response step, situation"),
         form.case,
         l.pick("Entrée enregistre", "Enter saves")
     );
-    let inner = popup(frame, body, 72, 5, &title, theme);
     let level = form
         .level
         .map_or_else(|| "(←/→)".to_string(), |v| vocab::level(v, l).to_string());
-    let width = inner.width.saturating_sub(16);
-    let (note, cursor) = text_field(&form.note, width);
-    let lines = vec![
-        field(
-            l.pick("Niveau *", "Level *").into(),
-            level,
-            form.field == 0,
-            theme,
-        ),
-        field(l.pick("Note", "Note").into(), note, form.field == 1, theme),
-    ];
-    frame.render_widget(Paragraph::new(lines), inner);
-    if form.field == 1 {
-        frame.set_cursor_position((inner.x + 16 + cursor, inner.y + 1));
-    }
-}
-
-pub fn follow_up_form(
-    frame: &mut Frame,
-    body: Rect,
-    app: &AppState,
-    form: &FollowUpForm,
-    theme: &Theme,
-) {
-    let l = app.lang;
-    let title = format!(
-        "{} {} — {}",
-        l.pick("Date de suivi, situation", "Follow-up date, situation"),
-        form.case,
-        l.pick("Entrée enregistre", "Enter saves")
+    let mut p = FormPopup::new(title, 72).height(5);
+    p.value(
+        l.pick("Niveau *", "Level *"),
+        level,
+        open.field == StepField::Level,
     );
-    let hint = l.pick(
-        "JJ/MM, JJ/MM/AAAA ou +N jours ; vide : pas de suivi",
-        "DD/MM, DD/MM/YYYY or +N days; empty: no follow-up",
+    p.text(
+        l.pick("Note", "Note"),
+        &form.note,
+        open.field == StepField::Note,
     );
-    let label = l.pick("Date", "Date").into();
-    super::forms::date_popup(frame, body, &title, label, hint, &form.input, theme);
+    p.draw(frame, body, theme);
 }

@@ -1,10 +1,13 @@
 //! Header (night, clock, coordinator, counters) and footer (message, key hints, command line).
 
+use super::popup::text_field;
 use super::theme::Theme;
 use crate::app::board::counters;
+use crate::app::form::line::LinePurpose;
 use crate::app::keymap::hints;
-use crate::app::{AppState, Message, Mode};
+use crate::app::{AppState, Mode};
 use crate::i18n::dates;
+use crate::i18n::notice;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -75,32 +78,35 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
     // A line being typed in the footer: the command line, a logbook entry, a search.
     let typing = match &app.mode {
-        Mode::Command(input) => Some((":".to_string(), input)),
-        Mode::LogEntry(input, _) => Some((l.pick("Entrée : ", "Entry: ").to_string(), input)),
-        Mode::Search(input) => Some(("/".to_string(), input)),
+        Mode::Line(o) if o.form.purpose == LinePurpose::Command => Some((":", &o.form.input)),
+        Mode::Line(o) => Some((l.pick("Entrée : ", "Entry: "), &o.form.input)),
+        Mode::Search(input) => Some(("/", input)),
         _ => None,
     };
-    let message = match (&typing, &app.message) {
+    let message = match (&typing, &app.notice) {
         (Some((prompt, input)), _) => {
             let width = area.width.saturating_sub(prompt.chars().count() as u16);
-            Line::from(format!(
-                "{prompt}{}",
-                super::forms::text_field(input, width).0
-            ))
+            Line::from(format!("{prompt}{}", text_field(input, width).0))
         }
-        (_, Some(Message::Error(m))) => Line::styled(m.clone(), theme.error()),
-        (_, Some(Message::Info(m))) => Line::styled(m.clone(), theme.info()),
+        (_, Some(n)) => {
+            let style = if n.is_error() {
+                theme.error()
+            } else {
+                theme.info()
+            };
+            Line::styled(notice::text(n, l, &app.territory), style)
+        }
         (_, None) => Line::raw(""),
     };
     let hints: Vec<String> = hints(app)
         .iter()
-        .map(|b| format!("{} {}", b.key_name(l), l.pick(b.fr, b.en)))
+        .map(|h| format!("{} {}", h.label(l), h.binding.describe(l)))
         .collect();
     let hints = Line::styled(hints.join(" · "), theme.dim());
     frame.render_widget(Paragraph::new(vec![message, hints]), area);
     if let Some((prompt, input)) = typing {
         let p = prompt.chars().count() as u16;
-        let x = area.x + p + super::forms::text_field(input, area.width.saturating_sub(p)).1;
+        let x = area.x + p + text_field(input, area.width.saturating_sub(p)).1;
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
     }
 }

@@ -1,15 +1,12 @@
 //! The handover screen: what is left to decide and the instructions on one side, what the
-//! next coordinator must read on the other; and its pop-ups.
+//! next coordinator must read on the other. Its pop-ups are in `handover_forms`.
 
-use super::forms::{field, popup, text_field};
 use super::theme::{Theme, alert_mark};
 use crate::app::AppState;
 use crate::app::board::Alert;
-use crate::app::place::place_name;
-use crate::app::shift::{
-    Choice, Closing, ExtendForm, InstructionForm, Item, NoteForm, handover, items,
-};
+use crate::app::handover::{Item, handover, items};
 use crate::domain::vocab::Position;
+use crate::i18n::places::place as place_name;
 use crate::i18n::{Lang, dates, handover as words, vocab};
 use crate::report::handover::Handover;
 use ratatui::Frame;
@@ -107,7 +104,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, theme:
         );
         return;
     }
-    let sel = app.handover_selected.min(list.len() - 1);
+    let sel = app.handover_selected().min(list.len() - 1);
     let height = inner.height as usize;
     let first = sel.saturating_sub(height.saturating_sub(1));
     let width = inner.width as usize;
@@ -288,179 +285,4 @@ fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, the
         )));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-}
-
-pub fn note_form(frame: &mut Frame, body: Rect, app: &AppState, form: &NoteForm, theme: &Theme) {
-    let l = app.lang;
-    let inner = popup(
-        frame,
-        body,
-        90,
-        7,
-        l.pick(
-            "Note de passation — Entrée enregistre",
-            "Handover note — Enter saves",
-        ),
-        theme,
-    );
-    let width = inner.width.saturating_sub(16);
-    let labels = [
-        l.pick("Situation", "Situation"),
-        l.pick("En cours", "Under way"),
-        l.pick("Besoins", "Needs"),
-    ];
-    let mut lines = Vec::new();
-    let mut cursor = 0;
-    for (i, (label, input)) in labels.iter().zip(&form.parts).enumerate() {
-        let (shown, c) = text_field(input, width);
-        if i == form.field {
-            cursor = c;
-        }
-        lines.push(field((*label).into(), shown, i == form.field, theme));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        l.pick(
-            "Texte professionnel : ni nom ni numéro d'habitant (la note va dans les rapports).",
-            "Professional text: no resident's name or number (the note goes into the reports).",
-        ),
-        theme.dim(),
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
-    let x = (inner.x + 16 + cursor).min(inner.right().saturating_sub(1));
-    frame.set_cursor_position((x, inner.y + form.field.min(2) as u16));
-}
-
-pub fn choice(frame: &mut Frame, body: Rect, app: &AppState, choice: &Choice, theme: &Theme) {
-    let l = app.lang;
-    let (title, value) = match choice {
-        Choice::Acknowledge { coordinator } => (
-            l.pick(
-                "Prendre la passation — Entrée confirme",
-                "Take the handover — Enter confirms",
-            ),
-            app.territory
-                .coordinators
-                .get(*coordinator)
-                .map_or("—".to_string(), |c| c.name.clone()),
-        ),
-        Choice::CloseRequest { how, .. } => (
-            l.pick(
-                "Clore la sollicitation — Entrée confirme",
-                "Close the request — Enter confirms",
-            ),
-            match how {
-                Closing::Cancelled => l.pick("annulée", "cancelled").to_string(),
-                Closing::Dismissed(r) => format!(
-                    "{} — {}",
-                    l.pick("sans suite", "dismissed"),
-                    vocab::dismiss_reason(*r, l)
-                ),
-            },
-        ),
-    };
-    let inner = popup(frame, body, 64, 3, title, theme);
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!("◀ {value} ▶"), theme.selected())),
-        inner,
-    );
-}
-
-pub fn instruction_form(
-    frame: &mut Frame,
-    body: Rect,
-    app: &AppState,
-    form: &InstructionForm,
-    theme: &Theme,
-) {
-    let l = app.lang;
-    let inner = popup(
-        frame,
-        body,
-        90,
-        8,
-        l.pick(
-            "Nouvelle consigne — Entrée enregistre",
-            "New instruction — Enter saves",
-        ),
-        theme,
-    );
-    let width = inner.width.saturating_sub(16);
-    let (place, c1) = text_field(&form.place.query, width);
-    let (text, c2) = text_field(&form.text, width);
-    let (until, c3) = text_field(&form.until, width);
-    let chosen = if form.place.query.value().trim().is_empty() {
-        l.pick("vide : tout le territoire", "empty: the whole territory")
-            .to_string()
-    } else {
-        form.place.chosen(&app.territory).map_or_else(
-            || {
-                l.pick("aucun lieu ne correspond", "no place matches")
-                    .to_string()
-            },
-            |p| format!("{} · ↑/↓", place_name(&app.territory, &p)),
-        )
-    };
-    let lines = vec![
-        field(
-            l.pick("Type", "Kind").into(),
-            format!("◀ {} ▶", words::instruction_kind(form.kind, l)),
-            form.field == 0,
-            theme,
-        ),
-        field(l.pick("Où", "Where").into(), place, form.field == 1, theme),
-        Line::styled(format!("{:16}{chosen}", ""), theme.dim()),
-        field(
-            l.pick("Consigne *", "Instruction *").into(),
-            text,
-            form.field == 2,
-            theme,
-        ),
-        field(
-            l.pick("Dernier jour", "Last day").into(),
-            until,
-            form.field == 3,
-            theme,
-        ),
-        Line::styled(
-            l.pick(
-                "Dernier jour : JJ/MM ou +N (obligatoire pour une consigne temporaire)",
-                "Last day: DD/MM or +N (required for a temporary instruction)",
-            ),
-            theme.dim(),
-        ),
-    ];
-    frame.render_widget(Paragraph::new(lines), inner);
-    let (c, row) = match form.field {
-        1 => (c1, 1),
-        2 => (c2, 3),
-        3 => (c3, 4),
-        _ => return,
-    };
-    let x = (inner.x + 16 + c).min(inner.right().saturating_sub(1));
-    if row < inner.height {
-        frame.set_cursor_position((x, inner.y + row));
-    }
-}
-
-pub fn extend_form(
-    frame: &mut Frame,
-    body: Rect,
-    app: &AppState,
-    form: &ExtendForm,
-    theme: &Theme,
-) {
-    let l = app.lang;
-    let title = format!(
-        "{} {} — {}",
-        l.pick("Prolonger la consigne", "Extend instruction"),
-        form.instruction,
-        l.pick("Entrée enregistre", "Enter saves")
-    );
-    let hint = l.pick(
-        "JJ/MM, JJ/MM/AAAA ou +N jours",
-        "DD/MM, DD/MM/YYYY or +N days",
-    );
-    let label = l.pick("Dernier jour", "Last day").into();
-    super::forms::date_popup(frame, body, &title, label, hint, &form.input, theme);
 }

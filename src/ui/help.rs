@@ -1,8 +1,9 @@
 //! Help, drawn from the keymap tables themselves.
 
 use super::theme::Theme;
-use crate::app::keymap::{Binding, FORM, GLOBAL, screen_table};
+use crate::app::keymap::{Binding, GLOBAL, form_help, screen_table};
 use crate::app::{AppState, Screen};
+use crate::i18n::notice::{self, Fix, Notice};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -20,12 +21,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         Constraint::Fill(1),
         Constraint::Fill(1),
     ]));
-    let column = |title: &str, table: &[Binding]| {
+    let column = |title: &str, table: &[&Binding]| {
         let mut lines = vec![Line::styled(title.to_string(), theme.title())];
         lines.extend(
             table
                 .iter()
-                .map(|b| Line::raw(format!(" {:<7} {}", b.key_name(l), l.pick(b.fr, b.en)))),
+                .map(|b| Line::raw(format!(" {:<7} {}", b.label(l), b.describe(l)))),
         );
         Paragraph::new(lines)
     };
@@ -44,7 +45,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         ),
         _ => (l.pick("Tableau", "Board"), screen_table(Screen::Board)),
     };
-    frame.render_widget(column(name, table), left);
+    let table: Vec<&Binding> = table.iter().collect();
+    frame.render_widget(column(name, &table), left);
     let [global, forms] = right.layout(&Layout::vertical([
         Constraint::Length(GLOBAL.len() as u16 + 5),
         Constraint::Fill(1),
@@ -53,25 +55,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     everywhere.extend(
         GLOBAL
             .iter()
-            .map(|b| Line::raw(format!(" {:<7} {}", b.key_name(l), l.pick(b.fr, b.en)))),
+            .map(|b| Line::raw(format!(" {:<7} {}", b.label(l), b.describe(l)))),
     );
     everywhere.push(Line::raw(l.pick(
         " Ctrl-C  quitter (demande si une saisie est en cours)",
         " Ctrl-C  quit (asks when something is being typed)",
     )));
-    everywhere.push(Line::styled(
-        l.pick(
-            " : ouvrir NOM · equipe E4 NOM NOM [NOM] · releve NOM · cloturer",
-            " : open NAME · team E4 NAME NAME [NAME] · handover NAME · close",
-        ),
-        theme.dim(),
-    ));
+    // The same words the command line answers with when a line means nothing.
+    let usage = notice::text(&Notice::Fix(Fix::Usage), l, &app.territory);
+    everywhere.push(Line::styled(format!(" {usage}"), theme.dim()));
     frame.render_widget(
         Paragraph::new(everywhere).wrap(Wrap { trim: false }),
         global,
     );
     frame.render_widget(
-        column(l.pick("Formulaires", "Forms"), FORM).wrap(Wrap { trim: false }),
+        column(l.pick("Formulaires", "Forms"), &form_help()).wrap(Wrap { trim: false }),
         forms,
     );
 }

@@ -35,18 +35,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         return;
     }
     let highlighted_request = match (&app.mode, app.focus) {
-        (Mode::Dispatch { request, .. }, _) => Some(*request),
-        (_, Pane::Requests) => open_requests(app)
-            .get(app.selected(Pane::Requests))
-            .map(|r| r.id),
+        (Mode::Dispatch(picker), _) => Some(picker.request),
+        (_, Pane::Requests) => app.selected_request(),
         _ => None,
     };
     let highlighted_team = (app.focus == Pane::Teams)
-        .then(|| {
-            teams(app)
-                .get(app.selected(Pane::Teams))
-                .map(|t| t.call_sign.clone())
-        })
+        .then(|| app.selected_team())
         .flatten();
     let color = |c: Color| if theme.color { c } else { Color::Reset };
     let canvas = Canvas::default()

@@ -3,12 +3,18 @@
 mod board;
 mod cases;
 mod chrome;
-mod forms;
+mod clear_form;
+mod date_form;
+mod dispatch;
 mod handover;
+mod handover_forms;
 mod help;
 mod log;
 mod map;
 mod night_form;
+mod place;
+pub mod popup;
+mod request_form;
 pub mod theme;
 
 use crate::app::{AppState, Mode, Pane, Screen};
@@ -70,21 +76,17 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
 /// The form, picker or question drawn over the screen in this mode.
 fn overlay(frame: &mut Frame, body: Rect, app: &AppState, mode: &Mode, theme: &Theme) {
     match mode {
-        Mode::Normal => {}
-        Mode::NewRequest(form) => forms::request(frame, body, app, form, theme),
-        Mode::Clear(form) => forms::clear(frame, body, app, form, theme),
-        Mode::Dispatch { request, cursor } => {
-            forms::dispatch(frame, body, app, *request, *cursor, theme)
-        }
-        Mode::Command(_) | Mode::LogEntry(..) | Mode::Search(_) => {}
+        Mode::Normal | Mode::Line(_) | Mode::Search(_) => {}
+        Mode::NewRequest(form) => request_form::draw(frame, body, app, form, theme),
+        Mode::Clear(form) => clear_form::draw(frame, body, app, form, theme),
+        Mode::Dispatch(picker) => dispatch::draw(frame, body, app, picker, theme),
         Mode::OpenNight(form) => night_form::draw(frame, body, app, form, theme),
-        Mode::Note(form) => handover::note_form(frame, body, app, form, theme),
-        Mode::Choice(choice) => handover::choice(frame, body, app, choice, theme),
-        Mode::Instruction(form) => handover::instruction_form(frame, body, app, form, theme),
-        Mode::Extend(form) => handover::extend_form(frame, body, app, form, theme),
-        Mode::Place(form) => night_form::place(frame, body, app, form, theme),
+        Mode::Note(form) => handover_forms::note(frame, body, app, form, theme),
+        Mode::Choice(choice) => handover_forms::choice(frame, body, app, choice, theme),
+        Mode::Instruction(form) => handover_forms::instruction(frame, body, app, form, theme),
+        Mode::Date(form) => date_form::draw(frame, body, app, form, theme),
+        Mode::Place(form) => place::draw(frame, body, app, form, theme),
         Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
-        Mode::FollowUp(form) => cases::follow_up_form(frame, body, app, form, theme),
         Mode::ConfirmQuit(form) => {
             overlay(frame, body, app, form, theme);
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));

@@ -1,0 +1,107 @@
+//! What goes into `update` (actions: keys, the clock, what the store answered) and what comes
+//! out (effects the runtime performs). Nothing here runs anything.
+
+use super::{Pane, Screen};
+use crate::domain::calendar::ServiceNight;
+use crate::domain::vocab::TeamStatus;
+use crate::domain::{Command, Refusal, Written};
+use crate::i18n::notice::Notice;
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+use tui_input::InputRequest;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The clock moved (once a second).
+    Tick(DateTime<Utc>),
+    Up,
+    Down,
+    NextPane,
+    PrevPane,
+    Help,
+    /// Esc: cancel or go back.
+    Back,
+    Quit,
+    NewRequest,
+    Dispatch,
+    Arrive,
+    Contact,
+    Recall,
+    Clear,
+    SetStatus(TeamStatus),
+    /// The selected team's position.
+    Locate,
+    CommandLine,
+    /// Go to a screen (digits, F-keys).
+    Show(Screen),
+    /// The form that opens the night.
+    OpenNight,
+    /// Situations: record a step, set the follow-up, watch, reopen, close.
+    CaseStep,
+    FollowUp,
+    Watch,
+    Reopen,
+    CloseCase,
+    /// Logbook: a free entry, a search and its next/previous match, paging.
+    LogEntry,
+    Search,
+    FindNext,
+    FindPrev,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// A click selected a row of a pane (the runtime found which from the layout).
+    Select(Pane, usize),
+    /// Handover screen: the note, carry over or close a request, close the night, take the
+    /// handover, instructions, the night's report.
+    WriteNote,
+    CarryOver,
+    CloseRequest,
+    CloseNight,
+    Acknowledge,
+    NewInstruction,
+    EndInstruction,
+    ExtendInstruction,
+    ExportReport,
+    // In a form or a picker.
+    NextField,
+    PrevField,
+    ChooseNext,
+    ChoosePrev,
+    Edit(InputRequest),
+    Submit,
+    /// This console's commit was written: apply what it wrote.
+    Committed(Written),
+    /// This console's commit was refused or could not be written: nothing changed.
+    Failed(Failure),
+    /// Commits that are not this console's (the live demo's callers and teams): applied
+    /// without disturbing what the coordinator is doing.
+    WorldMoved(Written),
+    /// Something finished in the background (a backup): what to say.
+    Notice(Notice),
+    /// The report was written (its path), or not (why, in words).
+    ReportExported(Result<PathBuf, String>),
+}
+
+/// Why a commit did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// The rules said no.
+    Refused(Refusal),
+    /// The store could not write it (in words, from where it failed).
+    Store(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Execute durably, all or none; the answer comes back as `Committed` or `Failed`.
+    Commit(Vec<Command>),
+    /// Write the night's Markdown report under the data directory; the answer comes back as
+    /// `ReportExported`.
+    ExportReport(ServiceNight),
+    /// A night was just closed by this console: back the journal up (in the background).
+    BackUp,
+    Bell,
+    Quit,
+}

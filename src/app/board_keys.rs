@@ -1,0 +1,123 @@
+//! Keys of the board: moving between panes and rows, taking a call, sending a team, and
+//! what a team does (on site, check-in, clearing, statuses, position).
+
+use super::dispatch::Picker;
+use super::form::Open;
+use super::form::clear::ClearForm;
+use super::form::request::RequestForm;
+use super::place::{PlaceForm, Purpose};
+use super::update::{commit, open_night, say};
+use super::{Action, AppState, Effect, Mode, Pane, board};
+use crate::domain::Command;
+use crate::domain::ids::RequestId;
+use crate::domain::vocab::{Position, TeamStatus};
+use crate::i18n::notice::Notice;
+
+pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Select(pane, row) => {
+            app.focus = pane;
+            app.select_row(pane, row);
+        }
+        Action::Up => app.move_selection(app.focus, -1),
+        Action::Down => app.move_selection(app.focus, 1),
+        Action::NextPane => app.focus = app.focus.next(),
+        Action::PrevPane => app.focus = app.focus.prev(),
+        Action::Back => app.notice = None,
+        Action::NewRequest if app.domain.open_night().is_none() => {
+            let effects = open_night(app);
+            app.notice = Some(Notice::OpenNightFirst);
+            return effects;
+        }
+        Action::NewRequest => {
+            app.mode = Mode::NewRequest(Box::new(Open::new(RequestForm::default())))
+        }
+        Action::Dispatch => return dispatch(app),
+        Action::Arrive
+        | Action::Contact
+        | Action::Recall
+        | Action::Clear
+        | Action::Locate
+        | Action::SetStatus(_) => return team_action(app, action),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn dispatch(app: &mut AppState) -> Vec<Effect> {
+    let Some(request) = selected_request(app) else {
+        return say(app, Notice::SelectRequest);
+    };
+    if board::teams(app).is_empty() {
+        return say(app, Notice::NoTeams);
+    }
+    app.mode = Mode::Dispatch(Box::new(Picker::new(app, request)));
+    Vec::new()
+}
+
+fn selected_request(app: &AppState) -> Option<RequestId> {
+    (app.focus == Pane::Requests)
+        .then(|| app.selected_request())
+        .flatten()
+}
+
+/// The team the action is about: the selected team, or the team on the selected request.
+fn selected_team(app: &AppState) -> Option<String> {
+    match app.focus {
+        Pane::Teams => app.selected_team(),
+        Pane::Requests => {
+            let id = app.selected_request()?;
+            app.domain.requests.get(&id).and_then(|r| r.team.clone())
+        }
+        Pane::Cases => None,
+    }
+}
+
+fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
+    let Some(team) = selected_team(app) else {
+        return say(app, Notice::SelectTeam);
+    };
+    let command = match action {
+        Action::Arrive => Command::Arrive { team },
+        Action::Contact => Command::RecordContact { team },
+        Action::Recall => Command::Recall { team },
+        Action::Locate => return open_place(app, team, Purpose::Move),
+        // Active presence happens at a point the coordinator targets.
+        Action::SetStatus(TeamStatus::ActivePresence) => {
+            return open_place(app, team, Purpose::Presence);
+        }
+        Action::SetStatus(status) => Command::SetTeamStatus {
+            team,
+            status,
+            position: (status == TeamStatus::OffDuty).then_some(Position::Base),
+        },
+        Action::Clear => {
+            app.mode = Mode::Clear(Box::new(Open::new(clear_form(app, team))));
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    commit(app, vec![command])
+}
+
+fn open_place(app: &mut AppState, team: String, purpose: Purpose) -> Vec<Effect> {
+    app.mode = Mode::Place(Box::new(Open::new(PlaceForm::new(team, purpose))));
+    Vec::new()
+}
+
+/// The clearing form of `team`, offering the open situations at its request's site.
+fn clear_form(app: &AppState, team: String) -> ClearForm {
+    let site = app
+        .domain
+        .teams
+        .get(&team)
+        .and_then(|tm| tm.assignment)
+        .and_then(|(r, _)| app.domain.requests.get(&r))
+        .map(|r| r.site.clone());
+    let cases = board::open_cases(app)
+        .iter()
+        .filter(|c| Some(&c.site) == site.as_ref())
+        .map(|c| c.id)
+        .collect();
+    ClearForm::new(team, cases)
+}

@@ -1,0 +1,63 @@
+//! The team picker: which team goes to a request. The cursor starts on the suggested team
+//! (the nearest free one) and moves by team, never by a row number that a change could
+//! shift under it.
+
+use super::{Action, AppState, Effect, Mode, board};
+use crate::domain::Command;
+use crate::domain::ids::RequestId;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    pub request: RequestId,
+    /// The team under the cursor (its call sign).
+    pub team: Option<String>,
+}
+
+impl Picker {
+    pub fn new(app: &AppState, request: RequestId) -> Picker {
+        let team = board::suggested_team(app, request)
+            .or_else(|| board::teams(app).first().map(|t| t.call_sign.clone()));
+        Picker { request, team }
+    }
+
+    /// The cursor's row among the teams.
+    pub fn cursor(&self, app: &AppState) -> usize {
+        let teams = board::teams(app);
+        teams
+            .iter()
+            .position(|t| Some(&t.call_sign) == self.team.as_ref())
+            .unwrap_or(0)
+    }
+}
+
+/// Keys in the team picker.
+pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
+    let Mode::Dispatch(picker) = &app.mode else {
+        return Vec::new();
+    };
+    let at = picker.cursor(app);
+    let names: Vec<String> = board::teams(app)
+        .iter()
+        .map(|t| t.call_sign.clone())
+        .collect();
+    let request = picker.request;
+    let to = match action {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => (at + 1).min(names.len().saturating_sub(1)),
+        Action::Submit => {
+            let Some(team) = names.get(at).cloned() else {
+                return Vec::new();
+            };
+            return super::update::commit(app, vec![Command::Dispatch { request, team }]);
+        }
+        Action::Back | Action::Quit => {
+            app.mode = Mode::Normal;
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    if let Mode::Dispatch(picker) = &mut app.mode {
+        picker.team = names.get(to).cloned();
+    }
+    Vec::new()
+}

@@ -1,0 +1,112 @@
+//! The end of the shift in the console: the handover screen's list (open requests to
+//! decide, then instructions) and its keys. Its forms are in `handover_forms`; it is drawn
+//! by `ui::handover`.
+
+use super::form::Open;
+use super::form::date::{DateForm, DatePurpose};
+use super::handover_forms::{Choice, Closing, InstructionForm, NoteForm};
+use super::{Action, AppState, Effect, Mode};
+use crate::domain::Command;
+use crate::domain::ids::{InstructionId, RequestId};
+use crate::i18n::notice::Notice;
+use crate::report::handover::{Handover, build};
+
+/// The handover of the open night, else of the last closed one.
+pub fn handover(app: &AppState) -> Option<Handover> {
+    let (record, events) = app.nights.shown(&app.domain)?;
+    Some(build(
+        &app.domain,
+        record,
+        events,
+        app.now,
+        app.thresholds.contact,
+    ))
+}
+
+/// A row of the handover screen's list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Request(RequestId),
+    Instruction(InstructionId),
+}
+
+/// Open requests (to decide first), then instructions in force.
+pub fn items(h: &Handover) -> Vec<Item> {
+    let mut requests: Vec<_> = h.requests.iter().collect();
+    requests.sort_by_key(|r| r.decided);
+    requests
+        .into_iter()
+        .map(|r| Item::Request(r.id))
+        .chain(h.instructions.iter().map(|i| Item::Instruction(i.id)))
+        .collect()
+}
+
+/// Keys of the handover screen.
+pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
+    use super::update::{commit, say};
+    let Some(h) = handover(app) else {
+        if matches!(action, Action::Up | Action::Down | Action::Back) {
+            return Vec::new();
+        }
+        return say(app, Notice::NoHandover);
+    };
+    let list = items(&h);
+    let at = app.handover_selected();
+    let selected = list.get(at).cloned();
+    match (action, selected) {
+        (Action::Up, _) => app.select_handover_row(at.saturating_sub(1)),
+        (Action::Down, _) => app.select_handover_row(at + 1),
+        (Action::Back, _) => app.notice = None,
+        (Action::WriteNote, _) => {
+            app.mode = Mode::Note(Box::new(Open::new(NoteForm::from_note(h.note.as_ref()))))
+        }
+        (Action::CarryOver, Some(Item::Request(request))) => {
+            return commit(app, vec![Command::CarryOver { request }]);
+        }
+        (Action::CloseRequest, Some(Item::Request(request))) => {
+            let how = Closing::Cancelled;
+            app.mode = Mode::Choice(Box::new(Choice::CloseRequest { request, how }))
+        }
+        (Action::CarryOver | Action::CloseRequest, _) => {
+            return say(app, Notice::SelectOpenRequest);
+        }
+        (Action::CloseNight, _) if h.open && h.undecided() > 0 => {
+            let count = h.undecided();
+            return say(app, Notice::RequestsToDecide { count });
+        }
+        (Action::CloseNight, _) => return commit(app, vec![Command::CloseNight]),
+        (Action::Acknowledge, _) => {
+            let coordinators = &app.territory.coordinators;
+            let last = app
+                .coordinator
+                .as_ref()
+                .and_then(|c| coordinators.iter().position(|x| &x.id == c))
+                .unwrap_or(0);
+            // The one who takes over is usually not the one who handed over.
+            let coordinator = (last + 1) % coordinators.len().max(1);
+            app.mode = Mode::Choice(Box::new(Choice::Acknowledge { coordinator }));
+        }
+        (Action::NewInstruction, _) => {
+            app.mode = Mode::Instruction(Box::new(Open::new(InstructionForm::new())))
+        }
+        // The night shown, open or closed: a running night's report says so in its heading.
+        (Action::ExportReport, _) => return vec![Effect::ExportReport(h.night)],
+        (Action::EndInstruction, Some(Item::Instruction(instruction))) => {
+            return commit(app, vec![Command::EndInstruction { instruction }]);
+        }
+        (Action::ExtendInstruction, Some(Item::Instruction(instruction))) => {
+            let until = app
+                .domain
+                .instructions
+                .get(&instruction)
+                .and_then(|i| i.until);
+            let form = DateForm::new(DatePurpose::Extend(instruction), until);
+            app.mode = Mode::Date(Box::new(Open::new(form)));
+        }
+        (Action::EndInstruction | Action::ExtendInstruction, _) => {
+            return say(app, Notice::SelectInstruction);
+        }
+        _ => {}
+    }
+    Vec::new()
+}

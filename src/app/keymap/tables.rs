@@ -1,0 +1,397 @@
+//! The key tables: every key of every mode, what it does, its description and where it is
+//! worth a hint in the footer. The help screen, the hints and `action_for` all read these.
+
+use super::{Binding, Place};
+use crate::app::{Action, Screen};
+use crate::domain::vocab::TeamStatus;
+use crate::i18n::keys::Doc;
+use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use crossterm::event::KeyCode;
+
+const REQUESTS: &[Place] = &[Place::Requests];
+const TEAMS: &[Place] = &[Place::Teams];
+const BOTH: &[Place] = &[Place::Requests, Place::Teams];
+const PANES: &[Place] = &[Place::Requests, Place::Teams, Place::CasePane];
+const ANY: &[Place] = &[Place::Any];
+const NEVER: &[Place] = &[];
+
+const fn b(keys: &'static [(KeyCode, Action)], doc: Doc, hint: &'static [Place]) -> Binding {
+    Binding { keys, doc, hint }
+}
+
+const fn char(c: char) -> KeyCode {
+    KeyCode::Char(c)
+}
+
+/// Keys of the board.
+pub const BOARD: &[Binding] = &[
+    b(
+        &[(char('n'), Action::NewRequest)],
+        Doc::NewRequest,
+        REQUESTS,
+    ),
+    b(&[(char('d'), Action::Dispatch)], Doc::Dispatch, REQUESTS),
+    b(&[(char('a'), Action::Arrive)], Doc::Arrive, BOTH),
+    b(&[(char('c'), Action::Contact)], Doc::Contact, TEAMS),
+    b(&[(char('x'), Action::Clear)], Doc::Clear, BOTH),
+    b(
+        &[(char('v'), Action::SetStatus(TeamStatus::Available))],
+        Doc::Available,
+        TEAMS,
+    ),
+    b(
+        &[(char('p'), Action::SetStatus(TeamStatus::ActivePresence))],
+        Doc::Presence,
+        TEAMS,
+    ),
+    b(&[(char('l'), Action::Locate)], Doc::Locate, TEAMS),
+    b(
+        &[(char('b'), Action::SetStatus(TeamStatus::Break))],
+        Doc::Break,
+        TEAMS,
+    ),
+    b(
+        &[(char('r'), Action::SetStatus(TeamStatus::ReturnToBase))],
+        Doc::ReturnToBase,
+        TEAMS,
+    ),
+    b(
+        &[(char('o'), Action::SetStatus(TeamStatus::OffDuty))],
+        Doc::OffDuty,
+        TEAMS,
+    ),
+    b(&[(char('R'), Action::Recall)], Doc::Recall, TEAMS),
+    b(&[(Tab, Action::NextPane)], Doc::NextPane, PANES),
+    b(&[(BackTab, Action::PrevPane)], Doc::PrevPane, NEVER),
+    b(&[(Up, Action::Up), (char('k'), Action::Up)], Doc::Up, NEVER),
+    b(
+        &[(Down, Action::Down), (char('j'), Action::Down)],
+        Doc::Down,
+        NEVER,
+    ),
+];
+
+/// Keys of every screen.
+pub const GLOBAL: &[Binding] = &[
+    b(
+        &[
+            (char('1'), Action::Show(Screen::Board)),
+            (KeyCode::F(2), Action::Show(Screen::Board)),
+        ],
+        Doc::Board,
+        &[
+            Place::Requests,
+            Place::Cases,
+            Place::Log,
+            Place::Handover,
+            Place::Help,
+        ],
+    ),
+    b(
+        &[
+            (char('2'), Action::Show(Screen::Cases)),
+            (KeyCode::F(3), Action::Show(Screen::Cases)),
+        ],
+        Doc::Cases,
+        &[Place::CasePane, Place::Log, Place::Help],
+    ),
+    b(
+        &[
+            (char('3'), Action::Show(Screen::Log)),
+            (KeyCode::F(4), Action::Show(Screen::Log)),
+        ],
+        Doc::Log,
+        &[Place::CasePane, Place::Cases, Place::Help],
+    ),
+    b(
+        &[
+            (char('4'), Action::Show(Screen::Handover)),
+            (KeyCode::F(5), Action::Show(Screen::Handover)),
+        ],
+        Doc::Handover,
+        &[Place::Help],
+    ),
+    b(&[(char('O'), Action::OpenNight)], Doc::OpenNight, NEVER),
+    b(&[(char(':'), Action::CommandLine)], Doc::CommandLine, NEVER),
+    b(
+        &[(char('?'), Action::Help), (KeyCode::F(1), Action::Help)],
+        Doc::Help,
+        &[
+            Place::Requests,
+            Place::Teams,
+            Place::CasePane,
+            Place::Cases,
+            Place::Log,
+            Place::Handover,
+        ],
+    ),
+    b(
+        &[(char('q'), Action::Quit)],
+        Doc::Quit,
+        &[Place::Requests, Place::CasePane],
+    ),
+    b(&[(Esc, Action::Back)], Doc::Back, NEVER),
+];
+
+/// Keys of the situations screen.
+pub const CASES: &[Binding] = &[
+    b(
+        &[(char('e'), Action::CaseStep)],
+        Doc::CaseStep,
+        &[Place::Cases],
+    ),
+    b(
+        &[(char('s'), Action::FollowUp)],
+        Doc::FollowUp,
+        &[Place::Cases],
+    ),
+    b(&[(char('w'), Action::Watch)], Doc::Watch, &[Place::Cases]),
+    b(&[(char('o'), Action::Reopen)], Doc::Reopen, &[Place::Cases]),
+    b(
+        &[(char('X'), Action::CloseCase)],
+        Doc::CloseCase,
+        &[Place::Cases],
+    ),
+    b(&[(Up, Action::Up), (char('k'), Action::Up)], Doc::Up, NEVER),
+    b(
+        &[(Down, Action::Down), (char('j'), Action::Down)],
+        Doc::Down,
+        NEVER,
+    ),
+    b(&[(PageUp, Action::PageUp)], Doc::PageUp, NEVER),
+    b(&[(PageDown, Action::PageDown)], Doc::PageDown, NEVER),
+    b(
+        &[(Home, Action::Home), (char('g'), Action::Home)],
+        Doc::Home,
+        NEVER,
+    ),
+    b(
+        &[(End, Action::End), (char('G'), Action::End)],
+        Doc::End,
+        NEVER,
+    ),
+];
+
+/// On the help screen `q` and Esc go back to where you were (quitting from the help would
+/// surprise whoever came to read it).
+pub const HELP: &[Binding] = &[b(
+    &[(char('q'), Action::Back), (Esc, Action::Back)],
+    Doc::Back,
+    &[Place::Help],
+)];
+
+/// Keys of the handover screen.
+pub const HANDOVER: &[Binding] = &[
+    b(&[(Up, Action::Up), (char('k'), Action::Up)], Doc::Up, NEVER),
+    b(
+        &[(Down, Action::Down), (char('j'), Action::Down)],
+        Doc::Down,
+        NEVER,
+    ),
+    b(
+        &[(char('r'), Action::CarryOver)],
+        Doc::CarryOver,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('X'), Action::CloseRequest)],
+        Doc::CloseRequest,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('w'), Action::WriteNote)],
+        Doc::WriteNote,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('C'), Action::CloseNight)],
+        Doc::CloseNight,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('A'), Action::Acknowledge)],
+        Doc::Acknowledge,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('i'), Action::NewInstruction)],
+        Doc::NewInstruction,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('+'), Action::ExtendInstruction)],
+        Doc::ExtendInstruction,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('E'), Action::EndInstruction)],
+        Doc::EndInstruction,
+        &[Place::Handover],
+    ),
+    b(
+        &[(char('R'), Action::ExportReport)],
+        Doc::ExportReport,
+        &[Place::Handover],
+    ),
+];
+
+/// Keys of the logbook screen.
+pub const LOG: &[Binding] = &[
+    b(&[(char('/'), Action::Search)], Doc::Search, &[Place::Log]),
+    b(
+        &[(char('n'), Action::FindNext), (char('N'), Action::FindPrev)],
+        Doc::FindNext,
+        &[Place::Log],
+    ),
+    b(
+        &[(char('e'), Action::LogEntry)],
+        Doc::LogEntry,
+        &[Place::Log],
+    ),
+    b(&[(PageUp, Action::PageUp)], Doc::PageUp, &[Place::Log]),
+    b(&[(PageDown, Action::PageDown)], Doc::PageDown, NEVER),
+    b(
+        &[(Home, Action::Home), (char('g'), Action::Home)],
+        Doc::Home,
+        NEVER,
+    ),
+    b(
+        &[(End, Action::End), (char('G'), Action::End)],
+        Doc::End,
+        &[Place::Log],
+    ),
+    b(&[(Up, Action::Up), (char('k'), Action::Up)], Doc::Up, NEVER),
+    b(
+        &[(Down, Action::Down), (char('j'), Action::Down)],
+        Doc::Down,
+        NEVER,
+    ),
+];
+
+/// Keys of every form (after those of the focused field's kind).
+pub const FORM: &[Binding] = &[
+    b(
+        &[(Tab, Action::NextField), (Down, Action::Down)],
+        Doc::NextField,
+        ANY,
+    ),
+    b(
+        &[(BackTab, Action::PrevField), (Up, Action::Up)],
+        Doc::PrevField,
+        NEVER,
+    ),
+    b(&[(Enter, Action::Submit)], Doc::Save, ANY),
+    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
+];
+
+/// A choice field: ←/→ choose.
+pub const CHOICE_FIELD: &[Binding] = &[b(
+    &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
+    Doc::Choose,
+    ANY,
+)];
+
+/// A field that finds matches as one types: ↑/↓ pick among them.
+pub const LIST_FIELD: &[Binding] = &[
+    b(
+        &[(Up, Action::Up), (Down, Action::Down)],
+        Doc::PickFromList,
+        ANY,
+    ),
+    b(
+        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
+        Doc::Choose,
+        NEVER,
+    ),
+];
+
+/// A text field: ←/→ move the cursor (like Home, End, Backspace, which need no table).
+pub const TEXT_FIELD: &[Binding] = &[b(
+    &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
+    Doc::Choose,
+    NEVER,
+)];
+
+/// The `:` command line.
+pub const COMMAND_LINE: &[Binding] = &[
+    b(&[(Enter, Action::Submit)], Doc::Run, ANY),
+    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
+    b(
+        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
+        Doc::Choose,
+        NEVER,
+    ),
+];
+
+/// A free entry of the main courante.
+pub const LOG_ENTRY: &[Binding] = &[
+    b(&[(Enter, Action::Submit)], Doc::Save, ANY),
+    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
+    b(
+        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
+        Doc::Choose,
+        NEVER,
+    ),
+];
+
+/// Typing a search in the main courante.
+pub const SEARCH: &[Binding] = &[
+    b(&[(Enter, Action::Submit)], Doc::Search, ANY),
+    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
+    b(
+        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
+        Doc::Choose,
+        NEVER,
+    ),
+];
+
+/// The team picker.
+pub const PICKER: &[Binding] = &[
+    b(&[(Up, Action::Up), (Down, Action::Down)], Doc::Choose, ANY),
+    b(
+        &[(char('k'), Action::Up), (char('j'), Action::Down)],
+        Doc::Choose,
+        NEVER,
+    ),
+    b(&[(Enter, Action::Submit)], Doc::Send, ANY),
+    b(
+        &[(Esc, Action::Back), (char('q'), Action::Back)],
+        Doc::Cancel,
+        ANY,
+    ),
+];
+
+/// Who takes the handover, how a request closes.
+pub const CHOICE: &[Binding] = &[
+    b(
+        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
+        Doc::Choose,
+        ANY,
+    ),
+    b(
+        &[(Up, Action::Up), (Down, Action::Down)],
+        Doc::Choose,
+        NEVER,
+    ),
+    b(&[(Enter, Action::Submit)], Doc::Save, ANY),
+    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
+];
+
+/// Ctrl-C from a form: quit? Any other key stays.
+pub const CONFIRM_QUIT: &[Binding] = &[
+    b(
+        &[
+            (char('o'), Action::Quit),
+            (char('y'), Action::Quit),
+            (char('q'), Action::Quit),
+            (Enter, Action::Quit),
+        ],
+        Doc::Quit,
+        ANY,
+    ),
+    b(
+        &[(Esc, Action::Back), (char('n'), Action::Back)],
+        Doc::Stay,
+        ANY,
+    ),
+];

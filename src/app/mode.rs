@@ -1,0 +1,76 @@
+//! What the keyboard is doing right now: the board, a form, a picker, a question.
+
+use super::cases::CaseStepForm;
+use super::dispatch::Picker;
+use super::form::clear::ClearForm;
+use super::form::date::DateForm;
+use super::form::line::{LineForm, LinePurpose};
+use super::form::request::RequestForm;
+use super::form::{Kind, Open};
+use super::handover_forms::{Choice, InstructionForm, NoteForm};
+use super::night_form::NightForm;
+use super::place::PlaceForm;
+use tui_input::Input;
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Normal,
+    NewRequest(Box<Open<RequestForm>>),
+    /// Picking a team for a request.
+    Dispatch(Box<Picker>),
+    Clear(Box<Open<ClearForm>>),
+    /// A line typed in the footer: the `:` command line or a free entry of the main courante.
+    Line(Box<Open<LineForm>>),
+    /// Where a team is, or where its active presence goes.
+    Place(Box<Open<PlaceForm>>),
+    /// Open the night: coordinator and teams.
+    OpenNight(Box<Open<NightForm>>),
+    /// A graduated-response step on the selected situation.
+    CaseStep(Box<Open<CaseStepForm>>),
+    /// A date: a situation's follow-up, an instruction's new last day.
+    Date(Box<Open<DateForm>>),
+    /// Typing a search in the main courante (it searches as one types).
+    Search(Input),
+    /// The handover note's three parts.
+    Note(Box<Open<NoteForm>>),
+    /// Who takes the handover; how an open request is closed.
+    Choice(Box<Choice>),
+    Instruction(Box<Open<InstructionForm>>),
+    /// Ctrl-C from a form: quit? The form stays underneath, as it was.
+    ConfirmQuit(Box<Mode>),
+}
+
+impl Mode {
+    /// A form or a line where something typed would be lost by quitting.
+    pub fn is_form(&self) -> bool {
+        !matches!(
+            self,
+            Mode::Normal | Mode::ConfirmQuit(_) | Mode::Dispatch(_)
+        )
+    }
+
+    /// How the focused field of the open form takes keys.
+    pub fn field_kind(&self) -> Option<Kind> {
+        Some(match self {
+            Mode::NewRequest(o) => o.kind(),
+            Mode::Clear(o) => o.kind(),
+            Mode::Line(o) => o.kind(),
+            Mode::Place(o) => o.kind(),
+            Mode::OpenNight(o) => o.kind(),
+            Mode::CaseStep(o) => o.kind(),
+            Mode::Date(o) => o.kind(),
+            Mode::Note(o) => o.kind(),
+            Mode::Instruction(o) => o.kind(),
+            Mode::Search(_) => Kind::Text,
+            _ => return None,
+        })
+    }
+
+    /// The command line or a log entry, if one is being typed.
+    pub fn line(&self, purpose: LinePurpose) -> Option<&Input> {
+        match self {
+            Mode::Line(o) if o.form.purpose == purpose => Some(&o.form.input),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! What the footer says, as values: the console builds a `Notice`, tests compare values,
+//! and this module alone turns one into French or English (like `Refusal`).
+
+use super::{Lang, dates, places, refusal, vocab};
+use crate::domain::Refusal;
+use crate::domain::ids::CaseId;
+use crate::domain::reference::Territory;
+use crate::domain::vocab::{CaseState, Position, TeamStatus};
+use crate::store::BackupWritten;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    // What a commit wrote (the console reads it from the envelopes).
+    NightOpened {
+        teams: usize,
+    },
+    CoordinatorChanged,
+    NightClosed,
+    TeamComposed {
+        team: String,
+    },
+    TeamSent {
+        team: String,
+    },
+    Team {
+        team: String,
+        news: TeamNews,
+    },
+    RequestRecorded {
+        number: u32,
+    },
+    InterventionCleared,
+    RequestCarriedOver,
+    RequestClosed,
+    CaseState {
+        case: CaseId,
+        state: CaseState,
+    },
+    CaseStep {
+        case: CaseId,
+    },
+    FollowUp {
+        case: CaseId,
+        date: Option<NaiveDate>,
+    },
+    LogEntryAdded,
+    HandoverNoteSaved,
+    /// The coordinator's id.
+    HandoverTaken {
+        coordinator: String,
+    },
+    InstructionSaved,
+    InstructionExtended,
+    InstructionEnded,
+    /// Any other fact written.
+    Recorded,
+    // The console's own news.
+    EscAgain,
+    Discarded,
+    DraftRecovered,
+    OpenNightFirst,
+    SearchFound {
+        count: usize,
+    },
+    ReportWritten(PathBuf),
+    BackupWritten(BackupWritten),
+    // What went wrong (the footer shows these as errors, with a bell).
+    Refused(Refusal),
+    /// Already in words (a store or file failure, worded where it happened).
+    Failed(String),
+    DraftNotSaved(String),
+    SearchNotFound {
+        query: String,
+    },
+    NightAlreadyOpen,
+    NeedOpenNight,
+    NoTeams,
+    SelectRequest,
+    SelectTeam,
+    SelectCase,
+    SelectOpenRequest,
+    SelectInstruction,
+    NoHandover,
+    RequestsToDecide {
+        count: usize,
+    },
+    /// Something typed to correct: the field and what it expects.
+    Fix(Fix),
+}
+
+/// What a team's commit said about it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TeamNews {
+    OnSite,
+    Contact,
+    Recalled,
+    Status(TeamStatus),
+    Position(Position),
+    Presence(Position),
+}
+
+/// What a form or the command line expects where what was typed does not do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fix {
+    Site,
+    Source,
+    Category,
+    Priority,
+    OutcomeAndLevel,
+    Level,
+    TeamPlace,
+    InstructionPlace,
+    LastDay,
+    LastDayOrNone,
+    FollowUpDate,
+    EmptyEntry,
+    NoCoordinator,
+    /// A word of a team's members that names no mediator, or several.
+    TeamMember {
+        team: String,
+        word: String,
+    },
+    UnknownMediator {
+        word: String,
+    },
+    /// The command line's usage.
+    Usage,
+}
+
+impl Notice {
+    /// Errors ring and show in the error colour.
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Notice::Refused(_)
+                | Notice::Failed(_)
+                | Notice::DraftNotSaved(_)
+                | Notice::SearchNotFound { .. }
+                | Notice::NightAlreadyOpen
+                | Notice::NeedOpenNight
+                | Notice::NoTeams
+                | Notice::SelectRequest
+                | Notice::SelectTeam
+                | Notice::SelectCase
+                | Notice::SelectOpenRequest
+                | Notice::SelectInstruction
+                | Notice::NoHandover
+                | Notice::RequestsToDecide { .. }
+                | Notice::Fix(_)
+        )
+    }
+}
+
+/// The notice in words.
+pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
+    let p = |fr: &str, en: &str| lang.pick(fr, en).to_string();
+    let team = |t: &str| format!("{} {t}", lang.pick("Équipe", "Team"));
+    let case = |c: &CaseId| format!("Situation {c}");
+    match n {
+        Notice::NightOpened { teams: 0 } => p("Nuit ouverte.", "Night opened."),
+        Notice::NightOpened { teams } => match lang {
+            Lang::Fr => format!("Nuit ouverte, {teams} équipe(s) composée(s)."),
+            Lang::En => format!("Night opened, {teams} team(s) composed."),
+        },
+        Notice::CoordinatorChanged => p("Relève enregistrée.", "Handover recorded."),
+        Notice::NightClosed => p("Nuit clôturée.", "Night closed."),
+        Notice::TeamComposed { team: t } => format!("{} {}", team(t), p("composée", "composed")),
+        Notice::TeamSent { team: t } => format!("{} {}", team(t), p("envoyée", "sent")),
+        Notice::Team { team: t, news } => {
+            format!(
+                "{}{} {}",
+                team(t),
+                lang.colon(),
+                news_text(news, lang, territory)
+            )
+        }
+        Notice::RequestRecorded { .. } => p("Sollicitation enregistrée.", "Request recorded."),
+        Notice::InterventionCleared => p("Intervention clôturée.", "Intervention cleared."),
+        Notice::RequestCarriedOver => p(
+            "Sollicitation reportée à la nuit suivante.",
+            "Request carried over to the next night.",
+        ),
+        Notice::RequestClosed => p("Sollicitation clôturée.", "Request closed."),
+        Notice::CaseState { case: c, state } => format!("{} {}", case(c), case_state(*state, lang)),
+        Notice::CaseStep { case: c } => {
+            format!(
+                "{}{} {}",
+                case(c),
+                lang.colon(),
+                p("étape enregistrée", "step recorded")
+            )
+        }
+        Notice::FollowUp { case: c, date } => follow_up(&case(c), *date, lang),
+        Notice::LogEntryAdded => p(
+            "Entrée ajoutée à la main courante.",
+            "Entry added to the logbook.",
+        ),
+        Notice::HandoverNoteSaved => p("Note de passation enregistrée.", "Handover note saved."),
+        Notice::HandoverTaken { coordinator } => {
+            let who = territory
+                .coordinator(coordinator)
+                .map_or(coordinator.as_str(), |c| c.name.as_str());
+            format!(
+                "{}{} {who}",
+                p("Passation prise", "Handover taken"),
+                lang.colon()
+            )
+        }
+        Notice::InstructionSaved => p("Consigne enregistrée.", "Instruction saved."),
+        Notice::InstructionExtended => p("Consigne prolongée.", "Instruction extended."),
+        Notice::InstructionEnded => p("Consigne levée.", "Instruction ended."),
+        Notice::Recorded => p("Enregistré.", "Recorded."),
+        Notice::EscAgain => p(
+            "Esc encore pour abandonner la saisie.",
+            "Esc again to discard.",
+        ),
+        Notice::Discarded => p("Saisie abandonnée.", "Discarded."),
+        Notice::DraftRecovered => p(
+            "Saisie retrouvée après une interruption : relisez, puis Entrée (ou Esc).",
+            "Typing recovered after an interruption: check it, then Enter (or Esc).",
+        ),
+        Notice::OpenNightFirst => p(
+            "Ouvrez d'abord la nuit : coordinateur·rice et équipes.",
+            "Open the night first: coordinator and teams.",
+        ),
+        Notice::SearchFound { count } => match lang {
+            Lang::Fr => format!("{count} ligne(s) — n suivante, N précédente, Esc efface."),
+            Lang::En => format!("{count} line(s) — n next, N previous, Esc clears."),
+        },
+        Notice::ReportWritten(path) => format!(
+            "{}{} {}",
+            p("Rapport écrit", "Report written"),
+            lang.colon(),
+            path.display()
+        ),
+        Notice::BackupWritten(w) => super::backup::backup_written(w, lang),
+        Notice::Refused(r) => refusal::refusal(r, lang),
+        Notice::Failed(words) => words.clone(),
+        Notice::DraftNotSaved(e) => {
+            format!(
+                "{}{} {e}",
+                p("Brouillon non enregistré", "Draft not saved"),
+                lang.colon()
+            )
+        }
+        Notice::SearchNotFound { query } => match lang {
+            Lang::Fr => format!("« {query} » : introuvable dans la main courante."),
+            Lang::En => format!("\"{query}\": not found in the logbook."),
+        },
+        Notice::RequestsToDecide { count } => match lang {
+            Lang::Fr => {
+                format!("Encore {count} sollicitation(s) à décider : « r » reporte, « X » clôt.")
+            }
+            Lang::En => {
+                format!("{count} request(s) still to decide: \"r\" carries over, \"X\" closes.")
+            }
+        },
+        Notice::Fix(fix) => super::notice_fix::text(fix, lang),
+        other => guidance(other, lang).to_string(),
+    }
+}
+
+/// The fixed sentences that tell the coordinator what to do first.
+fn guidance(n: &Notice, lang: Lang) -> &'static str {
+    let (fr, en) = match n {
+        Notice::NightAlreadyOpen => (
+            "La nuit est déjà ouverte. « :equipe E4 NOM NOM » ajoute une équipe.",
+            "The night is already open. \":team E4 NAME NAME\" adds a team.",
+        ),
+        Notice::NeedOpenNight => ("Ouvrez d'abord la nuit (O).", "Open the night first (O)."),
+        Notice::NoTeams => (
+            "Aucune équipe : composez-les avec « :equipe ».",
+            "No team: compose them with \":team\".",
+        ),
+        Notice::SelectRequest => ("Choisissez une sollicitation.", "Select a request."),
+        Notice::SelectTeam => ("Choisissez une équipe.", "Select a team."),
+        Notice::SelectCase => ("Aucune situation choisie.", "No situation selected."),
+        Notice::SelectOpenRequest => (
+            "Choisissez une sollicitation ouverte.",
+            "Select an open request.",
+        ),
+        Notice::SelectInstruction => ("Choisissez une consigne.", "Select an instruction."),
+        Notice::NoHandover => (
+            "Aucune nuit enregistrée : pas de passation.",
+            "No night recorded: no handover.",
+        ),
+        _ => ("", ""),
+    };
+    lang.pick(fr, en)
+}
+
+fn news_text(news: &TeamNews, lang: Lang, territory: &Territory) -> String {
+    match news {
+        TeamNews::OnSite => lang.pick("sur place", "on site").into(),
+        TeamNews::Contact => lang.pick("contact enregistré", "contact recorded").into(),
+        TeamNews::Recalled => lang.pick("rappelée", "recalled").into(),
+        TeamNews::Status(s) => vocab::team_status(*s, lang).into(),
+        TeamNews::Position(at) => format!(
+            "{} — {}",
+            lang.pick("position", "position"),
+            places::place(territory, at)
+        ),
+        TeamNews::Presence(at) => format!(
+            "{} — {}",
+            vocab::team_status(TeamStatus::ActivePresence, lang),
+            places::place(territory, at)
+        ),
+    }
+}
+
+fn case_state(state: CaseState, lang: Lang) -> &'static str {
+    match state {
+        CaseState::Watch => lang.pick("mise en veille", "under watch"),
+        CaseState::Open => lang.pick("rouverte", "reopened"),
+        CaseState::Closed => lang.pick("close", "closed"),
+    }
+}
+
+fn follow_up(case: &str, date: Option<NaiveDate>, lang: Lang) -> String {
+    match (date, lang) {
+        (Some(d), Lang::Fr) => format!("{case} : suivi le {}", dates::full_date(d, lang)),
+        (Some(d), Lang::En) => format!("{case}: follow-up on {}", dates::full_date(d, lang)),
+        (None, _) => format!(
+            "{case}{} {}",
+            lang.colon(),
+            lang.pick("plus de suivi prévu", "no follow-up planned")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_and_news_are_told_apart_and_every_notice_has_words() {
+        let t = crate::territory::rennes().expect("Rennes");
+        let all = [
+            Notice::NightOpened { teams: 2 },
+            Notice::Team {
+                team: "E1".into(),
+                news: TeamNews::Presence(Position::District("villejean".into())),
+            },
+            Notice::NoTeams,
+            Notice::SelectCase,
+            Notice::Fix(Fix::Usage),
+            Notice::HandoverTaken {
+                coordinator: "claire-m".into(),
+            },
+        ];
+        for n in &all {
+            for lang in [Lang::Fr, Lang::En] {
+                assert!(!text(n, lang, &t).is_empty(), "{n:?}");
+            }
+        }
+        assert!(!all[0].is_error() && all[2].is_error() && all[4].is_error());
+        assert_eq!(
+            text(&all[0], Lang::Fr, &t),
+            "Nuit ouverte, 2 équipe(s) composée(s)."
+        );
+        assert!(text(&all[5], Lang::Fr, &t).starts_with("Passation prise : Claire"));
+    }
+}

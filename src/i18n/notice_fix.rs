@@ -1,0 +1,80 @@
+//! What a form or the command line expects, in words: the field, then how to fill it.
+
+use super::Lang;
+use super::notice::Fix;
+
+pub fn text(fix: &Fix, lang: Lang) -> String {
+    match fix {
+        Fix::TeamMember { team, word } => match lang {
+            Lang::Fr => {
+                format!("{team} : « {word} » ne désigne aucun·e médiateur·rice (ou plusieurs).")
+            }
+            Lang::En => format!("{team}: \"{word}\" names no mediator (or several)."),
+        },
+        Fix::UnknownMediator { word } => match lang {
+            Lang::Fr => format!("Médiateur·rice introuvable ou ambigu : « {word} »."),
+            Lang::En => format!("Unknown or ambiguous mediator \"{word}\"."),
+        },
+        other => fixed(other, lang).to_string(),
+    }
+}
+
+fn fixed(fix: &Fix, lang: Lang) -> &'static str {
+    let (fr, en) = match fix {
+        Fix::Site => (
+            "Lieu : tapez une partie du nom ou de l'adresse, ↑/↓ pour choisir.",
+            "Site: type part of its name or address, ↑/↓ to pick.",
+        ),
+        Fix::Source => ("Source : choisissez avec ←/→.", "Source: pick with ←/→."),
+        Fix::Category => (
+            "Catégorie : choisissez avec ←/→.",
+            "Category: pick with ←/→.",
+        ),
+        Fix::Priority => (
+            "Priorité : choisissez avec ←/→.",
+            "Priority: pick with ←/→.",
+        ),
+        Fix::OutcomeAndLevel => (
+            "Choisissez l'issue et le niveau de réponse (←/→).",
+            "Pick the outcome and the response level (←/→).",
+        ),
+        Fix::Level => (
+            "Niveau de réponse : choisissez avec ←/→.",
+            "Response level: pick with ←/→.",
+        ),
+        Fix::TeamPlace => (
+            "Lieu : tapez une partie du nom d'un site ou d'un quartier, ↑/↓ pour choisir.",
+            "Place: type part of a site's or a district's name, ↑/↓ to pick.",
+        ),
+        Fix::InstructionPlace => (
+            "Lieu : un site ou un quartier (↑/↓ pour choisir) ; vide pour tout le territoire.",
+            "Place: a site or a district (↑/↓ to pick); empty for the whole territory.",
+        ),
+        Fix::LastDay => (
+            "Dernier jour : JJ/MM, JJ/MM/AAAA ou +N jours, pas dans le passé.",
+            "Last day: DD/MM, DD/MM/YYYY or +N days, not in the past.",
+        ),
+        Fix::LastDayOrNone => (
+            "Dernier jour : JJ/MM, JJ/MM/AAAA ou +N jours ; vide : sans fin (pas pour une consigne temporaire).",
+            "Last day: DD/MM, DD/MM/YYYY or +N days; empty: no end (not for a temporary one).",
+        ),
+        Fix::FollowUpDate => (
+            "Date de suivi : JJ/MM, JJ/MM/AAAA ou +N jours, pas dans le passé ; vide pour l'effacer.",
+            "Follow-up date: DD/MM, DD/MM/YYYY or +N days, not in the past; empty to clear it.",
+        ),
+        Fix::EmptyEntry => (
+            "Entrée vide : tapez le texte, puis Entrée.",
+            "Empty entry: type the text, then Enter.",
+        ),
+        Fix::NoCoordinator => (
+            "Aucun·e coordinateur·rice dans le territoire.",
+            "No coordinator in the territory.",
+        ),
+        Fix::Usage => (
+            "Commandes : ouvrir NOM · equipe E1 NOM NOM [NOM] · releve NOM · cloturer",
+            "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
+        ),
+        Fix::TeamMember { .. } | Fix::UnknownMediator { .. } => ("", ""),
+    };
+    lang.pick(fr, en)
+}

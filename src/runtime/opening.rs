@@ -1,0 +1,75 @@
+//! What the console starts from, read from the store: its state, the nights the handover
+//! screen shows with their events, the main courante's lines, who coordinated last.
+
+use crate::app::{LogLine, Nights, Opening};
+use crate::domain::calendar::ServiceNight;
+use crate::domain::event::Envelope;
+use crate::domain::views::NightRecord;
+use crate::i18n::notice::Notice;
+use crate::i18n::{Lang, store::store_error};
+use crate::report::StoreLookup;
+use crate::store::{Result, Store};
+
+/// The opening, and what could not be read (said in the footer: `vigie check` tells more).
+pub fn opening(store: &Store, lang: Lang) -> (Opening, Option<Notice>) {
+    match read(store, lang) {
+        Ok(o) => (o, None),
+        Err(e) => {
+            let o = Opening {
+                state: store.state().clone(),
+                fresh: store.last_seq() == 0,
+                ..Opening::default()
+            };
+            (o, Some(Notice::Failed(store_error(&e, lang))))
+        }
+    }
+}
+
+fn read(store: &Store, lang: Lang) -> Result<Opening> {
+    let state = store.state();
+    let last = store.last_night()?;
+    // The open night, else the one handed over last, else the latest: the handover shown.
+    let shown = match state
+        .open_night()
+        .map(|n| n.night)
+        .or(state.handover.as_ref().map(|h| h.night))
+    {
+        Some(n) => store.night(n)?,
+        None => last.clone(),
+    };
+    let mut nights: Vec<(NightRecord, Vec<Envelope>)> = Vec::new();
+    for record in [shown, last.clone()].into_iter().flatten() {
+        if nights.iter().all(|(r, _)| r.night != record.night) {
+            let events = store.night_events(&record)?;
+            nights.push((record, events));
+        }
+    }
+    // The main courante: the open night's, else the last night worked.
+    let current: Option<ServiceNight> = state
+        .open_night()
+        .map(|n| n.night)
+        .or(last.map(|r| r.night));
+    let lookup = StoreLookup::new(store);
+    let log = nights
+        .iter()
+        .filter(|(r, _)| Some(r.night) == current)
+        .flat_map(|(_, events)| events.iter())
+        .map(|env| LogLine::of(env, &lookup, lang))
+        .collect();
+    Ok(Opening {
+        state: state.clone(),
+        nights: Nights::load(nights),
+        log,
+        coordinator: last_coordinator(store),
+        fresh: store.last_seq() == 0,
+    })
+}
+
+/// Who coordinated last: the console proposes them when the night is opened.
+fn last_coordinator(store: &Store) -> Option<String> {
+    if let Some(n) = store.state().open_night() {
+        return Some(n.coordinator.clone());
+    }
+    let record = store.last_night().ok().flatten()?;
+    record.coordinators.last().map(|(_, c)| c.clone())
+}
