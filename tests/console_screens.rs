@@ -317,7 +317,7 @@ fn dispatch_picker_80x24_fr() {
         .domain
         .requests
         .values()
-        .find(|r| r.team.is_none())
+        .find(|r| r.team.is_none() && !r.status.is_terminal())
         .map(|r| r.id)
         .expect("a waiting request");
     let team = Some("E2".to_string());
