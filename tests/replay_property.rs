@@ -1,12 +1,14 @@
 //! Replaying the journal gives the live state (DESIGN.md). Random nights, mostly made of
-//! commands that are valid at that moment and some that are not, go through a real store;
-//! then the journal is replayed, checked, reopened, exported and imported elsewhere, and every
-//! path must lead to the same state.
+//! commands that are valid at that moment and some that are not, go through a console and
+//! its seam to a real store — the console, a projection of what each commit wrote, must stay
+//! equal to the store at every step; then the journal is replayed, checked, reopened,
+//! exported and imported elsewhere, and every path must lead to the same state.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use proptest::prelude::*;
 use std::io::Cursor;
 use std::path::Path;
+use vigie::app::{AppState, Effect, perform};
 use vigie::domain::calendar::ServiceNight;
 use vigie::domain::command::{CaseLink, Clearance, Correction, NewObservation, NewRequest};
 use vigie::domain::event::{Envelope, Event};
@@ -15,7 +17,10 @@ use vigie::domain::ids::{CaseId, PersonalId, RequestId};
 use vigie::domain::reference::Territory;
 use vigie::domain::vocab::*;
 use vigie::domain::{Command, State, decide, execute};
-use vigie::store::{ExportRange, Store, StoreError};
+use vigie::i18n::Lang;
+use vigie::i18n::notice::Notice;
+use vigie::runtime::{StoreDesk, opening};
+use vigie::store::{ExportRange, Store};
 
 // ---------------------------------------------------------------------------------------------
 // Words a coordinator types, personal data included (it must survive export and import).
@@ -599,7 +604,9 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
 
 struct Driver {
     territory: Territory,
-    store: Store,
+    /// The console, working on the store through the runtime's own seam.
+    app: AppState,
+    desk: StoreDesk,
     model: State,
     now: DateTime<Utc>,
     accepted: usize,
@@ -610,9 +617,11 @@ impl Driver {
     fn new(dir: &Path, start: DateTime<Utc>) -> Driver {
         let territory = territory();
         let store = Store::open(dir, territory.clone()).expect("a new store opens");
+        let app = AppState::new(Lang::Fr, State::default(), territory.clone(), start);
         Driver {
             territory,
-            store,
+            app,
+            desk: StoreDesk::new(store, Lang::Fr),
             model: State::default(),
             now: start,
             accepted: 0,
@@ -620,16 +629,40 @@ impl Driver {
         }
     }
 
+    fn store(&self) -> &Store {
+        self.desk.store()
+    }
+
+    /// Commits through the console's seam, as a key does; the console must then be the
+    /// store's projection.
+    fn commit(&mut self, cmd: &Command) {
+        self.app.now = self.now;
+        let effects = vec![Effect::Commit(vec![cmd.clone()])];
+        perform(&mut self.app, &mut self.desk, effects, self.now);
+        assert_eq!(
+            &self.app.domain,
+            self.desk.store().state(),
+            "console = store"
+        );
+    }
+
     /// A command that must be accepted: the store and the pure domain agree on its events.
     fn accept(&mut self, cmd: &Command) -> Vec<Envelope> {
-        let envs = match self.store.execute(cmd, self.now) {
-            Ok(envs) => envs,
-            Err(e) => panic!("{cmd:?} at {} was refused: {e:?}", self.now),
-        };
+        let before = self.store().last_seq();
+        self.commit(cmd);
+        let last = self.store().last_seq();
+        if last == before {
+            panic!("{cmd:?} at {} was refused: {:?}", self.now, self.app.notice);
+        }
+        let envs: Vec<Envelope> = self
+            .store()
+            .envelopes(before + 1, last)
+            .collect::<Result<_, _>>()
+            .expect("the journal reads");
         let (model, _) = execute(&mut self.model, &self.territory, cmd, self.now)
             .expect("the pure domain accepts what the store accepted");
         assert_eq!(envs, model, "store and domain write the same events");
-        assert_eq!(self.store.state(), &self.model);
+        assert_eq!(self.store().state(), &self.model);
         assert!(!envs.is_empty());
         self.accepted += 1;
         envs
@@ -637,23 +670,23 @@ impl Driver {
 
     /// A command that must be refused: nothing moves.
     fn refuse(&mut self, cmd: &Command) {
-        let before = self.store.state().clone();
-        match self.store.execute(cmd, self.now) {
-            Err(StoreError::Refused(r)) => {
+        let before = self.store().state().clone();
+        self.commit(cmd);
+        match &self.app.notice {
+            Some(Notice::Refused(r)) => {
                 let model = decide(&self.model, &self.territory, cmd, self.now);
-                assert_eq!(model, Err(r), "store and domain refuse alike");
+                assert_eq!(model, Err(r.clone()), "store and domain refuse alike");
             }
-            Ok(envs) => panic!("{cmd:?} should be refused, it wrote {envs:?}"),
-            Err(e) => panic!("{cmd:?}: store error {e:?}"),
+            other => panic!("{cmd:?} should be refused: {other:?}"),
         }
-        assert_eq!(self.store.state(), &before, "a refusal changes nothing");
+        assert_eq!(self.store().state(), &before, "a refusal changes nothing");
         self.refused += 1;
     }
 
     fn step(&mut self, st: &Step) {
         self.now += Duration::minutes(i64::from(st.minutes));
         // After a closed night, the clock goes to the next evening (sometimes a few later).
-        if let Some(last) = self.store.state().night.as_ref().filter(|n| !n.is_open())
+        if let Some(last) = self.store().state().night.as_ref().filter(|n| !n.is_open())
             && ServiceNight::of(self.now) <= last.night
         {
             let mut next = last.night.next_service();
@@ -664,18 +697,18 @@ impl Driver {
                 next.start() - Duration::minutes(45) + Duration::minutes(i64::from(st.a % 150));
         }
         if st.invalid {
-            let cmd = invalid_command(self.store.state(), &self.territory, st);
+            let cmd = invalid_command(self.store().state(), &self.territory, st);
             self.refuse(&cmd);
         } else {
-            let cands = valid_commands(self.store.state(), &self.territory, st, self.now);
+            let cands = valid_commands(self.store().state(), &self.territory, st, self.now);
             let cmd = pick(&cands, st.pick);
             self.accept(&cmd);
         }
     }
 
     fn events(&self) -> Vec<Envelope> {
-        self.store
-            .envelopes(1, self.store.last_seq())
+        self.store()
+            .envelopes(1, self.store().last_seq())
             .collect::<Result<_, _>>()
             .expect("the journal reads")
     }
@@ -684,13 +717,30 @@ impl Driver {
     fn assert_everything_agrees(self, dir: &Path, other_dir: &Path) {
         let Driver {
             territory,
-            store,
+            app,
+            desk,
             model,
             now,
             ..
         } = self;
+        let store = desk.into_store();
         let live = store.state().clone();
         assert_eq!(live, model);
+        // A console opened now on the store sees what the working one shows.
+        let (fresh, unread) = opening(&store, Lang::Fr);
+        assert_eq!(unread, None);
+        let fresh = AppState::open(Lang::Fr, territory.clone(), now, fresh);
+        assert_eq!(fresh.domain, app.domain);
+        assert_eq!(
+            fresh
+                .nights
+                .shown(&fresh.domain)
+                .map(|(r, e)| (r.clone(), e.to_vec())),
+            app.nights
+                .shown(&app.domain)
+                .map(|(r, e)| (r.clone(), e.to_vec())),
+            "the handover's night and its events"
+        );
 
         // (a) the journal replayed from zero
         let journal: Vec<Envelope> = store
@@ -1026,7 +1076,7 @@ fn three_scripted_nights_replay_export_import_and_reopen_to_the_same_state() {
         // The shift's end: the open request goes on, the note is written, then the close.
         d.refuse(&Command::CloseNight);
         let open: Vec<RequestId> = d
-            .store
+            .store()
             .state()
             .requests
             .values()
@@ -1117,7 +1167,7 @@ fn a_night_closed_the_next_evening_is_recorded_as_closed() {
     let tuesday: ServiceNight = "2026-12-01".parse().expect("date");
     assert_eq!(closed[0].event, Event::NightClosed { night: monday });
     let record = d
-        .store
+        .store()
         .night(monday)
         .expect("read")
         .expect("Monday's record");
@@ -1128,7 +1178,7 @@ fn a_night_closed_the_next_evening_is_recorded_as_closed() {
     );
     // Today the closing is placed in Tuesday's night by its clock time, so Monday's record
     // never learns it was closed and Tuesday's record counts an event it did not have.
-    let tuesday_record = d.store.night(tuesday).expect("read");
+    let tuesday_record = d.store().night(tuesday).expect("read");
     assert!(
         tuesday_record.as_ref().is_none_or(|r| r.events == 0),
         "Tuesday's record holds Monday's closing: {tuesday_record:?}"

@@ -512,6 +512,9 @@ mod screens;
 #[path = "shift_tests.rs"]
 mod shift;
 
+#[path = "selection_tests.rs"]
+mod selection;
+
 #[test]
 fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
     let mut d = Desk::night();

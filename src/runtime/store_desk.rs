@@ -28,6 +28,10 @@ impl StoreDesk {
         &mut self.store
     }
 
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
     /// A store failure in the UI language, for the footer.
     pub fn failure(&self, e: StoreError) -> Failure {
         match e {
