@@ -11,7 +11,7 @@ mod teams;
 
 use super::{Lang, dates};
 use crate::domain::calendar::Hours;
-use crate::domain::event::{Envelope, Event};
+use crate::domain::event::{Aggregate, Envelope};
 use crate::domain::ids::{PersonalId, RequestId};
 use crate::domain::personal::PersonalRecord;
 use crate::domain::reference::Territory;
@@ -42,37 +42,14 @@ pub fn line(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
 /// The event in words, without its time.
 pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
     let w = &Words::new(lookup, lang);
-    let words = match &env.event {
-        Event::NightOpened { .. }
-        | Event::CoordinatorChanged { .. }
-        | Event::NightClosed { .. } => night::describe(env, w),
-        Event::TeamComposed { .. }
-        | Event::TeamStatusChanged { .. }
-        | Event::TeamPositionUpdated { .. }
-        | Event::TeamContacted { .. } => teams::describe(&env.event, w),
-        Event::RequestReceived { .. }
-        | Event::RequestCorrected { .. }
-        | Event::RequestRelayed { .. }
-        | Event::RequestDismissed { .. }
-        | Event::RequestCancelled { .. } => requests::describe(&env.event, w),
-        Event::RequestAssigned { .. }
-        | Event::TeamArrived { .. }
-        | Event::TeamRecalled { .. }
-        | Event::InterventionCleared { .. } => interventions::describe(&env.event, w),
-        Event::CaseOpened { .. }
-        | Event::CaseLinked { .. }
-        | Event::CaseStepRecorded { .. }
-        | Event::CaseStateChanged { .. }
-        | Event::CaseFollowUpSet { .. } => cases::describe(&env.event, w),
-        Event::LogEntryAdded { .. }
-        | Event::ObservationRecorded { .. }
-        | Event::PersonalErased { .. } => notes::describe(&env.event, w),
-        Event::HandoverWritten { .. }
-        | Event::RequestCarriedOver { .. }
-        | Event::HandoverAcknowledged { .. }
-        | Event::InstructionAdded { .. }
-        | Event::InstructionExtended { .. }
-        | Event::InstructionEnded { .. } => super::handover::describe(env, lookup, lang),
+    let words = match env.event.aggregate() {
+        Aggregate::Night => night::describe(env, w),
+        Aggregate::Team => teams::describe(&env.event, w),
+        Aggregate::Request => requests::describe(&env.event, w),
+        Aggregate::Intervention => interventions::describe(&env.event, w),
+        Aggregate::Case => cases::describe(&env.event, w),
+        Aggregate::Note => notes::describe(&env.event, w),
+        Aggregate::Handover => super::handover::describe(env, lookup, lang),
     };
     words.unwrap_or_default()
 }

@@ -18,7 +18,7 @@ pub use night::NightState;
 pub use requests::Request;
 pub use teams::{StatusChange, Team};
 
-use super::event::{Envelope, Event};
+use super::event::{Aggregate, Envelope};
 use super::handover::{Instruction, PendingHandover};
 use super::ids::{CaseId, InstructionId, PersonalId, RequestId};
 use super::vocab::CaseState;
@@ -79,38 +79,15 @@ impl State {
         for p in env.event.personal_refs() {
             self.bump_personal(p);
         }
-        match &env.event {
-            Event::NightOpened { .. }
-            | Event::CoordinatorChanged { .. }
-            | Event::NightClosed { .. } => night::apply(self, env),
-            Event::TeamComposed { .. }
-            | Event::TeamStatusChanged { .. }
-            | Event::TeamPositionUpdated { .. }
-            | Event::TeamContacted { .. } => teams::apply(self, env),
-            Event::RequestReceived { .. }
-            | Event::RequestCorrected { .. }
-            | Event::RequestRelayed { .. }
-            | Event::RequestDismissed { .. }
-            | Event::RequestCancelled { .. } => requests::apply(self, env),
-            Event::RequestAssigned { .. }
-            | Event::TeamArrived { .. }
-            | Event::TeamRecalled { .. }
-            | Event::InterventionCleared { .. } => interventions::apply(self, env),
-            Event::CaseOpened { .. }
-            | Event::CaseLinked { .. }
-            | Event::CaseStepRecorded { .. }
-            | Event::CaseStateChanged { .. }
-            | Event::CaseFollowUpSet { .. } => cases::apply(self, env),
+        match env.event.aggregate() {
+            Aggregate::Night => night::apply(self, env),
+            Aggregate::Team => teams::apply(self, env),
+            Aggregate::Request => requests::apply(self, env),
+            Aggregate::Intervention => interventions::apply(self, env),
+            Aggregate::Case => cases::apply(self, env),
             // A log entry or an observation only moves the personal counter (above).
-            Event::LogEntryAdded { .. }
-            | Event::ObservationRecorded { .. }
-            | Event::PersonalErased { .. } => {}
-            Event::HandoverWritten { .. }
-            | Event::RequestCarriedOver { .. }
-            | Event::HandoverAcknowledged { .. }
-            | Event::InstructionAdded { .. }
-            | Event::InstructionExtended { .. }
-            | Event::InstructionEnded { .. } => super::handover::apply(self, env),
+            Aggregate::Note => {}
+            Aggregate::Handover => super::handover::apply(self, env),
         }
     }
 
