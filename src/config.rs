@@ -96,8 +96,18 @@ pub fn load(path: &Path, lang: Lang) -> Result<Settings, ConfigError> {
 
 /// Parses and checks the settings text. `lang` is the language of the messages.
 pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Settings, ConfigError> {
-    let src = Source::new(file, text);
-    let parsed: File = parse_toml(&src).map_err(|e| match e {
+    let parsed: File = parse_toml(&Source::new(file, text)).map_err(|e| parse_error(file, e))?;
+    let check = Check { file, text, lang };
+    Ok(Settings {
+        lang: check.lang(parsed.lang.as_deref())?,
+        thresholds: check.thresholds(&parsed.thresholds)?,
+    })
+}
+
+/// A TOML error keeps its line and field; any other (not expected from a text) is shown as
+/// it is.
+fn parse_error(file: &str, e: TerritoryError) -> ConfigError {
+    match e {
         TerritoryError::Syntax {
             line,
             field,
@@ -115,67 +125,84 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Settings, ConfigError
             field: None,
             message: format!("{other:?}"),
         },
-    })?;
-    let line_of = |key: &str| {
-        text.lines()
+    }
+}
+
+/// Checks the values of a file that parsed; a wrong one is refused with the line of its key.
+struct Check<'a> {
+    file: &'a str,
+    text: &'a str,
+    lang: Lang,
+}
+
+impl Check<'_> {
+    fn line_of(&self, key: &str) -> Option<usize> {
+        self.text
+            .lines()
             .position(|l| {
                 l.trim_start()
                     .strip_prefix(key)
                     .is_some_and(|r| r.trim_start().starts_with('='))
             })
             .map(|i| i + 1)
-    };
-    let wrong = |key: &str, fr: &str, en: &str| ConfigError {
-        file: file.to_string(),
-        line: line_of(key),
-        field: Some(key.to_string()),
-        message: lang.pick(fr, en).to_string(),
-    };
-    let lang_set = match parsed.lang.as_deref() {
-        None => None,
-        Some(s) => Some(Lang::parse(s).ok_or_else(|| {
-            wrong(
+    }
+
+    fn wrong(&self, key: &str, fr: &str, en: &str) -> ConfigError {
+        ConfigError {
+            file: self.file.to_string(),
+            line: self.line_of(key),
+            field: Some(key.to_string()),
+            message: self.lang.pick(fr, en).to_string(),
+        }
+    }
+
+    fn lang(&self, value: Option<&str>) -> Result<Option<Lang>, ConfigError> {
+        let expected = || {
+            self.wrong(
                 "lang",
                 "« fr » ou « en » attendu",
                 "\"fr\" or \"en\" expected",
             )
-        })?),
-    };
-    let minutes = |key: &str, value: Option<i64>| -> Result<Option<i64>, ConfigError> {
+        };
+        value
+            .map(|s| Lang::parse(s).ok_or_else(expected))
+            .transpose()
+    }
+
+    fn minutes(&self, key: &str, value: Option<i64>) -> Result<Option<i64>, ConfigError> {
         match value {
-            Some(m) if !(0..=MAX_MINUTES).contains(&m) => Err(wrong(
+            Some(m) if !(0..=MAX_MINUTES).contains(&m) => Err(self.wrong(
                 key,
                 "un nombre de minutes entre 0 et 720 est attendu",
                 "a number of minutes from 0 to 720 is expected",
             )),
             v => Ok(v),
         }
-    };
-    let mut thresholds = Thresholds::default();
-    let t = &parsed.thresholds;
-    for (i, (key, value)) in [("p1", t.p1), ("p2", t.p2), ("p3", t.p3), ("p4", t.p4)]
-        .into_iter()
-        .enumerate()
-    {
-        if let Some(m) = minutes(key, value)? {
-            // 0: that priority never turns amber.
-            thresholds.wait[i] = (m > 0).then_some(m);
-        }
     }
-    if let Some(m) = minutes("contact", t.contact)? {
-        if m == 0 {
-            return Err(wrong(
-                "contact",
-                "au moins 1 minute : le contact de sécurité ne se désactive pas",
-                "at least 1 minute: the safety check-in cannot be turned off",
-            ));
+
+    fn thresholds(&self, t: &ThresholdsFile) -> Result<Thresholds, ConfigError> {
+        let mut thresholds = Thresholds::default();
+        for (i, (key, value)) in [("p1", t.p1), ("p2", t.p2), ("p3", t.p3), ("p4", t.p4)]
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(m) = self.minutes(key, value)? {
+                // 0: that priority never turns amber.
+                thresholds.wait[i] = (m > 0).then_some(m);
+            }
         }
-        thresholds.contact = m;
+        if let Some(m) = self.minutes("contact", t.contact)? {
+            if m == 0 {
+                return Err(self.wrong(
+                    "contact",
+                    "au moins 1 minute : le contact de sécurité ne se désactive pas",
+                    "at least 1 minute: the safety check-in cannot be turned off",
+                ));
+            }
+            thresholds.contact = m;
+        }
+        Ok(thresholds)
     }
-    Ok(Settings {
-        lang: lang_set,
-        thresholds,
-    })
 }
 
 #[cfg(test)]

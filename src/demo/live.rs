@@ -3,7 +3,7 @@
 //! time is passed in; the runtime executes what `due` returns through the store, exactly
 //! like the user's own commands.
 
-use super::plan::{arrival_minute, new_request};
+use super::draw::{arrival_minute, new_request};
 use super::rng::Rng;
 use crate::domain::Command;
 use crate::domain::calendar::ServiceNight;

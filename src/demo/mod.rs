@@ -2,23 +2,24 @@
 //! per durable commit. Deterministic for a seed.
 
 mod backup;
+mod draw;
 pub mod live;
 mod plan;
 pub mod prepare;
 mod rng;
+mod run;
 mod shift;
 mod words;
 
 use crate::domain::calendar::ServiceNight;
-use crate::domain::command::{CaseLink, Command};
-use crate::domain::event::Event;
+use crate::domain::command::Command;
 use crate::domain::ids::RequestId;
 use crate::domain::state::State;
 use crate::domain::vocab::CaseState;
 
 use crate::store::{Store, StoreError};
 use chrono::Duration;
-use plan::{Action, NightInput, Req};
+use plan::{Action, NightInput};
 use rng::Rng;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,7 +111,7 @@ pub fn simulate(
         let mut planned = plan::plan(&mut rng, &input);
         add_case_follow_up(store.state(), *night, &mut planned);
         let instructions = shift::instructions(i, *night, store.territory());
-        summary.requests += run_night(store, planned, instructions)?;
+        summary.requests += run::run_night(store, planned, instructions)?;
         summary.nights += 1;
         if backed_up.contains(night) {
             backup::at_close(store)?;
@@ -167,88 +168,4 @@ fn add_case_follow_up(state: &State, night: ServiceNight, planned: &mut Vec<plan
         });
     }
     planned.sort_by_key(|p| (p.at, p.order));
-}
-
-/// Runs one night's plan in one transaction. A refusal here is a bug in the planner.
-fn run_night(
-    store: &mut Store,
-    planned: Vec<plan::Planned>,
-    mut instructions: Vec<Command>,
-) -> Result<u64, DemoError> {
-    let mut tx = store.begin()?;
-    let mut received: Vec<Option<RequestId>> = Vec::new();
-    let resolve = |received: &Vec<Option<RequestId>>, r: Req| match r {
-        Req::New(i) => received.get(i).copied().flatten(),
-        Req::Old(id) => Some(id),
-    };
-    let mut requests = 0;
-    for p in planned {
-        let cmd = match p.action {
-            Action::Command(cmd) => cmd,
-            Action::Receive(i, new) => {
-                let envs = tx.execute(&Command::ReceiveRequest(new), p.at)?;
-                if received.len() <= i {
-                    received.resize(i + 1, None);
-                }
-                received[i] = envs.iter().find_map(|e| match e.event {
-                    Event::RequestReceived { request, .. } => Some(request),
-                    _ => None,
-                });
-                requests += 1;
-                continue;
-            }
-            Action::Dispatch(r, team) => match resolve(&received, r) {
-                Some(request) => Command::Dispatch { request, team },
-                None => continue,
-            },
-            Action::Relay(r, partner) => match resolve(&received, r) {
-                Some(request) => Command::Relay {
-                    request,
-                    partner,
-                    note: None,
-                },
-                None => continue,
-            },
-            Action::Dismiss(r, reason) => match resolve(&received, r) {
-                Some(request) => Command::Dismiss { request, reason },
-                None => continue,
-            },
-            Action::Clear(mut clearance, r, start_case) => {
-                let request = resolve(&received, r).and_then(|id| tx.state().requests.get(&id));
-                if let Some(request) = request {
-                    let existing = tx.state().cases.values().find(|c| {
-                        c.state != CaseState::Closed
-                            && c.site == request.site
-                            && c.category == request.category
-                    });
-                    clearance.case = match (existing, request.case) {
-                        (_, Some(case)) => CaseLink::Existing(case),
-                        (Some(c), None) => CaseLink::Existing(c.id),
-                        (None, None) if start_case => CaseLink::New,
-                        (None, None) => CaseLink::None,
-                    };
-                }
-                Command::Clear(clearance)
-            }
-        };
-        // The shift's edges: the last handover taken before opening; open requests decided
-        // and the note written before closing; the night's consignes just after opening.
-        let (before, after) = match &cmd {
-            Command::OpenNight { coordinator } => (
-                shift::start(tx.state(), coordinator),
-                std::mem::take(&mut instructions),
-            ),
-            Command::CloseNight => (shift::end(tx.state()), Vec::new()),
-            _ => (Vec::new(), Vec::new()),
-        };
-        for c in before {
-            tx.execute(&c, p.at)?;
-        }
-        tx.execute(&cmd, p.at)?;
-        for c in after {
-            tx.execute(&c, p.at)?;
-        }
-    }
-    tx.commit()?;
-    Ok(requests)
 }

@@ -199,36 +199,12 @@ impl<'a> Ctx<'a> {
         Ok(c)
     }
 
+    /// One call per command; the rules are in `rules/`, one file per aggregate.
     pub(super) fn decide(&mut self, cmd: &Command) -> Result<(), Refusal> {
         match cmd {
             Command::OpenNight { coordinator } => self.open_night(coordinator),
-            Command::ChangeCoordinator { coordinator } => {
-                self.night()?;
-                self.coordinator(coordinator)?;
-                self.emit(Event::CoordinatorChanged {
-                    coordinator: coordinator.clone(),
-                });
-                Ok(())
-            }
-            Command::CloseNight => {
-                let night = self.night()?.night;
-                let count = self.undecided()?;
-                if count > 0 {
-                    return Err(Refusal::UndecidedRequests { count });
-                }
-                // Nothing may fall between two shifts: a team still out is dealt with first.
-                if let Some(t) = self.state.teams.values().find(|t| t.assignment.is_some())
-                    && let Some((request, _)) = t.assignment
-                {
-                    let number = self.request(request)?.number;
-                    return Err(Refusal::TeamStillOut {
-                        team: t.call_sign.clone(),
-                        request: number,
-                    });
-                }
-                self.emit(Event::NightClosed { night });
-                Ok(())
-            }
+            Command::ChangeCoordinator { coordinator } => self.change_coordinator(coordinator),
+            Command::CloseNight => self.close_night(),
             Command::ComposeTeam {
                 team,
                 members,
@@ -238,171 +214,34 @@ impl<'a> Ctx<'a> {
                 team,
                 status,
                 position,
-            } => {
-                let t = self.team(team)?;
-                if !status.is_settable() {
-                    return Err(Refusal::StatusNotSettable { status: *status });
-                }
-                if let Some((req, _)) = t.assignment {
-                    let number = self.request(req)?.number;
-                    return Err(Refusal::TeamBusy {
-                        team: team.clone(),
-                        request: number,
-                    });
-                }
-                if t.status() == TeamStatus::OffDuty && *status != TeamStatus::OffDuty {
-                    self.members_free(team, &t.members)?;
-                }
-                if let Some(p) = position {
-                    self.position(p)?;
-                }
-                self.emit(Event::TeamStatusChanged {
-                    team: team.clone(),
-                    status: *status,
-                    position: position.clone(),
-                });
-                Ok(())
-            }
-            Command::UpdatePosition { team, position } => {
-                self.team(team)?;
-                self.position(position)?;
-                self.emit(Event::TeamPositionUpdated {
-                    team: team.clone(),
-                    position: position.clone(),
-                });
-                Ok(())
-            }
-            Command::RecordContact { team } => {
-                self.team(team)?;
-                self.emit(Event::TeamContacted { team: team.clone() });
-                Ok(())
-            }
+            } => self.set_status(team, *status, position.as_ref()),
+            Command::UpdatePosition { team, position } => self.update_position(team, position),
+            Command::RecordContact { team } => self.record_contact(team),
             Command::ReceiveRequest(new) => self.receive(new),
             Command::CorrectRequest(c) => self.correct(c),
             Command::Dispatch { request, team } => self.dispatch(*request, team),
-            Command::Arrive { team } => {
-                let (request, intervention) = self.assignment(team)?;
-                if self.team(team)?.status() != TeamStatus::EnRoute {
-                    return Err(Refusal::TeamNotEnRoute { team: team.clone() });
-                }
-                self.emit(Event::TeamArrived {
-                    team: team.clone(),
-                    request,
-                    intervention,
-                });
-                Ok(())
-            }
-            Command::Recall { team } => {
-                let (request, intervention) = self.assignment(team)?;
-                self.emit(Event::TeamRecalled {
-                    team: team.clone(),
-                    request,
-                    intervention,
-                });
-                Ok(())
-            }
+            Command::Arrive { team } => self.arrive(team),
+            Command::Recall { team } => self.recall(team),
             Command::Clear(c) => self.clear(c),
             Command::Relay {
                 request,
                 partner,
                 note,
-            } => {
-                self.night()?;
-                let r = self.open_request(*request)?;
-                if let Some(team) = &r.team {
-                    return Err(Refusal::RequestHasTeam {
-                        request: r.number,
-                        team: team.clone(),
-                    });
-                }
-                self.partners(std::slice::from_ref(partner))?;
-                let note = self.note(PersonalKind::RelayNote, note.as_deref())?;
-                self.emit(Event::RequestRelayed {
-                    request: *request,
-                    partner: partner.clone(),
-                    note,
-                });
-                Ok(())
-            }
-            Command::Dismiss { request, reason } => {
-                self.unassigned_open(*request)?;
-                self.emit(Event::RequestDismissed {
-                    request: *request,
-                    reason: *reason,
-                });
-                Ok(())
-            }
-            Command::Cancel { request } => {
-                self.unassigned_open(*request)?;
-                self.emit(Event::RequestCancelled { request: *request });
-                Ok(())
-            }
+            } => self.relay(*request, partner, note.as_deref()),
+            Command::Dismiss { request, reason } => self.dismiss(*request, *reason),
+            Command::Cancel { request } => self.cancel(*request),
             Command::OpenCase {
                 site,
                 category,
                 request,
-            } => {
-                self.night()?;
-                self.site(site)?;
-                let case = CaseId(self.state.counters.case);
-                self.emit(Event::CaseOpened {
-                    case,
-                    site: site.clone(),
-                    category: *category,
-                });
-                if let Some(r) = request {
-                    self.link(case, *r)?;
-                }
-                Ok(())
-            }
-            Command::LinkToCase { case, request } => {
-                self.night()?;
-                self.case(*case)?;
-                self.link(*case, *request)
-            }
+            } => self.open_case(site, *category, *request),
+            Command::LinkToCase { case, request } => self.link_to_case(*case, *request),
             Command::RecordCaseStep { case, level, note } => {
-                self.night()?;
-                self.case(*case)?;
-                let note = self.note(PersonalKind::CaseNote, note.as_deref())?;
-                self.emit(Event::CaseStepRecorded {
-                    case: *case,
-                    level: *level,
-                    request: None,
-                    note,
-                });
-                Ok(())
+                self.record_step(*case, *level, note.as_deref())
             }
-            Command::SetCaseState { case, state } => {
-                self.night()?;
-                let c = self.case(*case)?;
-                if c.state == *state {
-                    return Err(Refusal::CaseAlreadyInState {
-                        case: *case,
-                        state: *state,
-                    });
-                }
-                self.emit(Event::CaseStateChanged {
-                    case: *case,
-                    state: *state,
-                });
-                Ok(())
-            }
-            Command::SetFollowUp { case, date } => {
-                self.night()?;
-                self.case(*case)?;
-                self.emit(Event::CaseFollowUpSet {
-                    case: *case,
-                    date: *date,
-                });
-                Ok(())
-            }
-            Command::AddLogEntry { text } => {
-                self.night()?;
-                let text = self.text(Some(text))?.ok_or(Refusal::EmptyText)?;
-                let personal = self.personal(PersonalKind::LogEntry, None, None, Some(text));
-                self.emit(Event::LogEntryAdded { personal });
-                Ok(())
-            }
+            Command::SetCaseState { case, state } => self.set_case_state(*case, *state),
+            Command::SetFollowUp { case, date } => self.set_follow_up(*case, *date),
+            Command::AddLogEntry { text } => self.add_log_entry(text),
             Command::RecordObservation(o) => self.observe(o),
             Command::WriteHandover {
                 situation,
@@ -421,16 +260,7 @@ impl<'a> Ctx<'a> {
                 self.extend_instruction(*instruction, *until)
             }
             Command::EndInstruction { instruction } => self.end_instruction(*instruction),
-            Command::ErasePersonal { personal, reason } => {
-                if personal.0 >= self.state.counters.personal {
-                    return Err(Refusal::UnknownPersonal { id: *personal });
-                }
-                self.emit(Event::PersonalErased {
-                    personal: *personal,
-                    reason: *reason,
-                });
-                Ok(())
-            }
+            Command::ErasePersonal { personal, reason } => self.erase_personal(*personal, *reason),
         }
     }
 }

@@ -206,6 +206,22 @@ pub enum Event {
     },
 }
 
+/// The part of the model an event changes (a team's visit moves a request and a team
+/// together: it is the intervention's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregate {
+    Night,
+    Team,
+    Request,
+    Intervention,
+    /// A situation.
+    Case,
+    /// A free log entry, an observation, an erased personal record.
+    Note,
+    /// The handover and the instructions.
+    Handover,
+}
+
 impl Event {
     /// The `kind` tag as written in the journal.
     pub fn kind(&self) -> &'static str {
@@ -240,6 +256,42 @@ impl Event {
             Event::InstructionAdded { .. } => "instruction_added",
             Event::InstructionExtended { .. } => "instruction_extended",
             Event::InstructionEnded { .. } => "instruction_ended",
+        }
+    }
+
+    /// What the event is about; the state applies it, and the log words it, per aggregate.
+    pub fn aggregate(&self) -> Aggregate {
+        match self {
+            Event::NightOpened { .. } => Aggregate::Night,
+            Event::CoordinatorChanged { .. } => Aggregate::Night,
+            Event::NightClosed { .. } => Aggregate::Night,
+            Event::TeamComposed { .. } => Aggregate::Team,
+            Event::TeamStatusChanged { .. } => Aggregate::Team,
+            Event::TeamPositionUpdated { .. } => Aggregate::Team,
+            Event::TeamContacted { .. } => Aggregate::Team,
+            Event::RequestReceived { .. } => Aggregate::Request,
+            Event::RequestCorrected { .. } => Aggregate::Request,
+            Event::RequestAssigned { .. } => Aggregate::Intervention,
+            Event::TeamArrived { .. } => Aggregate::Intervention,
+            Event::TeamRecalled { .. } => Aggregate::Intervention,
+            Event::InterventionCleared { .. } => Aggregate::Intervention,
+            Event::RequestRelayed { .. } => Aggregate::Request,
+            Event::RequestDismissed { .. } => Aggregate::Request,
+            Event::RequestCancelled { .. } => Aggregate::Request,
+            Event::CaseOpened { .. } => Aggregate::Case,
+            Event::CaseLinked { .. } => Aggregate::Case,
+            Event::CaseStepRecorded { .. } => Aggregate::Case,
+            Event::CaseStateChanged { .. } => Aggregate::Case,
+            Event::CaseFollowUpSet { .. } => Aggregate::Case,
+            Event::LogEntryAdded { .. } => Aggregate::Note,
+            Event::ObservationRecorded { .. } => Aggregate::Note,
+            Event::PersonalErased { .. } => Aggregate::Note,
+            Event::HandoverWritten { .. } => Aggregate::Handover,
+            Event::RequestCarriedOver { .. } => Aggregate::Handover,
+            Event::HandoverAcknowledged { .. } => Aggregate::Handover,
+            Event::InstructionAdded { .. } => Aggregate::Handover,
+            Event::InstructionExtended { .. } => Aggregate::Handover,
+            Event::InstructionEnded { .. } => Aggregate::Handover,
         }
     }
 

@@ -7,7 +7,6 @@ pub mod command;
 pub mod decide;
 pub mod event;
 pub mod handover;
-mod handover_rules;
 pub mod ids;
 pub mod personal;
 pub mod reference;

@@ -38,6 +38,25 @@ pub struct NightRecord {
     pub acknowledged: Option<Acknowledgment>,
 }
 
+impl NightRecord {
+    /// The record of a night whose first event is `seq`, before that event is counted.
+    pub fn first(night: ServiceNight, seq: u64) -> Self {
+        NightRecord {
+            night,
+            first_seq: seq,
+            last_seq: seq,
+            events: 0,
+            opened_at: None,
+            closed_at: None,
+            coordinators: Vec::new(),
+            teams: Vec::new(),
+            handover: None,
+            carried_over: Vec::new(),
+            acknowledged: None,
+        }
+    }
+}
+
 /// Where views are kept; the store implements it over sled, `check` over memory.
 pub trait Views {
     type Error;
@@ -49,22 +68,9 @@ pub trait Views {
 
 /// Updates the views for one envelope, reading the state just after it was applied.
 pub fn project<V: Views>(views: &mut V, state: &State, env: &Envelope) -> Result<(), V::Error> {
-    let mut record = match views.night(env.night)? {
-        Some(r) => r,
-        None => NightRecord {
-            night: env.night,
-            first_seq: env.seq,
-            last_seq: env.seq,
-            events: 0,
-            opened_at: None,
-            closed_at: None,
-            coordinators: Vec::new(),
-            teams: Vec::new(),
-            handover: None,
-            carried_over: Vec::new(),
-            acknowledged: None,
-        },
-    };
+    let mut record = views
+        .night(env.night)?
+        .unwrap_or_else(|| NightRecord::first(env.night, env.seq));
     record.first_seq = record.first_seq.min(env.seq);
     record.last_seq = record.last_seq.max(env.seq);
     record.events += 1;

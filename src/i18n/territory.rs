@@ -4,14 +4,20 @@
 use super::Lang;
 use crate::territory::{ItemKind, TerritoryError};
 
-/// A clear message for a territory error, in French or English.
+/// A clear message for a territory error, in French or English: where, then what.
 pub fn territory_error(e: &TerritoryError, lang: Lang) -> String {
     let head = lang.pick("territoire", "territory");
+    let colon = lang.colon();
+    // An unreadable file is named inside its sentence.
+    let place = match e {
+        TerritoryError::Unreadable { .. } => String::new(),
+        _ => format!("{}{colon} ", place(lang, e.file(), e.line(), e.field())),
+    };
     let body = match lang {
         Lang::Fr => fr(e),
         Lang::En => en(e),
     };
-    format!("{head}{} {body}", lang.pick(" :", ":"))
+    format!("{head}{colon} {place}{body}")
 }
 
 /// "sites.toml ligne 42, champ `sites[3].district`".
@@ -67,119 +73,78 @@ fn en_plural(kind: ItemKind) -> &'static str {
 
 fn fr(e: &TerritoryError) -> String {
     use TerritoryError as E;
-    let at =
-        |file: &str, line: Option<usize>, field: Option<&str>| place(Lang::Fr, file, line, field);
     match e {
         E::Unreadable { file, reason } => format!(
             "impossible de lire {file} ({reason}). Vérifiez le chemin donné à --territory et \
              les droits sur le fichier."
         ),
-        E::Syntax {
-            file,
-            line,
-            field,
-            message,
-            ..
-        } => format!(
-            "{} : {}. {} puis relancez.",
-            at(file, *line, field.as_deref()),
+        E::Syntax { field, message, .. } => format!(
+            "{}. {} puis relancez.",
             fr_detail(message),
-            match (field.is_some(), message.starts_with("missing field")) {
-                (_, true) => "Ajoutez ce champ",
-                (true, false) => "Corrigez ce champ",
-                (false, false) => "Corrigez la syntaxe à cet endroit",
-            }
+            syntax_fix(Lang::Fr, field.is_some(), message)
         ),
-        E::InvalidId {
-            file,
-            line,
-            field,
-            id,
-            ..
-        } => format!(
-            "{} : l'identifiant `{id}` n'est pas valide. Utilisez des minuscules sans accent, \
-             des chiffres et des tirets (ex. `mau-gros-chene-3`).",
-            at(file, *line, Some(field))
+        E::InvalidId { id, .. } => format!(
+            "l'identifiant `{id}` n'est pas valide. Utilisez des minuscules sans accent, \
+             des chiffres et des tirets (ex. `mau-gros-chene-3`)."
         ),
-        E::DuplicateId {
-            file,
-            line,
-            kind,
-            id,
-        } => format!(
-            "{} : deux {} portent l'identifiant `{id}`. Chaque identifiant doit être unique : \
+        E::DuplicateId { kind, id, .. } => format!(
+            "deux {} portent l'identifiant `{id}`. Chaque identifiant doit être unique : \
              renommez l'un d'eux.",
-            at(file, *line, None),
             fr_noun(*kind).1
         ),
         E::UnknownReference {
-            file,
-            line,
-            field,
             kind,
             id,
             target,
             target_id,
+            ..
         } => format!(
-            "{} : {} `{id}` renvoie {} `{target_id}`, qui n'existe pas. Corrigez la référence \
+            "{} `{id}` renvoie {} `{target_id}`, qui n'existe pas. Corrigez la référence \
              ou déclarez-le dans {}.",
-            at(file, *line, Some(field)),
             fr_noun(*kind).0,
             fr_noun(*target).0.replacen("le ", "au ", 1),
             home(*target)
         ),
         E::SectorOfOtherDistrict {
-            file,
-            line,
-            field,
             site,
             district,
             sector,
             sector_district,
-        } => {
-            format!(
-                "{} : le site `{site}` est dans le quartier `{district}` mais son secteur \
-                 `{sector}` appartient au quartier `{sector_district}`. Choisissez un secteur \
-                 de `{district}` (voir sectors.toml) ou corrigez le quartier du site.",
-                at(file, *line, Some(field))
-            )
-        }
-        E::OnCallWithoutLandlord {
-            file,
-            line,
-            partner,
+            ..
         } => format!(
-            "{} : le partenaire `{partner}` est une astreinte de bailleur \
+            "le site `{site}` est dans le quartier `{district}` mais son secteur \
+             `{sector}` appartient au quartier `{sector_district}`. Choisissez un secteur \
+             de `{district}` (voir sectors.toml) ou corrigez le quartier du site."
+        ),
+        E::OnCallWithoutLandlord { partner, .. } => format!(
+            "le partenaire `{partner}` est une astreinte de bailleur \
              (kind = \"landlord_on_call\") mais ne dit pas de quel bailleur. Ajoutez \
-             `landlord = \"<identifiant>\"` (voir landlords.toml).",
-            at(file, *line, None)
+             `landlord = \"<identifiant>\"` (voir landlords.toml)."
         ),
         E::SiteOutsideDistrict {
-            file,
-            line,
-            site,
-            district,
-            at: p,
+            site, district, at, ..
         } => format!(
-            "{} : le site `{site}` (lat {}, lon {}) est hors du contour du quartier \
+            "le site `{site}` (lat {}, lon {}) est hors du contour du quartier \
              `{district}`. Vérifiez ses coordonnées (lat et lon inversées ?) ou son quartier.",
-            at(file, *line, None),
-            p.lat,
-            p.lon
+            at.lat, at.lon
         ),
-        E::MissingOutline { file, district } => format!(
-            "{file} : aucun contour pour le quartier `{district}` déclaré dans territory.toml. \
+        E::MissingOutline { district, .. } => format!(
+            "aucun contour pour le quartier `{district}` déclaré dans territory.toml. \
              Ajoutez une Feature dont properties.id vaut \"{district}\", ou retirez ce quartier."
         ),
-        E::EmptyOutline {
-            file,
-            line,
-            district,
-        } => format!(
-            "{} : le contour du quartier `{district}` est vide (moins de trois points \
-             distincts). Donnez-lui un polygone.",
-            at(file, *line, None)
+        E::EmptyOutline { district, .. } => format!(
+            "le contour du quartier `{district}` est vide (moins de trois points \
+             distincts). Donnez-lui un polygone."
         ),
+    }
+}
+
+/// What to do about a syntax error: add the missing field, fix the field, or the syntax.
+fn syntax_fix(lang: Lang, in_field: bool, message: &str) -> &'static str {
+    match (in_field, message.starts_with("missing field")) {
+        (_, true) => lang.pick("Ajoutez ce champ", "Add this field"),
+        (true, false) => lang.pick("Corrigez ce champ", "Fix this field"),
+        (false, false) => lang.pick("Corrigez la syntaxe à cet endroit", "Fix the syntax there"),
     }
 }
 
@@ -208,117 +173,67 @@ fn fr_detail(message: &str) -> String {
 
 fn en(e: &TerritoryError) -> String {
     use TerritoryError as E;
-    let at =
-        |file: &str, line: Option<usize>, field: Option<&str>| place(Lang::En, file, line, field);
     match e {
         E::Unreadable { file, reason } => format!(
             "cannot read {file} ({reason}). Check the path given to --territory and the \
              file's permissions."
         ),
-        E::Syntax {
-            file,
-            line,
-            field,
-            message,
-            ..
-        } => format!(
-            "{}: {}. {} and try again.",
-            at(file, *line, field.as_deref()),
+        E::Syntax { field, message, .. } => format!(
+            "{}. {} and try again.",
             message.trim_end_matches('.'),
-            match (field.is_some(), message.starts_with("missing field")) {
-                (_, true) => "Add this field",
-                (true, false) => "Fix this field",
-                (false, false) => "Fix the syntax there",
-            }
+            syntax_fix(Lang::En, field.is_some(), message)
         ),
-        E::InvalidId {
-            file,
-            line,
-            field,
-            id,
-            ..
-        } => format!(
-            "{}: the id `{id}` is not valid. Use lowercase letters without accents, digits \
-             and dashes (e.g. `mau-gros-chene-3`).",
-            at(file, *line, Some(field))
+        E::InvalidId { id, .. } => format!(
+            "the id `{id}` is not valid. Use lowercase letters without accents, digits \
+             and dashes (e.g. `mau-gros-chene-3`)."
         ),
-        E::DuplicateId {
-            file,
-            line,
-            kind,
-            id,
-        } => format!(
-            "{}: two {} have the id `{id}`. Every id must be unique: rename one of them.",
-            at(file, *line, None),
+        E::DuplicateId { kind, id, .. } => format!(
+            "two {} have the id `{id}`. Every id must be unique: rename one of them.",
             en_plural(*kind)
         ),
         E::UnknownReference {
-            file,
-            line,
-            field,
             kind,
             id,
             target,
             target_id,
+            ..
         } => format!(
-            "{}: {} `{id}` names {} `{target_id}`, which does not exist. Fix the reference \
+            "{} `{id}` names {} `{target_id}`, which does not exist. Fix the reference \
              or declare it in {}.",
-            at(file, *line, Some(field)),
             kind.as_str(),
             target.as_str(),
             home(*target)
         ),
         E::SectorOfOtherDistrict {
-            file,
-            line,
-            field,
             site,
             district,
             sector,
             sector_district,
-        } => {
-            format!(
-                "{}: site `{site}` is in district `{district}` but its sector `{sector}` \
-                 belongs to district `{sector_district}`. Pick a sector of `{district}` (see \
-                 sectors.toml) or fix the site's district.",
-                at(file, *line, Some(field))
-            )
-        }
-        E::OnCallWithoutLandlord {
-            file,
-            line,
-            partner,
+            ..
         } => format!(
-            "{}: partner `{partner}` is a landlord's on-call service \
+            "site `{site}` is in district `{district}` but its sector `{sector}` \
+             belongs to district `{sector_district}`. Pick a sector of `{district}` (see \
+             sectors.toml) or fix the site's district."
+        ),
+        E::OnCallWithoutLandlord { partner, .. } => format!(
+            "partner `{partner}` is a landlord's on-call service \
              (kind = \"landlord_on_call\") but does not say which landlord. Add \
-             `landlord = \"<id>\"` (see landlords.toml).",
-            at(file, *line, None)
+             `landlord = \"<id>\"` (see landlords.toml)."
         ),
         E::SiteOutsideDistrict {
-            file,
-            line,
-            site,
-            district,
-            at: p,
+            site, district, at, ..
         } => format!(
-            "{}: site `{site}` (lat {}, lon {}) is outside the outline of district \
+            "site `{site}` (lat {}, lon {}) is outside the outline of district \
              `{district}`. Check its coordinates (lat and lon swapped?) or its district.",
-            at(file, *line, None),
-            p.lat,
-            p.lon
+            at.lat, at.lon
         ),
-        E::MissingOutline { file, district } => format!(
-            "{file}: no outline for district `{district}` declared in territory.toml. Add a \
+        E::MissingOutline { district, .. } => format!(
+            "no outline for district `{district}` declared in territory.toml. Add a \
              Feature whose properties.id is \"{district}\", or remove the district."
         ),
-        E::EmptyOutline {
-            file,
-            line,
-            district,
-        } => format!(
-            "{}: the outline of district `{district}` is empty (fewer than three distinct \
-             points). Give it a polygon.",
-            at(file, *line, None)
+        E::EmptyOutline { district, .. } => format!(
+            "the outline of district `{district}` is empty (fewer than three distinct \
+             points). Give it a polygon."
         ),
     }
 }

@@ -166,6 +166,22 @@ impl TerritoryError {
             | TerritoryError::EmptyOutline { line, .. } => *line,
         }
     }
+
+    /// The field inside the file the error points at (`sites[3].district`), when known.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            TerritoryError::Syntax { field, .. } => field.as_deref(),
+            TerritoryError::InvalidId { field, .. }
+            | TerritoryError::UnknownReference { field, .. }
+            | TerritoryError::SectorOfOtherDistrict { field, .. } => Some(field),
+            TerritoryError::Unreadable { .. }
+            | TerritoryError::DuplicateId { .. }
+            | TerritoryError::OnCallWithoutLandlord { .. }
+            | TerritoryError::SiteOutsideDistrict { .. }
+            | TerritoryError::MissingOutline { .. }
+            | TerritoryError::EmptyOutline { .. } => None,
+        }
+    }
 }
 
 fn at_line(line: Option<usize>) -> String {

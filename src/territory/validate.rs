@@ -116,9 +116,14 @@ fn unknown(
 /// References resolve, sectors match districts, on-call partners name their landlord and
 /// sites lie inside their district. Run after the outlines are attached.
 pub(crate) fn check_links(t: &Territory, s: &Sources) -> Result<(), TerritoryError> {
-    let districts: HashSet<&str> = t.districts.iter().map(|d| d.id.as_str()).collect();
     let landlords: HashSet<&str> = t.landlords.iter().map(|l| l.id.as_str()).collect();
+    check_sectors(t, s)?;
+    check_sites(t, s, &landlords)?;
+    check_partners(t, s, &landlords)
+}
 
+fn check_sectors(t: &Territory, s: &Sources) -> Result<(), TerritoryError> {
+    let districts: HashSet<&str> = t.districts.iter().map(|d| d.id.as_str()).collect();
     for (i, x) in t.sectors.iter().enumerate() {
         if !districts.contains(x.district.as_str()) {
             return Err(unknown(
@@ -129,7 +134,15 @@ pub(crate) fn check_links(t: &Territory, s: &Sources) -> Result<(), TerritoryErr
             ));
         }
     }
+    Ok(())
+}
 
+/// A site's district, sector (of that district), landlord, and place inside the outline.
+fn check_sites(
+    t: &Territory,
+    s: &Sources,
+    landlords: &HashSet<&str>,
+) -> Result<(), TerritoryError> {
     for (i, site) in t.sites.iter().enumerate() {
         let me = (ItemKind::Site, site.id.as_str());
         let Some(district) = t.district(&site.district) else {
@@ -175,7 +188,15 @@ pub(crate) fn check_links(t: &Territory, s: &Sources) -> Result<(), TerritoryErr
             });
         }
     }
+    Ok(())
+}
 
+/// A partner's landlord exists; a landlord's on-call service names one.
+fn check_partners(
+    t: &Territory,
+    s: &Sources,
+    landlords: &HashSet<&str>,
+) -> Result<(), TerritoryError> {
     for (i, p) in t.partners.iter().enumerate() {
         match &p.landlord {
             Some(l) if !landlords.contains(l.as_str()) => {

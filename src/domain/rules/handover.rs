@@ -2,17 +2,17 @@
 //! over, closing the night only once every open request is decided, the acknowledgment,
 //! and instructions with their scope and last day.
 
-use super::calendar::service_date;
-use super::decide::Ctx;
-use super::event::Event;
-use super::handover::Scope;
-use super::ids::{InstructionId, RequestId};
-use super::refusal::Refusal;
-use super::vocab::InstructionKind;
+use crate::domain::calendar::service_date;
+use crate::domain::decide::Ctx;
+use crate::domain::event::Event;
+use crate::domain::handover::Scope;
+use crate::domain::ids::{InstructionId, RequestId};
+use crate::domain::refusal::Refusal;
+use crate::domain::vocab::InstructionKind;
 use chrono::NaiveDate;
 
 impl Ctx<'_> {
-    pub(super) fn write_handover(
+    pub(in crate::domain) fn write_handover(
         &mut self,
         situation: &str,
         actions: &str,
@@ -33,7 +33,7 @@ impl Ctx<'_> {
     }
 
     /// Open requests not yet decided for the night being closed.
-    pub(super) fn undecided(&self) -> Result<usize, Refusal> {
+    pub(in crate::domain) fn undecided(&self) -> Result<usize, Refusal> {
         let night = self.night()?.night;
         Ok(self
             .state
@@ -43,7 +43,7 @@ impl Ctx<'_> {
             .count())
     }
 
-    pub(super) fn carry_over(&mut self, request: RequestId) -> Result<(), Refusal> {
+    pub(in crate::domain) fn carry_over(&mut self, request: RequestId) -> Result<(), Refusal> {
         let night = self.night()?.night;
         let r = self.open_request(request)?;
         if let Some(team) = &r.team {
@@ -59,7 +59,7 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    pub(super) fn acknowledge(&mut self, coordinator: &str) -> Result<(), Refusal> {
+    pub(in crate::domain) fn acknowledge(&mut self, coordinator: &str) -> Result<(), Refusal> {
         self.coordinator(coordinator)?;
         let h = self.state.handover.as_ref().ok_or(Refusal::NoHandover)?;
         if let Some(a) = &h.acknowledged {
@@ -82,7 +82,7 @@ impl Ctx<'_> {
         }
     }
 
-    pub(super) fn add_instruction(
+    pub(in crate::domain) fn add_instruction(
         &mut self,
         kind: InstructionKind,
         scope: &Scope,
@@ -91,7 +91,9 @@ impl Ctx<'_> {
     ) -> Result<(), Refusal> {
         match scope {
             Scope::Territory => {}
-            Scope::District(d) => self.position(&super::vocab::Position::District(d.clone()))?,
+            Scope::District(d) => {
+                self.position(&crate::domain::vocab::Position::District(d.clone()))?
+            }
             Scope::Site(s) => self.site(s)?,
         }
         let text = self.text(Some(text))?.ok_or(Refusal::EmptyText)?;
@@ -106,7 +108,10 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    fn instruction(&self, id: InstructionId) -> Result<&super::handover::Instruction, Refusal> {
+    fn instruction(
+        &self,
+        id: InstructionId,
+    ) -> Result<&crate::domain::handover::Instruction, Refusal> {
         self.state
             .instructions
             .get(&id)
@@ -114,7 +119,7 @@ impl Ctx<'_> {
             .ok_or(Refusal::UnknownInstruction { id })
     }
 
-    pub(super) fn extend_instruction(
+    pub(in crate::domain) fn extend_instruction(
         &mut self,
         instruction: InstructionId,
         until: Option<NaiveDate>,
@@ -125,7 +130,10 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    pub(super) fn end_instruction(&mut self, instruction: InstructionId) -> Result<(), Refusal> {
+    pub(in crate::domain) fn end_instruction(
+        &mut self,
+        instruction: InstructionId,
+    ) -> Result<(), Refusal> {
         self.instruction(instruction)?;
         self.emit(Event::InstructionEnded { instruction });
         Ok(())
