@@ -2,12 +2,13 @@
 //! its active presence. Typed like the request form's site: part of a name or an address;
 //! a district's name gives the district itself.
 
-use super::form::{fold, site_matches};
+use super::form::site_matches;
 use super::update::{Action, Effect, commit, t};
 use super::{AppState, Message, Mode};
 use crate::domain::Command;
 use crate::domain::reference::Territory;
 use crate::domain::vocab::{Position, TeamStatus};
+use crate::text::fold;
 use tui_input::{Input, InputRequest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
