@@ -103,14 +103,19 @@ pub fn truncate(s: &str, cells: usize) -> &str {
     s
 }
 
-/// `s` cut or padded with spaces to exactly `cells`, for aligned columns (what
-/// `format!("{s:<w$.w$}")` does, in cells rather than characters).
+/// `s` followed by spaces up to `cells` cells (what `format!("{s:<w$}")` does, in cells
+/// rather than characters); a longer `s` is left whole.
 pub fn pad(s: &str, cells: usize) -> String {
-    let shown = truncate(s, cells);
-    let mut out = String::with_capacity(shown.len() + cells);
-    out.push_str(shown);
-    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(width(shown))));
+    let mut out = String::with_capacity(s.len() + cells);
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(width(s))));
     out
+}
+
+/// `s` cut or padded to exactly `cells` cells, for aligned columns (what
+/// `format!("{s:<w$.w$}")` does, in cells rather than characters).
+pub fn fit(s: &str, cells: usize) -> String {
+    pad(truncate(s, cells), cells)
 }
 
 /// The part of a text field's `value` shown in `cells` cells, and the cursor's cell column
@@ -145,8 +150,8 @@ pub fn field_window(value: &str, cursor: usize, cells: usize) -> (String, usize)
     (shown, before.saturating_sub(skipped))
 }
 
-/// `text` wrapped to `cells` cells a line, words kept whole (a word longer than a line is
-/// broken).
+/// `text` wrapped to `cells` cells a line, words (hyphenated ones too) kept whole; a word
+/// longer than a line is broken.
 pub fn wrap(text: &str, cells: usize) -> Vec<String> {
     wrap_hanging(text, cells, 0)
 }
@@ -160,6 +165,8 @@ pub fn wrap_hanging(text: &str, cells: usize, indent: usize) -> Vec<String> {
         .subsequent_indent(&indent)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        // « Gros-Chêne » is one name: not cut after its hyphen.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()

@@ -58,16 +58,19 @@ fn widths_are_counted_in_cells() {
 #[test]
 fn padding_aligns_in_cells_and_never_cuts_a_wide_character() {
     assert_eq!(pad("abc", 5), "abc  ");
-    assert_eq!(pad("Chêne", 3), "Chê");
-    assert_eq!(pad("漢字", 4), "漢字");
+    assert_eq!(pad("漢字", 5), "漢字 ");
+    assert_eq!(pad("Chêne🚒", 3), "Chêne🚒", "pad alone never cuts");
+    assert_eq!(fit("abc", 5), "abc  ");
+    assert_eq!(fit("Chêne", 3), "Chê");
+    assert_eq!(fit("漢字", 4), "漢字");
     assert_eq!(
-        pad("漢字", 3),
+        fit("漢字", 3),
         "漢 ",
         "the half that does not fit is a space"
     );
-    assert_eq!(width(&pad("a🚒b漢字", 5)), 5);
+    assert_eq!(width(&fit("a🚒b漢字", 5)), 5);
     assert_eq!(
-        pad("che\u{302}ne", 3),
+        fit("che\u{302}ne", 3),
         "che\u{302}",
         "the accent stays on its letter"
     );
@@ -100,6 +103,11 @@ fn wrapping_keeps_words_whole_and_breaks_only_what_is_too_long() {
         "a long word is broken"
     );
     assert_eq!(wrap("court", 40), ["court"]);
+    assert_eq!(
+        wrap("au Gros-Chêne", 10),
+        ["au", "Gros-Chêne"],
+        "hyphenated: one word"
+    );
     assert_eq!(
         wrap("漢字漢字 ok", 5),
         ["漢字", "漢字", "ok"],

@@ -41,13 +41,11 @@ pub(super) fn field<'a>(label: String, value: String, focused: bool, theme: &The
         ratatui::style::Style::new()
     };
     Line::from(vec![
-        Span::styled(format!("{label:<16}"), theme.title()),
+        Span::styled(crate::text::pad(&label, 16), theme.title()),
         Span::styled(value, style),
     ])
 }
 
-/// The part of a text input that fits `width` columns around the cursor, and the cursor's
-/// column in it. (Columns are counted as characters: French text has no wide ones.)
 /// A one-field popup for a date (follow-up, last day of an instruction): same size, same
 /// hint line, same cursor, wherever a date is asked.
 pub(super) fn date_popup(
@@ -72,13 +70,11 @@ pub(super) fn date_popup(
     ));
 }
 
+/// The part of a text input that fits `width` cells around the cursor, and the cursor's
+/// column in it (emoji and CJK take two cells).
 pub(super) fn text_field(input: &tui_input::Input, width: u16) -> (String, u16) {
-    let width = (width as usize).max(1);
-    // Keep one column for the cursor after the last character.
-    let scroll = input.visual_scroll(width - 1);
-    let shown: String = input.value().chars().skip(scroll).take(width).collect();
-    let cursor = input.visual_cursor().saturating_sub(scroll).min(width - 1);
-    (shown, cursor as u16)
+    let (shown, cursor) = crate::text::field_window(input.value(), input.cursor(), width.into());
+    (shown, u16::try_from(cursor).unwrap_or(width))
 }
 
 /// The site's and its district's instructions, on one line ("" when none).

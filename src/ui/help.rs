@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use crate::app::keymap::{Binding, FORM, GLOBAL, screen_table};
 use crate::app::{AppState, Screen};
+use crate::text::pad;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -22,11 +23,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     ]));
     let column = |title: &str, table: &[Binding]| {
         let mut lines = vec![Line::styled(title.to_string(), theme.title())];
-        lines.extend(
-            table
-                .iter()
-                .map(|b| Line::raw(format!(" {:<7} {}", b.key_name(l), l.pick(b.fr, b.en)))),
-        );
+        lines.extend(table.iter().map(|b| {
+            Line::raw(format!(
+                " {} {}",
+                pad(&b.key_name(l), 7),
+                l.pick(b.fr, b.en)
+            ))
+        }));
         Paragraph::new(lines)
     };
     let (name, table) = match app.previous {
@@ -50,11 +53,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         Constraint::Fill(1),
     ]));
     let mut everywhere = vec![Line::styled(l.pick("Partout", "Everywhere"), theme.title())];
-    everywhere.extend(
-        GLOBAL
-            .iter()
-            .map(|b| Line::raw(format!(" {:<7} {}", b.key_name(l), l.pick(b.fr, b.en)))),
-    );
+    everywhere.extend(GLOBAL.iter().map(|b| {
+        Line::raw(format!(
+            " {} {}",
+            pad(&b.key_name(l), 7),
+            l.pick(b.fr, b.en)
+        ))
+    }));
     everywhere.push(Line::raw(l.pick(
         " Ctrl-C  quitter (demande si une saisie est en cours)",
         " Ctrl-C  quit (asks when something is being typed)",
