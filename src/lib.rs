@@ -2,7 +2,8 @@
 //!
 //! Layers (DESIGN.md): `domain` is pure; `territory` loads reference data; `store` owns
 //! sled; `i18n` turns typed messages into French or English; `report` builds what is
-//! printed; `demo` simulates nights; `cli` is the command line.
+//! printed; `text` is search keys, cell widths and wrapping (a leaf); `demo` simulates
+//! nights; `cli` is the command line.
 
 pub mod app;
 pub mod atomic_file;
@@ -15,4 +16,5 @@ pub mod report;
 pub mod runtime;
 pub mod store;
 pub mod territory;
+pub mod text;
 pub mod ui;

@@ -180,9 +180,19 @@ fn a_draft_survives_sigkill_and_can_still_be_saved() {
     for _ in 0..6 {
         c.key(Key::Tab);
     }
-    // Shown means saved: the draft is written before the screen is drawn.
+    // The draft is written right after the key's frame (runtime), so the kill waits for
+    // it on disk rather than racing its fsyncs.
     c.keys("Fenêtre du hall cassée")
         .wait_for("Fenêtre du hall cassée");
+    let draft = data.dir.join("draft.json");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !std::fs::read_to_string(&draft).is_ok_and(|d| d.contains("Fenêtre du hall cassée")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the draft never reached the disk"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     c.kill9();
     assert!(data.dir.join("draft.json").exists(), "no draft on disk");
 

@@ -1,10 +1,10 @@
 //! The `:` command line: open the night, compose a team, hand over, close the night, in
 //! French or English words. Names are found by id or by the start of the name.
 
-use super::form::sites::fold;
 use crate::domain::Command;
 use crate::domain::reference::Territory;
 use crate::i18n::notice::Fix;
+use crate::text::fold;
 
 /// Finds a coordinator or mediator by id or by the start of the name (accents aside).
 pub fn person<'a>(people: impl Iterator<Item = (&'a str, &'a str)>, word: &str) -> Option<String> {
@@ -52,5 +52,26 @@ pub fn parse(territory: &Territory, words: &[&str]) -> Result<Command, Fix> {
         }
         Some("cloturer" | "close") => Ok(Command::CloseNight),
         _ => Err(Fix::Usage),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::person;
+
+    #[test]
+    fn a_name_is_found_by_its_start_with_accents_hyphens_and_apostrophes_aside() {
+        let people = [
+            ("m1", "Anne-Lise Quéré"),
+            ("m2", "Anaïs D'Arvor"),
+            ("m3", "Éloi Brun"),
+        ];
+        let find = |w: &str| person(people.iter().copied(), w);
+        assert_eq!(find("anne lise").as_deref(), Some("m1"));
+        assert_eq!(find("ANNE-LI").as_deref(), Some("m1"));
+        assert_eq!(find("anais d arv").as_deref(), Some("m2"));
+        assert_eq!(find("eloi").as_deref(), Some("m3"));
+        assert_eq!(find("m3").as_deref(), Some("m3"), "by id");
+        assert_eq!(find("an"), None, "two people start so");
     }
 }

@@ -1,13 +1,13 @@
 //! The main courante as the console shows it: the night's lines, a cursor that follows the
 //! newest line until the coordinator scrolls, a search, and the keys of its screen.
 
-use super::form::sites::fold;
 use super::{Action, AppState, Effect, Mode};
 use crate::domain::calendar::ServiceNight;
 use crate::domain::event::Envelope;
 use crate::i18n::Lang;
 use crate::i18n::log::{Lookup, line};
 use crate::i18n::notice::Notice;
+use crate::text::fold;
 use tui_input::Input;
 
 /// Lines a page moves.
@@ -82,7 +82,7 @@ impl Logbook {
         self.cursor = None;
     }
 
-    /// Whether line `i` matches the search (accents and case aside).
+    /// Whether line `i` contains the search (accents, case, hyphens and apostrophes aside).
     pub fn is_match(&self, i: usize) -> bool {
         let q = fold(self.query.trim());
         !q.is_empty()
@@ -268,6 +268,23 @@ mod tests {
         assert_eq!(b.match_count(), 2);
         assert!(!b.search("ascenseur"));
         assert_eq!(b.match_count(), 0);
+    }
+
+    #[test]
+    fn search_treats_hyphens_apostrophes_and_spaces_alike() {
+        let mut b = book(&[
+            "21:30  Sollicitation 4 reçue : Dalle du Gros-Chêne (Maurepas)",
+            "21:40  Équipe E2 sur place",
+            "21:50  Note — hall de l’immeuble Kennedy",
+        ]);
+        assert!(b.search("gros chene"));
+        assert_eq!(b.selected(), Some(0));
+        assert_eq!(b.match_count(), 1);
+        assert!(b.search("GROS—CHÊNE"));
+        assert_eq!(b.selected(), Some(0));
+        assert!(b.search("l'immeuble"));
+        assert_eq!(b.selected(), Some(2));
+        assert!(!b.search("gros chene kennedy"), "the words in that order");
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! its active presence. Typed like the request form's site: part of a name or an address;
 //! a district's name gives the district itself.
 
-use super::form::sites::{fold, site_matches};
+use super::form::sites::site_matches;
 use super::form::{Ctx, Form, Kind, step_index};
 use crate::domain::Command;
 use crate::domain::State;
 use crate::domain::reference::Territory;
 use crate::domain::vocab::{Position, TeamStatus};
 use crate::i18n::notice::Fix;
+use crate::text::fold;
 use tui_input::Input;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,6 +5,7 @@ use crate::app::board::{self, open_cases, open_requests, request_alert, teams};
 use crate::app::{AppState, Pane};
 use crate::domain::vocab::Position;
 use crate::i18n::vocab;
+use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Position as Cell, Rect};
 use ratatui::text::{Line, Span};
@@ -159,18 +160,19 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 60..100 => 18,
                 _ => 30,
             };
-            let who_w = who.chars().count().min(20);
+            let who_w = text::width(&who).min(20);
             let site_w = width
                 .saturating_sub(1 + 4 + 3 + 6 + cat_w + 1 + who_w + 1)
                 .max(8);
             let text = format!(
-                "{}{:>3} {:?} {:>4}′ {:<cat_w$.cat_w$} {:<site_w$.site_w$} {who:.20}",
+                "{}{:>3} {:?} {:>4}′ {} {} {}",
                 alert_mark(alert),
                 r.number,
                 r.priority,
                 age,
-                category,
-                site,
+                text::fit(category, cat_w),
+                text::fit(site, site_w),
+                text::truncate(&who, 20),
             );
             let style = if app.focus == Pane::Requests && i == sel {
                 theme.selected().patch(theme.alert(alert))
@@ -329,8 +331,10 @@ fn draw_cases(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 .saturating_sub(4 + 1 + 1 + last_w + 1 + 6)
                 .max(6);
             let text = format!(
-                "{:>4} {:<site_w$.site_w$} {:<last_w$.last_w$} {follow:>6}",
-                c.id.0, site, last
+                "{:>4} {} {} {follow:>6}",
+                c.id.0,
+                text::fit(site, site_w),
+                text::fit(last, last_w)
             );
             let style = if app.focus == Pane::Cases && i == sel {
                 theme.selected()

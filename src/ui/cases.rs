@@ -10,6 +10,7 @@ use crate::app::form::Open;
 use crate::app::{AppState, Pane};
 use crate::domain::state::Case;
 use crate::i18n::{Lang, dates, vocab};
+use crate::text::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -107,11 +108,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             let site_w = rest.saturating_sub(cat_w + 1).max(8);
             let mark = if due { alert_mark(Alert::Amber) } else { " " };
             let text = format!(
-                "{mark}{:>4} {:<11.11} {:<site_w$.site_w$} {:<cat_w$.cat_w$} {:>6}",
+                "{mark}{:>4} {} {} {} {:>6}",
                 c.id.0,
-                vocab::case_state(c.state, l),
-                site,
-                vocab::category(c.category, l),
+                fit(vocab::case_state(c.state, l), 11),
+                fit(site, site_w),
+                fit(vocab::category(c.category, l), cat_w),
                 follow,
             );
             let style = if i == sel {
@@ -145,7 +146,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &AppState, case: Option<&Case
 }
 
 fn label<'a>(text: &str, theme: &Theme) -> Span<'a> {
-    Span::styled(format!("{text:<12}"), theme.title())
+    Span::styled(crate::text::pad(text, 12), theme.title())
 }
 
 /// Where, what, since when, then every step and change of state, newest first.

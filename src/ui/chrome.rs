@@ -85,7 +85,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     };
     let message = match (&typing, &app.notice) {
         (Some((prompt, input)), _) => {
-            let width = area.width.saturating_sub(prompt.chars().count() as u16);
+            let width = area.width.saturating_sub(crate::text::width(prompt) as u16);
             Line::from(format!("{prompt}{}", text_field(input, width).0))
         }
         (_, Some(n)) => {
@@ -105,7 +105,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let hints = Line::styled(hints.join(" · "), theme.dim());
     frame.render_widget(Paragraph::new(vec![message, hints]), area);
     if let Some((prompt, input)) = typing {
-        let p = prompt.chars().count() as u16;
+        let p = crate::text::width(prompt) as u16;
         let x = area.x + p + text_field(input, area.width.saturating_sub(p)).1;
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
     }

@@ -9,6 +9,7 @@ use crate::domain::vocab::Position;
 use crate::i18n::places::place as place_name;
 use crate::i18n::{Lang, dates, handover as words, vocab};
 use crate::report::handover::Handover;
+use crate::text::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -156,13 +157,13 @@ fn request_row(
     let sw = room.saturating_sub(cw + 1).clamp(22, 48);
     (
         format!(
-            "{}{:>3} {:?} {:>5}′ {:<cw$.cw$} {:<sw$.sw$} {state}",
+            "{}{:>3} {:?} {:>5}′ {} {} {state}",
             alert_mark(alert),
             r.number,
             r.priority,
             r.age_minutes,
-            vocab::category(r.category, l),
-            site,
+            fit(vocab::category(r.category, l), cw),
+            fit(site, sw),
         ),
         alert,
     )
@@ -217,7 +218,10 @@ fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, the
                 } else {
                     text.as_str()
                 };
-                lines.push(Line::raw(format!(" {label:<10} {text}")));
+                lines.push(Line::raw(format!(
+                    " {} {text}",
+                    crate::text::pad(label, 10)
+                )));
             }
         }
         None => lines.push(Line::styled(

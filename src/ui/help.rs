@@ -4,6 +4,7 @@ use super::theme::Theme;
 use crate::app::keymap::{Binding, GLOBAL, form_help, screen_table};
 use crate::app::{AppState, Screen};
 use crate::i18n::notice::{self, Fix, Notice};
+use crate::text::pad;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -26,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         lines.extend(
             table
                 .iter()
-                .map(|b| Line::raw(format!(" {:<7} {}", b.label(l), b.describe(l)))),
+                .map(|b| Line::raw(format!(" {} {}", pad(&b.label(l), 7), b.describe(l)))),
         );
         Paragraph::new(lines)
     };
@@ -55,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     everywhere.extend(
         GLOBAL
             .iter()
-            .map(|b| Line::raw(format!(" {:<7} {}", b.label(l), b.describe(l)))),
+            .map(|b| Line::raw(format!(" {} {}", pad(&b.label(l), 7), b.describe(l)))),
     );
     everywhere.push(Line::raw(l.pick(
         " Ctrl-C  quitter (demande si une saisie est en cours)",

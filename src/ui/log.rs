@@ -86,23 +86,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Cuts a line into pieces of `width` characters; the following pieces are indented under
-/// the text, past the time.
+/// Wraps a line at words to `width` cells; the following pieces are indented under the
+/// text, past the time.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     const INDENT: usize = 7;
-    let chars: Vec<char> = text.chars().collect();
-    if width <= INDENT + 1 || chars.len() <= width {
+    if width <= INDENT + 1 {
         return vec![text.to_string()];
     }
-    let mut out = vec![chars[..width].iter().collect::<String>()];
-    for piece in chars[width..].chunks(width - INDENT) {
-        out.push(format!(
-            "{:INDENT$}{}",
-            "",
-            piece.iter().collect::<String>()
-        ));
-    }
-    out
+    crate::text::wrap_hanging(text, width, INDENT)
 }
 
 #[cfg(test)]
@@ -110,10 +101,23 @@ mod tests {
     use super::wrap;
 
     #[test]
-    fn long_lines_wrap_under_the_text_and_short_ones_stay_whole() {
+    fn long_lines_wrap_at_words_under_the_text_and_short_ones_stay_whole() {
         assert_eq!(wrap("21:04  court", 40), ["21:04  court"]);
-        let parts = wrap("21:04  abcdefghij", 12);
-        assert_eq!(parts, ["21:04  abcde", "       fghij"]);
+        let parts = wrap("21:04  Équipe E1 sur place au Gros-Chêne", 24);
+        assert_eq!(
+            parts,
+            [
+                "21:04  Équipe E1 sur",
+                "       place au",
+                "       Gros-Chêne"
+            ]
+        );
+        let parts = wrap("21:04  abcdefghijklmnop", 14);
+        assert_eq!(
+            parts,
+            ["21:04  abcdefg", "       hijklmn", "       op"],
+            "a word longer than the line is broken"
+        );
         assert_eq!(
             wrap("21:04  abc", 3),
             ["21:04  abc"],

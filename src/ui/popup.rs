@@ -35,15 +35,11 @@ pub fn frame_popup(
     inner
 }
 
-/// The part of a text input that fits `width` columns around the cursor, and the cursor's
-/// column in it.
+/// The part of a text input that fits `width` cells around the cursor, and the cursor's
+/// column in it (emoji and CJK take two cells).
 pub fn text_field(input: &Input, width: u16) -> (String, u16) {
-    let width = (width as usize).max(1);
-    // Keep one column for the cursor after the last character.
-    let scroll = input.visual_scroll(width - 1);
-    let shown: String = input.value().chars().skip(scroll).take(width).collect();
-    let cursor = input.visual_cursor().saturating_sub(scroll).min(width - 1);
-    (shown, cursor as u16)
+    let (shown, cursor) = crate::text::field_window(input.value(), input.cursor(), width.into());
+    (shown, u16::try_from(cursor).unwrap_or(width))
 }
 
 enum Entry<'a> {
@@ -164,7 +160,7 @@ fn labelled<'a>(label: String, value: String, focused: bool, theme: &Theme) -> L
         Style::new()
     };
     Line::from(vec![
-        Span::styled(format!("{label:<w$}", w = LABEL as usize), theme.title()),
+        Span::styled(crate::text::pad(&label, LABEL.into()), theme.title()),
         Span::styled(value, style),
     ])
 }

@@ -2,10 +2,11 @@
 
 use crate::domain::reference::{Site, Territory};
 
-/// Sites whose name, address or district contains every typed word (accents and case aside).
+/// Sites whose name, address or district contains every typed word (accents, case, hyphens
+/// and apostrophes aside).
 pub fn site_matches<'t>(territory: &'t Territory, query: &str) -> Vec<&'t Site> {
-    let words: Vec<String> = query.split_whitespace().map(fold).collect();
-    let all_in = |hay: &str| words.iter().all(|w| hay.contains(w.as_str()));
+    let words = crate::text::words(query);
+    let all_in = |hay: &str| crate::text::contains_words(hay, &words);
     let mut found: Vec<(u8, &Site)> = territory
         .sites
         .iter()
@@ -33,22 +34,5 @@ pub fn site_matches<'t>(territory: &'t Territory, query: &str) -> Vec<&'t Site> 
     found.into_iter().map(|(_, s)| s).collect()
 }
 
-/// Lower case without French accents, for matching what is typed.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' => out.push('i'),
-            'ô' | 'ö' | 'ó' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ÿ' => out.push('y'),
-            'ç' => out.push('c'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// The search key of what is typed: case, accents, hyphens and apostrophes aside.
+pub use crate::text::fold;
