@@ -1,12 +1,11 @@
 //! Keys of the board: moving between panes and rows, taking a call, sending a team, and
 //! what a team does (on site, check-in, clearing, statuses, position).
 
-use super::dispatch::Picker;
 use super::form::Open;
 use super::form::clear::ClearForm;
 use super::form::request::RequestForm;
 use super::place::{PlaceForm, Purpose};
-use super::update::{commit, open_night, say};
+use super::respond::{commit, open_night, say};
 use super::{Action, AppState, Effect, Mode, Pane, board};
 use crate::domain::Command;
 use crate::domain::ids::RequestId;
@@ -51,7 +50,7 @@ fn dispatch(app: &mut AppState) -> Vec<Effect> {
     if board::teams(app).is_empty() {
         return say(app, Notice::NoTeams);
     }
-    app.mode = Mode::Dispatch(Box::new(Picker::new(app, request)));
+    app.mode = Mode::Dispatch(Box::new(super::dispatch::open(app, request)));
     Vec::new()
 }
 

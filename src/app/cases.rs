@@ -1,18 +1,18 @@
-//! The situations screen: open situations with their history, and what the coordinator
-//! records on one — a graduated-response step, the next follow-up, watch, reopen, close.
+//! The situations screen's keys: moving, and what the coordinator records on a situation —
+//! a graduated-response step, the next follow-up, watch, reopen, close.
 
+use super::form::Open;
 use super::form::date::{DateForm, DatePurpose};
-use super::form::{Ctx, Form, Kind, Open, cycle_opt, text};
+use super::form::step::CaseStepForm;
 use super::{Action, AppState, Effect, Mode, Pane};
 use crate::domain::Command;
 use crate::domain::ids::CaseId;
-use crate::domain::vocab::{CaseState, ResponseLevel};
-use crate::i18n::notice::{Fix, Notice};
-use tui_input::Input;
+use crate::domain::vocab::CaseState;
+use crate::i18n::notice::Notice;
 
 /// Keys of the situations screen.
 pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
-    let page = super::logbook::PAGE;
+    let page = super::log_keys::PAGE;
     match action {
         Action::Up => app.move_selection(Pane::Cases, -1),
         Action::Down => app.move_selection(Pane::Cases, 1),
@@ -28,10 +28,10 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         | Action::Reopen
         | Action::CloseCase => {
             let Some(case) = app.selected_case() else {
-                return super::update::say(app, Notice::SelectCase);
+                return super::respond::say(app, Notice::SelectCase);
             };
             if app.domain.open_night().is_none() {
-                return super::update::say(app, Notice::NeedOpenNight);
+                return super::respond::say(app, Notice::NeedOpenNight);
             }
             return on_case(app, case, action);
         }
@@ -56,90 +56,5 @@ fn on_case(app: &mut AppState, case: CaseId, action: Action) -> Vec<Effect> {
         Action::Reopen => CaseState::Open,
         _ => CaseState::Closed,
     };
-    super::update::commit(app, vec![Command::SetCaseState { case, state }])
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepField {
-    Level,
-    Note,
-}
-
-/// A step of the graduated response on a situation: the level reached and a short note.
-#[derive(Debug, Clone)]
-pub struct CaseStepForm {
-    pub case: CaseId,
-    pub level: Option<ResponseLevel>,
-    pub note: Input,
-}
-
-impl CaseStepForm {
-    pub fn new(case: CaseId) -> CaseStepForm {
-        CaseStepForm {
-            case,
-            level: None,
-            note: Input::default(),
-        }
-    }
-}
-
-impl Form for CaseStepForm {
-    type Field = StepField;
-
-    fn fields(&self) -> &'static [StepField] {
-        &[StepField::Level, StepField::Note]
-    }
-    fn kind(&self, field: StepField) -> Kind {
-        match field {
-            StepField::Level => Kind::Choice,
-            StepField::Note => Kind::Text,
-        }
-    }
-    fn input(&mut self, field: StepField) -> Option<&mut Input> {
-        (field == StepField::Note).then_some(&mut self.note)
-    }
-    fn choose(&mut self, field: StepField, forward: bool, _: &Ctx) {
-        if field == StepField::Level {
-            self.level = cycle_opt(ResponseLevel::ALL, self.level, forward);
-        }
-    }
-    fn is_dirty(&self) -> bool {
-        self.level.is_some() || !self.note.value().is_empty()
-    }
-    fn submit(&self, _: &Ctx) -> Result<Vec<Command>, (StepField, Fix)> {
-        let level = self.level.ok_or((StepField::Level, Fix::Level))?;
-        Ok(vec![Command::RecordCaseStep {
-            case: self.case,
-            level,
-            note: text(&self.note),
-        }])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::form::handle;
-    use tui_input::InputRequest;
-
-    #[test]
-    fn the_step_form_cycles_levels_and_only_the_note_takes_text() {
-        let t = crate::territory::rennes().expect("Rennes");
-        let state = crate::domain::State::default();
-        let ctx = Ctx {
-            territory: &t,
-            domain: &state,
-            now: chrono::Utc::now(),
-        };
-        let mut f = Open::new(CaseStepForm::new(CaseId(1)));
-        assert!(!f.form.is_dirty());
-        handle(&mut f, &Action::ChooseNext, &ctx);
-        assert_eq!(f.form.level, Some(ResponseLevel::ALL[0]));
-        handle(&mut f, &Action::Edit(InputRequest::InsertChar('x')), &ctx);
-        assert_eq!(f.form.note.value(), "");
-        handle(&mut f, &Action::NextField, &ctx);
-        handle(&mut f, &Action::Edit(InputRequest::InsertChar('x')), &ctx);
-        assert_eq!(f.form.note.value(), "x");
-        assert!(f.form.is_dirty());
-    }
+    super::respond::commit(app, vec![Command::SetCaseState { case, state }])
 }

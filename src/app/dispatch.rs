@@ -2,32 +2,25 @@
 //! (the nearest free one) and moves by team, never by a row number that a change could
 //! shift under it.
 
+pub use super::mode::Picker;
 use super::{Action, AppState, Effect, Mode, board};
 use crate::domain::Command;
 use crate::domain::ids::RequestId;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Picker {
-    pub request: RequestId,
-    /// The team under the cursor (its call sign).
-    pub team: Option<String>,
+/// Opens on the suggested team (the nearest free one), else the first.
+pub fn open(app: &AppState, request: RequestId) -> Picker {
+    let team = board::suggested_team(app, request)
+        .or_else(|| board::teams(app).first().map(|t| t.call_sign.clone()));
+    Picker { request, team }
 }
 
-impl Picker {
-    pub fn new(app: &AppState, request: RequestId) -> Picker {
-        let team = board::suggested_team(app, request)
-            .or_else(|| board::teams(app).first().map(|t| t.call_sign.clone()));
-        Picker { request, team }
-    }
-
-    /// The cursor's row among the teams.
-    pub fn cursor(&self, app: &AppState) -> usize {
-        let teams = board::teams(app);
-        teams
-            .iter()
-            .position(|t| Some(&t.call_sign) == self.team.as_ref())
-            .unwrap_or(0)
-    }
+/// The cursor's row among the teams.
+pub fn cursor(app: &AppState, picker: &Picker) -> usize {
+    let teams = board::teams(app);
+    teams
+        .iter()
+        .position(|t| Some(&t.call_sign) == picker.team.as_ref())
+        .unwrap_or(0)
 }
 
 /// Keys in the team picker.
@@ -35,7 +28,7 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
     let Mode::Dispatch(picker) = &app.mode else {
         return Vec::new();
     };
-    let at = picker.cursor(app);
+    let at = cursor(app, picker);
     let names: Vec<String> = board::teams(app)
         .iter()
         .map(|t| t.call_sign.clone())
@@ -48,7 +41,7 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
             let Some(team) = names.get(at).cloned() else {
                 return Vec::new();
             };
-            return super::update::commit(app, vec![Command::Dispatch { request, team }]);
+            return super::respond::commit(app, vec![Command::Dispatch { request, team }]);
         }
         Action::Back | Action::Quit => {
             app.mode = Mode::Normal;

@@ -4,7 +4,9 @@
 
 use super::form::Open;
 use super::form::date::{DateForm, DatePurpose};
+use super::form::{cycle, step_index};
 use super::handover_forms::{Choice, Closing, InstructionForm, NoteForm};
+use super::respond::{commit, say};
 use super::{Action, AppState, Effect, Mode};
 use crate::domain::Command;
 use crate::domain::ids::{InstructionId, RequestId};
@@ -43,7 +45,6 @@ pub fn items(h: &Handover) -> Vec<Item> {
 
 /// Keys of the handover screen.
 pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
-    use super::update::{commit, say};
     let Some(h) = handover(app) else {
         if matches!(action, Action::Up | Action::Down | Action::Back) {
             return Vec::new();
@@ -105,6 +106,43 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         }
         (Action::EndInstruction | Action::ExtendInstruction, _) => {
             return say(app, Notice::SelectInstruction);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Keys in the two pickers.
+pub(super) fn choice(app: &mut AppState, action: Action) -> Vec<Effect> {
+    let n = app.territory.coordinators.len();
+    let Mode::Choice(choice) = &mut app.mode else {
+        return Vec::new();
+    };
+    let forward = matches!(action, Action::ChooseNext | Action::Down);
+    match (choice.as_mut(), &action) {
+        (_, Action::Back | Action::Quit) => app.mode = Mode::Normal,
+        (
+            Choice::Acknowledge { coordinator },
+            Action::ChooseNext | Action::Down | Action::ChoosePrev | Action::Up,
+        ) => *coordinator = step_index(*coordinator, n, forward),
+        (
+            Choice::CloseRequest { how, .. },
+            Action::ChooseNext | Action::Down | Action::ChoosePrev | Action::Up,
+        ) => *how = cycle(&Closing::ALL, *how, forward),
+        (Choice::Acknowledge { coordinator }, Action::Submit) => {
+            let Some(who) = app.territory.coordinators.get(*coordinator) else {
+                return Vec::new();
+            };
+            let coordinator = who.id.clone();
+            return commit(app, vec![Command::AcknowledgeHandover { coordinator }]);
+        }
+        (Choice::CloseRequest { request, how }, Action::Submit) => {
+            let request = *request;
+            let command = match *how {
+                Closing::Cancelled => Command::Cancel { request },
+                Closing::Dismissed(reason) => Command::Dismiss { request, reason },
+            };
+            return commit(app, vec![command]);
         }
         _ => {}
     }

@@ -1,9 +1,8 @@
 //! The handover screen's forms: the three-part note, a new instruction, and the two small
-//! pickers (who takes the handover, how an open request is closed).
+//! pickers' values (who takes the handover, how an open request is closed).
 
-use super::form::{Ctx, Form, Kind, cycle, step_index};
+use super::form::{Ctx, Form, Kind, cycle};
 use super::place::{PlaceForm, Purpose};
-use super::{Action, AppState, Effect, Mode};
 use crate::domain::Command;
 use crate::domain::handover::{HandoverNote, Scope};
 use crate::domain::ids::RequestId;
@@ -201,41 +200,4 @@ impl Closing {
 pub enum Choice {
     Acknowledge { coordinator: usize },
     CloseRequest { request: RequestId, how: Closing },
-}
-
-/// Keys in the two pickers.
-pub(super) fn choice(app: &mut AppState, action: Action) -> Vec<Effect> {
-    let n = app.territory.coordinators.len();
-    let Mode::Choice(choice) = &mut app.mode else {
-        return Vec::new();
-    };
-    let forward = matches!(action, Action::ChooseNext | Action::Down);
-    match (choice.as_mut(), &action) {
-        (_, Action::Back | Action::Quit) => app.mode = Mode::Normal,
-        (
-            Choice::Acknowledge { coordinator },
-            Action::ChooseNext | Action::Down | Action::ChoosePrev | Action::Up,
-        ) => *coordinator = step_index(*coordinator, n, forward),
-        (
-            Choice::CloseRequest { how, .. },
-            Action::ChooseNext | Action::Down | Action::ChoosePrev | Action::Up,
-        ) => *how = cycle(&Closing::ALL, *how, forward),
-        (Choice::Acknowledge { coordinator }, Action::Submit) => {
-            let Some(who) = app.territory.coordinators.get(*coordinator) else {
-                return Vec::new();
-            };
-            let coordinator = who.id.clone();
-            return super::update::commit(app, vec![Command::AcknowledgeHandover { coordinator }]);
-        }
-        (Choice::CloseRequest { request, how }, Action::Submit) => {
-            let request = *request;
-            let command = match *how {
-                Closing::Cancelled => Command::Cancel { request },
-                Closing::Dismissed(reason) => Command::Dismiss { request, reason },
-            };
-            return super::update::commit(app, vec![command]);
-        }
-        _ => {}
-    }
-    Vec::new()
 }

@@ -1,17 +1,11 @@
 //! The main courante as the console shows it: the night's lines, a cursor that follows the
-//! newest line until the coordinator scrolls, a search, and the keys of its screen.
+//! newest line until the coordinator scrolls, and a search. Its keys are in `log_keys`.
 
-use super::{Action, AppState, Effect, Mode};
 use crate::domain::calendar::ServiceNight;
 use crate::domain::event::Envelope;
 use crate::i18n::Lang;
 use crate::i18n::log::{Lookup, line};
-use crate::i18n::notice::Notice;
 use crate::text::fold;
-use tui_input::Input;
-
-/// Lines a page moves.
-pub const PAGE: isize = 10;
 
 /// One line of the main courante, written in the UI language when it arrives.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,78 +119,6 @@ impl Logbook {
         }
         self.find(false)
     }
-}
-
-/// Keys of the logbook screen.
-pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
-    let book = &mut app.log;
-    match action {
-        Action::Up => book.move_by(-1),
-        Action::Down => book.move_by(1),
-        Action::PageUp => book.move_by(-PAGE),
-        Action::PageDown => book.move_by(PAGE),
-        Action::Home => book.home(),
-        Action::End => book.end(),
-        Action::Back => {
-            book.query.clear();
-            app.notice = None;
-        }
-        Action::Search => app.mode = Mode::Search(Input::default()),
-        Action::FindNext | Action::FindPrev => {
-            if book.query.is_empty() {
-                app.mode = Mode::Search(Input::default());
-            // The search runs from the newest line back in time: `n` goes on towards older
-            // lines, `N` comes back towards newer ones.
-            } else if !book.find(matches!(action, Action::FindPrev)) {
-                let query = book.query.clone();
-                return super::update::say(app, Notice::SearchNotFound { query });
-            }
-        }
-        Action::LogEntry => return super::update::open_line_entry(app),
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// Typing a search: it searches as one types; Enter keeps it, Esc clears it.
-pub(super) fn search(app: &mut AppState, action: Action) -> Vec<Effect> {
-    let Mode::Search(input) = &mut app.mode else {
-        return Vec::new();
-    };
-    match action {
-        Action::Edit(req) => {
-            input.handle(req);
-            let q = input.value().to_string();
-            // The cursor jumps to the newest match.
-            app.log.search(&q);
-        }
-        Action::ChooseNext | Action::ChoosePrev => {
-            let forward = matches!(action, Action::ChooseNext);
-            input.handle(if forward {
-                tui_input::InputRequest::GoToNextChar
-            } else {
-                tui_input::InputRequest::GoToPrevChar
-            });
-        }
-        Action::Back | Action::Quit => {
-            app.log.query.clear();
-            app.mode = Mode::Normal;
-        }
-        Action::Submit => {
-            let q = input.value().trim().to_string();
-            app.mode = Mode::Normal;
-            if q.is_empty() {
-                app.log.query.clear();
-            } else if !app.log.search(&q) {
-                return super::update::say(app, Notice::SearchNotFound { query: q });
-            } else {
-                let count = app.log.match_count();
-                app.notice = Some(Notice::SearchFound { count });
-            }
-        }
-        _ => {}
-    }
-    Vec::new()
 }
 
 #[cfg(test)]

@@ -1,16 +1,25 @@
 //! What the keyboard is doing right now: the board, a form, a picker, a question.
 
-use super::cases::CaseStepForm;
-use super::dispatch::Picker;
 use super::form::clear::ClearForm;
 use super::form::date::DateForm;
 use super::form::line::{LineForm, LinePurpose};
 use super::form::request::RequestForm;
+use super::form::step::CaseStepForm;
 use super::form::{Kind, Open};
 use super::handover_forms::{Choice, InstructionForm, NoteForm};
 use super::night_form::NightForm;
 use super::place::PlaceForm;
+use crate::domain::ids::RequestId;
 use tui_input::Input;
+
+/// The team picker: which team goes to a request. It holds the team under the cursor, not
+/// a row that a change could shift under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picker {
+    pub request: RequestId,
+    /// The team under the cursor (its call sign).
+    pub team: Option<String>,
+}
 
 #[derive(Debug, Clone)]
 pub enum Mode {

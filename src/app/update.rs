@@ -3,10 +3,9 @@
 
 use super::form::line::{LineForm, LinePurpose};
 use super::form::{Ctx, Open, Outcome, handle};
-use super::night_form::NightForm;
+use super::respond::{commit, open_night, say};
 use super::{Action, AppState, Effect, Failure, Mode, Screen, project};
-use super::{board_keys, cases, dispatch, handover, handover_forms, logbook};
-use crate::domain::Command;
+use super::{board_keys, cases, dispatch, handover, log_keys};
 use crate::i18n::notice::Notice;
 
 pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
@@ -45,8 +44,8 @@ fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::ConfirmQuit(_) => confirm_quit(app, action),
         Mode::Dispatch(_) if action == Action::Quit => quit(app),
         Mode::Dispatch(_) => dispatch::keys(app, action),
-        Mode::Choice(_) => handover_forms::choice(app, action),
-        Mode::Search(_) => logbook::search(app, action),
+        Mode::Choice(_) => handover::choice(app, action),
+        Mode::Search(_) => log_keys::search(app, action),
         _ => form(app, action),
     }
 }
@@ -67,7 +66,7 @@ fn screen(app: &mut AppState, action: Action) -> Vec<Effect> {
         }
         (_, Action::OpenNight) => return open_night(app),
         (Screen::Cases, action) => return cases::keys(app, action),
-        (Screen::Log, action) => return logbook::keys(app, action),
+        (Screen::Log, action) => return log_keys::keys(app, action),
         (Screen::Handover, action) => return handover::keys(app, action),
         (Screen::Board, action) => return board_keys::keys(app, action),
     }
@@ -124,46 +123,6 @@ fn form(app: &mut AppState, action: Action) -> Vec<Effect> {
         Outcome::Commit(commands) => commit(app, commands),
         Outcome::Fix(fix) => say(app, Notice::Fix(fix)),
     }
-}
-
-/// Asks for a commit; the form or picker stays open until the answer comes back. One at
-/// a time: another command waits (a bell).
-pub(super) fn commit(app: &mut AppState, commands: Vec<Command>) -> Vec<Effect> {
-    if app.busy {
-        return vec![Effect::Bell];
-    }
-    app.busy = true;
-    vec![Effect::Commit(commands)]
-}
-
-/// Says something in the footer; an error rings.
-pub(super) fn say(app: &mut AppState, notice: Notice) -> Vec<Effect> {
-    let bell = notice.is_error();
-    app.notice = Some(notice);
-    if bell { vec![Effect::Bell] } else { Vec::new() }
-}
-
-pub(super) fn open_night(app: &mut AppState) -> Vec<Effect> {
-    if app.domain.open_night().is_some() {
-        return say(app, Notice::NightAlreadyOpen);
-    }
-    // The coordinator who worked last starts selected: most nights it is the same person.
-    let last = app
-        .coordinator
-        .as_ref()
-        .and_then(|c| app.territory.coordinators.iter().position(|x| &x.id == c))
-        .unwrap_or(0);
-    app.mode = Mode::OpenNight(Box::new(Open::new(NightForm::new(last))));
-    Vec::new()
-}
-
-pub(super) fn open_line_entry(app: &mut AppState) -> Vec<Effect> {
-    if app.domain.open_night().is_none() {
-        return say(app, Notice::NeedOpenNight);
-    }
-    let line = LineForm::new(LinePurpose::LogEntry, String::new());
-    app.mode = Mode::Line(Box::new(Open::new(line)));
-    Vec::new()
 }
 
 #[cfg(test)]

@@ -183,7 +183,7 @@ impl Desk {
 
     fn dispatch_cursor(&self) -> usize {
         match &self.app.mode {
-            Mode::Dispatch(p) => p.cursor(&self.app),
+            Mode::Dispatch(p) => crate::app::dispatch::cursor(&self.app, p),
             other => panic!("the dispatch picker should be open, not {other:?}"),
         }
     }

@@ -3,9 +3,7 @@
 //! temporary instructions (consignes) and watch points that outlive a night.
 
 use super::calendar::ServiceNight;
-use super::event::{Envelope, Event};
 use super::ids::{InstructionId, RequestId};
-use super::state::State;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -73,75 +71,5 @@ impl Instruction {
     /// Applies on that (local) date: not ended, and not past its last day.
     pub fn active_on(&self, date: NaiveDate) -> bool {
         self.ended_at.is_none() && self.until.is_none_or(|u| date <= u)
-    }
-}
-
-/// Applies the handover and instruction events to the state.
-pub(super) fn apply(state: &mut State, env: &Envelope) {
-    let at = env.at;
-    match &env.event {
-        Event::HandoverWritten {
-            situation,
-            actions,
-            needs,
-        } => {
-            if let Some(n) = state.night.as_mut() {
-                n.note = Some(HandoverNote {
-                    situation: situation.clone(),
-                    actions: actions.clone(),
-                    needs: needs.clone(),
-                    written_at: at,
-                    by: env.coordinator.clone(),
-                });
-            }
-        }
-        Event::RequestCarriedOver { request } => {
-            if let Some(r) = state.requests.get_mut(request) {
-                r.carried_over.push(env.night);
-            }
-            if let Some(n) = state.night.as_mut() {
-                n.carried_over.push(*request);
-            }
-        }
-        Event::HandoverAcknowledged { night, coordinator } => {
-            if let Some(h) = state.handover.as_mut().filter(|h| h.night == *night) {
-                h.acknowledged = Some(Acknowledgment {
-                    at,
-                    coordinator: coordinator.clone(),
-                });
-            }
-        }
-        Event::InstructionAdded {
-            instruction,
-            instruction_kind: kind,
-            scope,
-            text,
-            until,
-        } => {
-            state.counters.instruction = state.counters.instruction.max(instruction.0 + 1);
-            state.instructions.insert(
-                *instruction,
-                Instruction {
-                    id: *instruction,
-                    kind: *kind,
-                    scope: scope.clone(),
-                    text: text.clone(),
-                    created_at: at,
-                    until: *until,
-                    ended_at: None,
-                },
-            );
-        }
-        Event::InstructionExtended { instruction, until } => {
-            if let Some(i) = state.instructions.get_mut(instruction) {
-                i.until = *until;
-            }
-        }
-        Event::InstructionEnded { instruction } => {
-            if let Some(i) = state.instructions.get_mut(instruction) {
-                i.ended_at = Some(at);
-            }
-        }
-        _ => {}
     }
 }

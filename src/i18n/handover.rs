@@ -1,7 +1,7 @@
 //! Words for the shift's end: handover log lines, refusals, instruction kinds and scopes.
 
 use super::Lang;
-use super::log::Lookup;
+use super::lookup::Lookup;
 use crate::domain::Refusal;
 use crate::domain::event::{Envelope, Event};
 use crate::domain::handover::Scope;

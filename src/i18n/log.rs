@@ -13,16 +13,10 @@ use super::{Lang, dates};
 use crate::domain::calendar::Hours;
 use crate::domain::event::{Aggregate, Envelope};
 use crate::domain::ids::{PersonalId, RequestId};
-use crate::domain::personal::PersonalRecord;
 use crate::domain::reference::Territory;
 use crate::domain::vocab::Position;
 
-/// What a log line needs beyond the event: names and personal records.
-pub trait Lookup {
-    fn territory(&self) -> &Territory;
-    fn request_number(&self, id: RequestId) -> Option<u32>;
-    fn personal(&self, id: PersonalId) -> Option<PersonalRecord>;
-}
+pub use super::lookup::Lookup;
 
 /// "21:04  Sollicitation 3 reçue …", with a marker when outside service hours.
 pub fn line(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {

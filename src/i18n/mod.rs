@@ -3,11 +3,12 @@
 
 pub mod backup;
 pub mod dates;
+pub mod fix;
 pub mod handover;
 pub mod keys;
 pub mod log;
+pub mod lookup;
 pub mod notice;
-mod notice_fix;
 pub mod places;
 pub mod refusal;
 pub mod report;

@@ -1,6 +1,7 @@
 //! What the footer says, as values: the console builds a `Notice`, tests compare values,
 //! and this module alone turns one into French or English (like `Refusal`).
 
+pub use super::fix::Fix;
 use super::{Lang, dates, places, refusal, vocab};
 use crate::domain::Refusal;
 use crate::domain::ids::CaseId;
@@ -101,34 +102,6 @@ pub enum TeamNews {
     Presence(Position),
 }
 
-/// What a form or the command line expects where what was typed does not do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Fix {
-    Site,
-    Source,
-    Category,
-    Priority,
-    OutcomeAndLevel,
-    Level,
-    TeamPlace,
-    InstructionPlace,
-    LastDay,
-    LastDayOrNone,
-    FollowUpDate,
-    EmptyEntry,
-    NoCoordinator,
-    /// A word of a team's members that names no mediator, or several.
-    TeamMember {
-        team: String,
-        word: String,
-    },
-    UnknownMediator {
-        word: String,
-    },
-    /// The command line's usage.
-    Usage,
-}
-
 impl Notice {
     /// Errors ring and show in the error colour.
     pub fn is_error(&self) -> bool {
@@ -158,24 +131,16 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
     let p = |fr: &str, en: &str| lang.pick(fr, en).to_string();
     let team = |t: &str| format!("{} {t}", lang.pick("Équipe", "Team"));
     let case = |c: &CaseId| format!("Situation {c}");
+    // « E1 : sur place », "E1: on site".
+    let said = |what: &str, then: &str| format!("{what}{} {then}", lang.colon());
     match n {
         Notice::NightOpened { teams: 0 } => p("Nuit ouverte.", "Night opened."),
-        Notice::NightOpened { teams } => match lang {
-            Lang::Fr => format!("Nuit ouverte, {teams} équipe(s) composée(s)."),
-            Lang::En => format!("Night opened, {teams} team(s) composed."),
-        },
+        Notice::NightOpened { teams } => counted(n, *teams, lang),
         Notice::CoordinatorChanged => p("Relève enregistrée.", "Handover recorded."),
         Notice::NightClosed => p("Nuit clôturée.", "Night closed."),
         Notice::TeamComposed { team: t } => format!("{} {}", team(t), p("composée", "composed")),
         Notice::TeamSent { team: t } => format!("{} {}", team(t), p("envoyée", "sent")),
-        Notice::Team { team: t, news } => {
-            format!(
-                "{}{} {}",
-                team(t),
-                lang.colon(),
-                news_text(news, lang, territory)
-            )
-        }
+        Notice::Team { team: t, news } => said(&team(t), &news_text(news, lang, territory)),
         Notice::RequestRecorded { .. } => p("Sollicitation enregistrée.", "Request recorded."),
         Notice::InterventionCleared => p("Intervention clôturée.", "Intervention cleared."),
         Notice::RequestCarriedOver => p(
@@ -184,29 +149,18 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
         ),
         Notice::RequestClosed => p("Sollicitation clôturée.", "Request closed."),
         Notice::CaseState { case: c, state } => format!("{} {}", case(c), case_state(*state, lang)),
-        Notice::CaseStep { case: c } => {
-            format!(
-                "{}{} {}",
-                case(c),
-                lang.colon(),
-                p("étape enregistrée", "step recorded")
-            )
-        }
+        Notice::CaseStep { case: c } => said(&case(c), &p("étape enregistrée", "step recorded")),
         Notice::FollowUp { case: c, date } => follow_up(&case(c), *date, lang),
         Notice::LogEntryAdded => p(
             "Entrée ajoutée à la main courante.",
             "Entry added to the logbook.",
         ),
         Notice::HandoverNoteSaved => p("Note de passation enregistrée.", "Handover note saved."),
-        Notice::HandoverTaken { coordinator } => {
+        Notice::HandoverTaken { coordinator: c } => {
             let who = territory
-                .coordinator(coordinator)
-                .map_or(coordinator.as_str(), |c| c.name.as_str());
-            format!(
-                "{}{} {who}",
-                p("Passation prise", "Handover taken"),
-                lang.colon()
-            )
+                .coordinator(c)
+                .map_or(c.as_str(), |c| c.name.as_str());
+            said(&p("Passation prise", "Handover taken"), who)
         }
         Notice::InstructionSaved => p("Consigne enregistrée.", "Instruction saved."),
         Notice::InstructionExtended => p("Consigne prolongée.", "Instruction extended."),
@@ -225,40 +179,50 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
             "Ouvrez d'abord la nuit : coordinateur·rice et équipes.",
             "Open the night first: coordinator and teams.",
         ),
-        Notice::SearchFound { count } => match lang {
-            Lang::Fr => format!("{count} ligne(s) — n suivante, N précédente, Esc efface."),
-            Lang::En => format!("{count} line(s) — n next, N previous, Esc clears."),
-        },
-        Notice::ReportWritten(path) => format!(
-            "{}{} {}",
-            p("Rapport écrit", "Report written"),
-            lang.colon(),
-            path.display()
+        Notice::SearchFound { count } => counted(n, *count, lang),
+        Notice::ReportWritten(path) => said(
+            &p("Rapport écrit", "Report written"),
+            &path.display().to_string(),
         ),
         Notice::BackupWritten(w) => super::backup::backup_written(w, lang),
         Notice::Refused(r) => refusal::refusal(r, lang),
         Notice::Failed(words) => words.clone(),
-        Notice::DraftNotSaved(e) => {
-            format!(
-                "{}{} {e}",
-                p("Brouillon non enregistré", "Draft not saved"),
-                lang.colon()
-            )
-        }
-        Notice::SearchNotFound { query } => match lang {
-            Lang::Fr => format!("« {query} » : introuvable dans la main courante."),
-            Lang::En => format!("\"{query}\": not found in the logbook."),
-        },
-        Notice::RequestsToDecide { count } => match lang {
-            Lang::Fr => {
-                format!("Encore {count} sollicitation(s) à décider : « r » reporte, « X » clôt.")
-            }
-            Lang::En => {
-                format!("{count} request(s) still to decide: \"r\" carries over, \"X\" closes.")
-            }
-        },
-        Notice::Fix(fix) => super::notice_fix::text(fix, lang),
+        Notice::DraftNotSaved(e) => said(&p("Brouillon non enregistré", "Draft not saved"), e),
+        Notice::SearchNotFound { query } => not_found(query, lang),
+        Notice::RequestsToDecide { count } => counted(n, *count, lang),
+        Notice::Fix(fix) => super::fix::text(fix, lang),
         other => guidance(other, lang).to_string(),
+    }
+}
+
+/// The sentences with a count in them.
+fn counted(n: &Notice, count: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (Notice::NightOpened { .. }, Lang::Fr) => {
+            format!("Nuit ouverte, {count} équipe(s) composée(s).")
+        }
+        (Notice::NightOpened { .. }, Lang::En) => {
+            format!("Night opened, {count} team(s) composed.")
+        }
+        (Notice::SearchFound { .. }, Lang::Fr) => {
+            format!("{count} ligne(s) — n suivante, N précédente, Esc efface.")
+        }
+        (Notice::SearchFound { .. }, Lang::En) => {
+            format!("{count} line(s) — n next, N previous, Esc clears.")
+        }
+        (_, Lang::Fr) => {
+            format!("Encore {count} sollicitation(s) à décider : « r » reporte, « X » clôt.")
+        }
+        (_, Lang::En) => {
+            format!("{count} request(s) still to decide: \"r\" carries over, \"X\" closes.")
+        }
+    }
+}
+
+fn not_found(query: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("« {query} » : introuvable dans la main courante."),
+        Lang::En => format!("\"{query}\": not found in the logbook."),
     }
 }
 

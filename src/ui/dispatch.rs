@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, picker: &Picker, them
         l.pick("Entrée envoie", "Enter sends")
     );
     let rows = teams(app);
-    let cursor = picker.cursor(app);
+    let cursor = crate::app::dispatch::cursor(app, picker);
     let inner = frame_popup(frame, body, 60, rows.len() as u16 + 4, &title, theme);
     let suggested = suggested_team(app, picker.request);
     let mut lines: Vec<Line> = rows

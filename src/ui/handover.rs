@@ -194,7 +194,6 @@ fn instruction_row(
 
 fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, theme: &Theme) {
     let l = app.lang;
-    let t = &app.territory;
     let block = Block::bordered().title(Line::styled(
         l.pick(
             "À lire avant de prendre la nuit",
@@ -204,74 +203,103 @@ fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, the
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let head = |text: &str| Line::styled(text.to_string(), theme.title());
-    let mut lines = vec![head(l.pick("Note de passation", "Handover note"))];
-    match &h.note {
-        Some(n) => {
-            for (label, text) in [
-                (l.pick("Situation", "Situation"), &n.situation),
-                (l.pick("En cours", "Under way"), &n.actions),
-                (l.pick("Besoins", "Needs"), &n.needs),
-            ] {
-                let text = if text.is_empty() {
-                    "—"
-                } else {
-                    text.as_str()
-                };
-                lines.push(Line::raw(format!(
-                    " {} {text}",
-                    crate::text::pad(label, 10)
-                )));
-            }
-        }
-        None => lines.push(Line::styled(
+    let mut lines = note_lines(app, h, theme);
+    lines.extend(team_lines(app, h, theme));
+    lines.extend(alert_lines(app, h, theme));
+    lines.extend(relay_lines(app, h, theme));
+    lines.extend(case_lines(app, h, theme));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn head<'a>(text: &str, theme: &Theme) -> Line<'a> {
+    Line::styled(text.to_string(), theme.title())
+}
+
+fn note_lines<'a>(app: &AppState, h: &Handover, theme: &Theme) -> Vec<Line<'a>> {
+    let l = app.lang;
+    let mut lines = vec![head(l.pick("Note de passation", "Handover note"), theme)];
+    let Some(n) = &h.note else {
+        lines.push(Line::styled(
             l.pick(" pas encore écrite (w)", " not written yet (w)"),
             theme.dim(),
-        )),
+        ));
+        return lines;
+    };
+    for (label, text) in [
+        (l.pick("Situation", "Situation"), &n.situation),
+        (l.pick("En cours", "Under way"), &n.actions),
+        (l.pick("Besoins", "Needs"), &n.needs),
+    ] {
+        let text = if text.is_empty() {
+            "—"
+        } else {
+            text.as_str()
+        };
+        lines.push(Line::raw(format!(
+            " {} {text}",
+            crate::text::pad(label, 10)
+        )));
     }
-    if !h.teams.is_empty() {
-        lines.push(head(l.pick("Équipes pas rentrées", "Teams not back")));
-        for team in &h.teams {
-            let on = team.request.map_or(String::new(), |n| format!(" → {n}"));
-            lines.push(Line::raw(format!(
-                " {} {}{on}",
-                team.call_sign,
-                vocab::team_status(team.status, l)
-            )));
-        }
+    lines
+}
+
+fn team_lines<'a>(app: &AppState, h: &Handover, theme: &Theme) -> Vec<Line<'a>> {
+    let l = app.lang;
+    if h.teams.is_empty() {
+        return Vec::new();
     }
-    if !h.alerts.is_empty() {
-        lines.push(head(l.pick("Alertes de contact", "Check-in alerts")));
-        for a in &h.alerts {
-            let style = if a.red {
-                theme.alert(Alert::Red)
-            } else {
-                theme.alert(Alert::Amber)
-            };
-            lines.push(Line::styled(
-                format!(
-                    "{}{} {} {}′",
-                    alert_mark(if a.red { Alert::Red } else { Alert::Amber }),
-                    a.team,
-                    dates::clock(a.from),
-                    a.minutes
-                ),
-                style,
-            ));
-        }
+    let mut lines = vec![head(
+        l.pick("Équipes pas rentrées", "Teams not back"),
+        theme,
+    )];
+    for team in &h.teams {
+        let on = team.request.map_or(String::new(), |n| format!(" → {n}"));
+        let status = vocab::team_status(team.status, l);
+        lines.push(Line::raw(format!(" {} {status}{on}", team.call_sign)));
     }
-    if !h.relays.is_empty() {
-        lines.push(head(l.pick("Relais engagés", "Relays engaged")));
-        for r in &h.relays {
-            let partner = t
-                .partner(&r.partner)
-                .map_or(r.partner.clone(), |p| p.name.clone());
-            let on = r.request.map_or(String::new(), |n| format!(" ({n})"));
-            lines.push(Line::raw(format!(" {} {partner}{on}", dates::clock(r.at))));
-        }
+    lines
+}
+
+fn alert_lines<'a>(app: &AppState, h: &Handover, theme: &Theme) -> Vec<Line<'a>> {
+    if h.alerts.is_empty() {
+        return Vec::new();
     }
+    let l = app.lang;
+    let mut lines = vec![head(l.pick("Alertes de contact", "Check-in alerts"), theme)];
+    for a in &h.alerts {
+        let level = if a.red { Alert::Red } else { Alert::Amber };
+        let text = format!(
+            "{}{} {} {}′",
+            alert_mark(level),
+            a.team,
+            dates::clock(a.from),
+            a.minutes
+        );
+        lines.push(Line::styled(text, theme.alert(level)));
+    }
+    lines
+}
+
+fn relay_lines<'a>(app: &AppState, h: &Handover, theme: &Theme) -> Vec<Line<'a>> {
+    if h.relays.is_empty() {
+        return Vec::new();
+    }
+    let l = app.lang;
+    let mut lines = vec![head(l.pick("Relais engagés", "Relays engaged"), theme)];
+    for r in &h.relays {
+        let partner = app
+            .territory
+            .partner(&r.partner)
+            .map_or(r.partner.clone(), |p| p.name.clone());
+        let on = r.request.map_or(String::new(), |n| format!(" ({n})"));
+        lines.push(Line::raw(format!(" {} {partner}{on}", dates::clock(r.at))));
+    }
+    lines
+}
+
+fn case_lines<'a>(app: &AppState, h: &Handover, theme: &Theme) -> Vec<Line<'a>> {
     let due = h.cases.iter().filter(|c| c.due).count();
-    lines.push(head(&match l {
+    let title = match app.lang {
         Lang::Fr => format!(
             "Situations ouvertes : {} (suivi dû : {due}) — écran 2",
             h.cases.len()
@@ -280,13 +308,11 @@ fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, the
             "Open situations: {} (follow-up due: {due}) — screen 2",
             h.cases.len()
         ),
-    }));
+    };
+    let mut lines = vec![head(&title, theme)];
     for c in h.cases.iter().filter(|c| c.due).take(5) {
-        lines.push(Line::raw(format!(
-            " {} {}",
-            c.id,
-            place_name(t, &Position::Site(c.site.clone()))
-        )));
+        let site = place_name(&app.territory, &Position::Site(c.site.clone()));
+        lines.push(Line::raw(format!(" {} {site}", c.id)));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    lines
 }

@@ -7,6 +7,7 @@ pub mod date;
 pub mod line;
 pub mod request;
 pub mod sites;
+pub mod step;
 
 use super::Action;
 use crate::domain::Command;

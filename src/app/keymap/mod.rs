@@ -2,8 +2,10 @@
 //! does what, its one description and where it is hinted; `action_for` reads a key through
 //! them, `hints` picks the footer's, and the help screen lists them.
 
+mod form_tables;
 mod tables;
 
+pub use form_tables::*;
 pub use tables::*;
 
 use super::form::Kind;
@@ -19,6 +21,18 @@ pub struct Binding {
     pub keys: &'static [(KeyCode, Action)],
     pub doc: Doc,
     pub hint: &'static [Place],
+}
+
+/// Hinted in every form, line and picker; never hinted (in the help only).
+const ANY: &[Place] = &[Place::Any];
+const NEVER: &[Place] = &[];
+
+const fn b(keys: &'static [(KeyCode, Action)], doc: Doc, hint: &'static [Place]) -> Binding {
+    Binding { keys, doc, hint }
+}
+
+const fn char(c: char) -> KeyCode {
+    KeyCode::Char(c)
 }
 
 /// Where the keyboard is, for hints.

@@ -1,27 +1,18 @@
-//! The key tables: every key of every mode, what it does, its description and where it is
-//! worth a hint in the footer. The help screen, the hints and `action_for` all read these.
+//! The key tables of the screens: every key, what it does, its description and where it
+//! is worth a hint in the footer. The help screen, the hints and `action_for` read these;
+//! the forms' and pickers' tables are in `form_tables.rs`.
 
-use super::{Binding, Place};
+use super::{Binding, NEVER, Place, b, char};
 use crate::app::{Action, Screen};
 use crate::domain::vocab::TeamStatus;
 use crate::i18n::keys::Doc;
-use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{BackTab, Down, End, Esc, Home, PageDown, PageUp, Tab, Up};
 use crossterm::event::KeyCode;
 
 const REQUESTS: &[Place] = &[Place::Requests];
 const TEAMS: &[Place] = &[Place::Teams];
 const BOTH: &[Place] = &[Place::Requests, Place::Teams];
 const PANES: &[Place] = &[Place::Requests, Place::Teams, Place::CasePane];
-const ANY: &[Place] = &[Place::Any];
-const NEVER: &[Place] = &[];
-
-const fn b(keys: &'static [(KeyCode, Action)], doc: Doc, hint: &'static [Place]) -> Binding {
-    Binding { keys, doc, hint }
-}
-
-const fn char(c: char) -> KeyCode {
-    KeyCode::Char(c)
-}
 
 /// Keys of the board.
 pub const BOARD: &[Binding] = &[
@@ -265,133 +256,5 @@ pub const LOG: &[Binding] = &[
         &[(Down, Action::Down), (char('j'), Action::Down)],
         Doc::Down,
         NEVER,
-    ),
-];
-
-/// Keys of every form (after those of the focused field's kind).
-pub const FORM: &[Binding] = &[
-    b(
-        &[(Tab, Action::NextField), (Down, Action::Down)],
-        Doc::NextField,
-        ANY,
-    ),
-    b(
-        &[(BackTab, Action::PrevField), (Up, Action::Up)],
-        Doc::PrevField,
-        NEVER,
-    ),
-    b(&[(Enter, Action::Submit)], Doc::Save, ANY),
-    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
-];
-
-/// A choice field: ←/→ choose.
-pub const CHOICE_FIELD: &[Binding] = &[b(
-    &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
-    Doc::Choose,
-    ANY,
-)];
-
-/// A field that finds matches as one types: ↑/↓ pick among them.
-pub const LIST_FIELD: &[Binding] = &[
-    b(
-        &[(Up, Action::Up), (Down, Action::Down)],
-        Doc::PickFromList,
-        ANY,
-    ),
-    b(
-        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
-        Doc::Choose,
-        NEVER,
-    ),
-];
-
-/// A text field: ←/→ move the cursor (like Home, End, Backspace, which need no table).
-pub const TEXT_FIELD: &[Binding] = &[b(
-    &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
-    Doc::Choose,
-    NEVER,
-)];
-
-/// The `:` command line.
-pub const COMMAND_LINE: &[Binding] = &[
-    b(&[(Enter, Action::Submit)], Doc::Run, ANY),
-    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
-    b(
-        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
-        Doc::Choose,
-        NEVER,
-    ),
-];
-
-/// A free entry of the main courante.
-pub const LOG_ENTRY: &[Binding] = &[
-    b(&[(Enter, Action::Submit)], Doc::Save, ANY),
-    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
-    b(
-        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
-        Doc::Choose,
-        NEVER,
-    ),
-];
-
-/// Typing a search in the main courante.
-pub const SEARCH: &[Binding] = &[
-    b(&[(Enter, Action::Submit)], Doc::Search, ANY),
-    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
-    b(
-        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
-        Doc::Choose,
-        NEVER,
-    ),
-];
-
-/// The team picker.
-pub const PICKER: &[Binding] = &[
-    b(&[(Up, Action::Up), (Down, Action::Down)], Doc::Choose, ANY),
-    b(
-        &[(char('k'), Action::Up), (char('j'), Action::Down)],
-        Doc::Choose,
-        NEVER,
-    ),
-    b(&[(Enter, Action::Submit)], Doc::Send, ANY),
-    b(
-        &[(Esc, Action::Back), (char('q'), Action::Back)],
-        Doc::Cancel,
-        ANY,
-    ),
-];
-
-/// Who takes the handover, how a request closes.
-pub const CHOICE: &[Binding] = &[
-    b(
-        &[(Left, Action::ChoosePrev), (Right, Action::ChooseNext)],
-        Doc::Choose,
-        ANY,
-    ),
-    b(
-        &[(Up, Action::Up), (Down, Action::Down)],
-        Doc::Choose,
-        NEVER,
-    ),
-    b(&[(Enter, Action::Submit)], Doc::Save, ANY),
-    b(&[(Esc, Action::Back)], Doc::Cancel, ANY),
-];
-
-/// Ctrl-C from a form: quit? Any other key stays.
-pub const CONFIRM_QUIT: &[Binding] = &[
-    b(
-        &[
-            (char('o'), Action::Quit),
-            (char('y'), Action::Quit),
-            (char('q'), Action::Quit),
-            (Enter, Action::Quit),
-        ],
-        Doc::Quit,
-        ANY,
-    ),
-    b(
-        &[(Esc, Action::Back), (char('n'), Action::Back)],
-        Doc::Stay,
-        ANY,
     ),
 ];

@@ -2,13 +2,13 @@
 //! every mode, is a key that does what the hint says.
 
 use super::*;
-use crate::app::cases::CaseStepForm;
 use crate::app::dispatch::Picker;
 use crate::app::form::Open;
 use crate::app::form::clear::ClearForm;
 use crate::app::form::date::{DateForm, DatePurpose};
 use crate::app::form::line::{LineForm, LinePurpose};
 use crate::app::form::request::{RequestField, RequestForm};
+use crate::app::form::step::CaseStepForm;
 use crate::app::handover_forms::{Choice, InstructionForm, NoteForm};
 use crate::app::night_form::NightForm;
 use crate::app::place::{PlaceForm, Purpose};

@@ -3,10 +3,11 @@
 //! Finished items leave it when the next night opens; their history lives in the views.
 //!
 //! One file per aggregate holds its types and applies its events: `night`, `teams`,
-//! `requests`, `interventions` (a team's visit to a request), `cases`; the handover and the
-//! instructions are in `domain::handover`.
+//! `requests`, `interventions` (a team's visit to a request), `cases`, and `handover` (the
+//! note, carried requests, instructions; their types are in `domain::handover`).
 
 mod cases;
+mod handover;
 mod interventions;
 mod night;
 mod requests;
@@ -87,7 +88,7 @@ impl State {
             Aggregate::Case => cases::apply(self, env),
             // A log entry or an observation only moves the personal counter (above).
             Aggregate::Note => {}
-            Aggregate::Handover => super::handover::apply(self, env),
+            Aggregate::Handover => handover::apply(self, env),
         }
     }
 

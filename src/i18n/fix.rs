@@ -1,7 +1,35 @@
-//! What a form or the command line expects, in words: the field, then how to fill it.
+//! What a form or the command line expects where what was typed does not do: the field,
+//! then how to fill it, as a value and in words.
 
 use super::Lang;
-use super::notice::Fix;
+
+/// What a form or the command line expects where what was typed does not do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fix {
+    Site,
+    Source,
+    Category,
+    Priority,
+    OutcomeAndLevel,
+    Level,
+    TeamPlace,
+    InstructionPlace,
+    LastDay,
+    LastDayOrNone,
+    FollowUpDate,
+    EmptyEntry,
+    NoCoordinator,
+    /// A word of a team's members that names no mediator, or several.
+    TeamMember {
+        team: String,
+        word: String,
+    },
+    UnknownMediator {
+        word: String,
+    },
+    /// The command line's usage.
+    Usage,
+}
 
 pub fn text(fix: &Fix, lang: Lang) -> String {
     match fix {
