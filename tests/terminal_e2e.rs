@@ -276,3 +276,44 @@ fn a_too_small_terminal_says_so_and_recovers() {
     c.resize(30, 8).wait_for("Terminal trop petit");
     quit(&mut c);
 }
+
+/// A call at a site typed in part, from a resident, the first category, priority `p` (the
+/// number of → presses on the priority).
+fn call_at(c: &mut Console, site: &str, shown: &str, p: usize) {
+    c.keys("n").wait_for("Nouvelle sollicitation");
+    c.keys(site).wait_for(shown);
+    c.key(Key::Tab)
+        .key(Key::Right)
+        .key(Key::Tab)
+        .key(Key::Right);
+    c.key(Key::Tab);
+    for _ in 0..p {
+        c.key(Key::Right);
+    }
+    c.key(Key::Enter).wait_for("Sollicitation enregistrée.");
+}
+
+#[test]
+fn a_call_just_taken_is_the_one_a_team_is_sent_to_even_after_moving_the_selection() {
+    let data = e2e::data();
+    let mut c = e2e::spawn(&data.dir, ROOMY, &[]);
+    c.wait_for("Bienvenue dans Vigie");
+    open_night(&mut c);
+    // Three calls: P3, P2, P1 (each sorts above the one before).
+    call_at(&mut c, "ajoncs", "(1/1) Résidence Les Ajoncs", 3);
+    call_at(&mut c, "harpe", "Résidence La Harpe", 2);
+    call_at(&mut c, "kennedy", "Dalle Kennedy", 1);
+    // The coordinator moves down the list, then takes a fourth call, P4 (sorted last).
+    c.key(Key::Down).key(Key::Down);
+    call_at(&mut c, "bourbonnais", "Résidence Bourbonnais", 4);
+    // `d` is about the fourth call, not the row the finger was on before.
+    c.keys("d").wait_for("Envoyer une équipe : sollicitation 4");
+    c.key(Key::Enter).wait_for("envoyée");
+    quit(&mut c);
+    let log = checked_log(&data.dir);
+    assert!(
+        log.lines()
+            .any(|l| l.contains("affectée à la sollicitation 4")),
+        "{log}"
+    );
+}
