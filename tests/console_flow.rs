@@ -16,6 +16,8 @@ struct Console {
     app: AppState,
     desk: MemoryDesk,
     commits: usize,
+    /// The console asked to end the session.
+    quit: bool,
 }
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -38,6 +40,7 @@ impl Console {
             app,
             desk,
             commits: 0,
+            quit: false,
         }
     }
 
@@ -46,7 +49,8 @@ impl Console {
         if let Some(action) = keymap::action_for(&self.app, &event) {
             let before = self.desk.journal.len();
             let now = self.app.now;
-            dispatch(&mut self.app, &mut self.desk, action, now);
+            let out = dispatch(&mut self.app, &mut self.desk, action, now);
+            self.quit |= out.contains(&vigie::app::Effect::Quit);
             self.commits += usize::from(self.desk.journal.len() > before);
             assert_eq!(
                 self.app.domain, self.desk.state,
@@ -290,7 +294,7 @@ fn panes_help_and_quit() {
     c.key(KeyCode::Esc);
     assert_eq!(c.app.screen, vigie::app::Screen::Board);
     c.key(KeyCode::Char('q'));
-    assert!(c.app.quit);
+    assert!(c.quit);
 }
 
 #[test]

@@ -254,8 +254,6 @@ proptest! {
                     click(&mut app, w, h, *x, *y);
                 }
             }
-            // Quitting ends a real session; here the keys keep coming.
-            app.quit = false;
             prop_assert!(!app.busy, "a commit left pending after step {n}: {step:?}");
             // The console is a projection of the journal: always the desk's state.
             prop_assert_eq!(&app.domain, &desk.state, "after step {}: {:?}", n, step);

@@ -131,7 +131,6 @@ pub struct AppState {
     pub thresholds: Thresholds,
     /// A command is being written: further commands wait.
     pub busy: bool,
-    pub quit: bool,
     /// The main courante of the night shown.
     pub log: Logbook,
     /// The store has no event yet: the board welcomes.
@@ -158,7 +157,6 @@ impl AppState {
             notice: None,
             thresholds: Thresholds::default(),
             busy: false,
-            quit: false,
             log: Logbook::default(),
             fresh: false,
             nights: Nights::default(),

@@ -239,11 +239,11 @@ fn ctrl_c_in_a_form_asks_then_quits_keeping_the_draft() {
     assert_eq!(crate::app::draft::draft(&d.app), typed);
     assert_eq!(d.key(KeyCode::Esc), vec![]);
     assert!(matches!(d.app.mode, Mode::NewRequest(_)));
-    assert!(!d.app.quit);
+    assert!(!d.quit);
     // Asked again, and answered yes: it quits with the form, hence its draft, kept.
     d.act(quit);
     assert_eq!(d.key(KeyCode::Char('o')), vec![Effect::Quit]);
-    assert!(d.app.quit);
+    assert!(d.quit);
     assert_eq!(crate::app::draft::draft(&d.app), typed);
 }
 
@@ -257,7 +257,7 @@ fn ctrl_c_in_the_team_picker_quits() {
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     let quit = action_for(&d.app, &ctrl_c).expect("Ctrl-C is bound");
     assert_eq!(d.act(quit), vec![Effect::Quit]);
-    assert!(d.app.quit);
+    assert!(d.quit);
 }
 
 #[test]

@@ -73,8 +73,8 @@ fn screen(app: &mut AppState, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn quit(app: &mut AppState) -> Vec<Effect> {
-    app.quit = true;
+/// The one signal to end the session: the runtime stops when it sees it.
+fn quit(_: &mut AppState) -> Vec<Effect> {
     vec![Effect::Quit]
 }
 

@@ -90,10 +90,9 @@ pub(super) async fn run(
             }
             _ = sleep_until(c.next_frame), if c.dirty => c.on_frame()?,
         };
-        if let Some(action) = action {
-            c.perform(action);
-        }
-        if c.app.quit {
+        if let Some(action) = action
+            && c.perform(action)
+        {
             break;
         }
     }
@@ -155,16 +154,19 @@ impl Console<'_> {
         Ok(None)
     }
 
-    /// Through the seam; then what only the runtime can do.
-    fn perform(&mut self, action: Action) {
+    /// Through the seam; then what only the runtime can do. True: quit.
+    fn perform(&mut self, action: Action) -> bool {
         let now = self.clock.now();
+        let mut quit = false;
         for effect in dispatch(&mut self.app, &mut self.desk, action, now) {
             match effect {
                 Effect::Bell => bell(self.terminal),
                 Effect::BackUp => self.backups.start(self.desk.store(), now),
-                Effect::Quit | Effect::Commit(_) | Effect::ExportReport(_) => {}
+                Effect::Quit => quit = true,
+                Effect::Commit(_) | Effect::ExportReport(_) => {}
             }
         }
+        quit
     }
 
     fn keep_draft_due(&mut self) {
