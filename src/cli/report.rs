@@ -34,9 +34,10 @@ pub struct NightArgs {
     /// The service's own version: keeps the notes (never a callback number).
     #[arg(long)]
     pub internal: bool,
-    /// CSV field separator: semicolon (French Excel, the default) or comma.
-    #[arg(long, value_enum, default_value_t = Sep::Semicolon)]
-    pub separator: Sep,
+    /// CSV field separator: semicolon (French, with a decimal comma) or comma (English,
+    /// with a decimal point); default: the one of the language.
+    #[arg(long, value_enum)]
+    pub separator: Option<Sep>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,13 +84,7 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
     };
     let text = match args.format {
         Format::Md => markdown::render(&report, lang),
-        Format::Csv => {
-            let sep = match args.separator {
-                Sep::Comma => Separator::Comma,
-                Sep::Semicolon => Separator::Semicolon,
-            };
-            csv::render(&report, lang, sep)
-        }
+        Format::Csv => csv::render(&report, lang, separator(args.separator, lang)),
         Format::Json => json::render(&report).map_err(|e| e.to_string())?,
     };
     match &args.out {
@@ -111,6 +106,15 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The separator asked for, else the language's: English spreadsheets read commas and a
+/// decimal point, French ones semicolons and a decimal comma.
+pub(super) fn separator(asked: Option<Sep>, lang: Lang) -> Separator {
+    match (asked, lang) {
+        (Some(Sep::Comma), _) | (None, Lang::En) => Separator::Comma,
+        (Some(Sep::Semicolon), _) | (None, Lang::Fr) => Separator::Semicolon,
+    }
 }
 
 /// "No night of 2026-10-20 in the store; nearby: …", with the closest recorded nights.

@@ -33,6 +33,8 @@ pub struct Input<'a> {
     pub events: &'a [Envelope],
     /// Every request the events speak of, as last known.
     pub requests: &'a BTreeMap<RequestId, Request>,
+    /// The requests the night before carried over to this one.
+    pub carried_in: &'a [RequestId],
     pub notes: &'a Notes,
     pub redaction: Redaction,
 }
@@ -89,10 +91,14 @@ pub fn build(input: &Input) -> NightReport {
         .collect();
     let ends: Vec<Closure> = received.iter().map(|r| trace.end(r.id)).collect();
     let ended = |c: Closure| ends.iter().filter(|x| **x == c).count() as u32;
-    // Requests from earlier nights that this night's events speak of.
+    // Every request carried into the night, whatever happens to it there (and any other
+    // request of an earlier night that the night's events speak of).
     let carried_in = trace
         .requests
         .keys()
+        .chain(input.carried_in)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .filter_map(|id| input.requests.get(id))
         .filter(|r| r.night < night)
         .count() as u32;
@@ -137,9 +143,9 @@ pub fn build(input: &Input) -> NightReport {
         landlords,
         district_observations,
         handover: input.record.handover.as_ref().map(|n| HandoverNoteOut {
-            situation: n.situation.clone(),
-            actions: n.actions.clone(),
-            needs: n.needs.clone(),
+            situation: input.notes.clean(&n.situation),
+            actions: input.notes.clean(&n.actions),
+            needs: input.notes.clean(&n.needs),
             written_at: n.written_at,
         }),
     }

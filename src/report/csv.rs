@@ -34,11 +34,13 @@ impl Separator {
 
 pub const BOM: &str = "\u{feff}";
 
-/// RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @ first) is
-/// written with a leading apostrophe so it stays text.
+/// RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @, a tab or a
+/// carriage return first, spaces aside) is written with a leading apostrophe so it stays
+/// text. Numbers we wrote ("-0,5") are not formulas: only text is guarded.
 pub fn field(s: &str, sep: Separator) -> String {
-    let s = match s.chars().next() {
-        Some('=' | '+' | '-' | '@') => format!("'{s}"),
+    let numeric = s.parse::<f64>().is_ok() || s.replace(',', ".").parse::<f64>().is_ok();
+    let s = match s.trim_start_matches(' ').chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !numeric => format!("'{s}"),
         _ => s.to_string(),
     };
     let needs = s.contains(sep.char())

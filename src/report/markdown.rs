@@ -4,10 +4,29 @@ use super::night::NightReport;
 use super::tables::{Durations, Table, heading, tables};
 use crate::i18n::Lang;
 
-/// A cell that cannot break the table: pipes escaped, line breaks as `<br>`.
-fn cell(s: &str) -> String {
-    let s = s.replace('\\', "\\\\").replace('|', "\\|");
-    s.lines().collect::<Vec<_>>().join("<br>")
+/// Text that reads as itself in any Markdown viewer and cannot break the table: HTML's
+/// `& < >` as entities (no tag, no autolink survives), the inline syntax (`* _ [ ] ` ~ |`
+/// and the backslash) escaped, line breaks as `<br>`.
+pub fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        for c in line.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+    out
 }
 
 fn table(out: &mut String, t: &Table, lang: Lang) {
@@ -31,7 +50,9 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
                 let numeric = c > 0
                     && t.rows.iter().all(|r| {
                         r.get(c).is_some_and(|v| {
-                            v.chars().next().is_some_and(|ch| ch.is_ascii_digit()) || v == "—"
+                            v.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+                                || v == "—"
+                                || v.starts_with('<')
                         })
                     });
                 if numeric { "---:" } else { "---" }

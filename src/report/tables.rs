@@ -27,6 +27,16 @@ pub struct Table {
 }
 
 impl Table {
+    /// A health category's count below the threshold reads « < 5 » (its row stays).
+    fn health_suppressed(mut self, items: &[Count<crate::domain::vocab::Category>]) -> Table {
+        for (row, c) in self.rows.iter_mut().zip(items) {
+            if c.key.is_health() && c.count < crate::report::redact::HEALTH_THRESHOLD {
+                row[1] = health_below();
+            }
+        }
+        self
+    }
+
     fn new(id: &'static str, title: &str, headers: &[&str]) -> Table {
         Table {
             id,
@@ -36,6 +46,11 @@ impl Table {
             footnote: None,
         }
     }
+}
+
+/// How a suppressed health count is written.
+pub fn health_below() -> String {
+    format!("< {}", crate::report::redact::HEALTH_THRESHOLD)
 }
 
 /// The lines above the tables: title, which version, when the night opened and closed.
@@ -161,7 +176,8 @@ fn counts(r: &NightReport, l: Lang) -> Vec<Table> {
             l,
             &r.by_category,
             |k| vocab::category(k, l).to_string(),
-        ),
+        )
+        .health_suppressed(&r.by_category),
         place_table(
             "by_district",
             l.pick("Par quartier", "By district"),

@@ -2,6 +2,7 @@
 //! state sit beside it, written in the same transaction, so opening is instant and `check`
 //! can prove them right. A commit is durable (flushed and fsynced) before it returns.
 
+mod aggregates;
 mod backup;
 mod check;
 mod durable;
