@@ -404,6 +404,7 @@ impl<'a> Ctx<'a> {
                 Ok(())
             }
             Command::RecordObservation(o) => self.observe(o),
+            Command::RecordAction(a) => self.record_action(a),
             Command::WriteHandover {
                 situation,
                 actions,

@@ -204,6 +204,16 @@ pub enum Event {
     InstructionEnded {
         instruction: InstructionId,
     },
+    /// An action beyond calls (domain/action.rs), counted on its `date`.
+    ActionRecorded {
+        date: NaiveDate,
+        action_kind: super::action::ActionKind,
+        place: super::action::ActionPlace,
+        #[serde(default)]
+        partners: Vec<String>,
+        #[serde(default)]
+        note: Option<PersonalId>,
+    },
 }
 
 impl Event {
@@ -240,6 +250,7 @@ impl Event {
             Event::InstructionAdded { .. } => "instruction_added",
             Event::InstructionExtended { .. } => "instruction_extended",
             Event::InstructionEnded { .. } => "instruction_ended",
+            Event::ActionRecorded { .. } => "action_recorded",
         }
     }
 
@@ -250,7 +261,8 @@ impl Event {
             Event::InterventionCleared { note, .. }
             | Event::RequestRelayed { note, .. }
             | Event::CaseStepRecorded { note, .. }
-            | Event::ObservationRecorded { note, .. } => note.iter().copied().collect(),
+            | Event::ObservationRecorded { note, .. }
+            | Event::ActionRecorded { note, .. } => note.iter().copied().collect(),
             Event::LogEntryAdded { personal } => vec![*personal],
             _ => Vec::new(),
         }

@@ -562,6 +562,7 @@ impl State {
                 }
             }
             Event::PersonalErased { .. } => {}
+            Event::ActionRecorded { .. } => super::action::apply(self, env),
             Event::HandoverWritten { .. }
             | Event::RequestCarriedOver { .. }
             | Event::HandoverAcknowledged { .. }

@@ -377,6 +377,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
         | Event::InstructionEnded { .. } => {
             super::handover::describe(env, lookup, lang).unwrap_or_default()
         }
+        Event::ActionRecorded { .. } => super::action::describe(env, lookup, lang),
         Event::PersonalErased { personal, reason } => {
             if fr {
                 format!(
