@@ -9,6 +9,7 @@ mod journal;
 mod live;
 mod personal;
 mod report;
+mod report_period;
 mod restore;
 
 use crate::domain::calendar::ServiceNight;

@@ -19,6 +19,9 @@ pub enum ReportCmd {
     /// One service night: counts, outcomes, relays, response times, interventions, what
     /// each commissioner needs, the handover note.
     Night(NightArgs),
+    /// A month, a quarter, a year or a range of nights, for each commissioner and the
+    /// service (or one): activity, watch, situations, actions, trends.
+    Period(super::report_period::PeriodArgs),
 }
 
 #[derive(Debug, Args)]
@@ -56,7 +59,16 @@ pub enum Sep {
 pub fn run(store: &Store, cmd: ReportCmd, lang: Lang) -> Result<ExitCode, String> {
     match cmd {
         ReportCmd::Night(args) => night(store, args, lang),
+        ReportCmd::Period(args) => super::report_period::run(store, args, lang),
     }
+}
+
+/// Writes `bytes` whole or not at all, saying so in the UI language.
+pub(super) fn write_file(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+    crate::atomic_file::write(path, bytes).map_err(|e| match lang {
+        Lang::Fr => format!("impossible d'écrire {} : {e}", path.display()),
+        Lang::En => format!("cannot write {}: {e}", path.display()),
+    })
 }
 
 fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String> {
@@ -89,10 +101,7 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
     };
     match &args.out {
         Some(path) => {
-            crate::atomic_file::write(path, text.as_bytes()).map_err(|e| match lang {
-                Lang::Fr => format!("impossible d'écrire {} : {e}", path.display()),
-                Lang::En => format!("cannot write {}: {e}", path.display()),
-            })?;
+            write_file(path, text.as_bytes(), lang)?;
             eprintln!(
                 "{} {}",
                 lang.pick("Rapport écrit :", "Report written:"),

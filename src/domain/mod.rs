@@ -7,6 +7,7 @@ pub mod clock;
 pub mod command;
 pub mod decide;
 pub mod event;
+pub mod facts;
 pub mod handover;
 mod handover_rules;
 pub mod ids;

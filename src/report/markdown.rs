@@ -30,7 +30,7 @@ pub fn cell(s: &str) -> String {
 }
 
 fn table(out: &mut String, t: &Table, lang: Lang) {
-    out.push_str(&format!("\n## {}\n\n", t.title));
+    out.push_str(&format!("\n## {}\n\n", cell(&t.title)));
     if t.id == "handover" {
         // The note reads as prose.
         for row in &t.rows {
@@ -71,12 +71,17 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
 
 pub fn render(r: &NightReport, lang: Lang) -> String {
     let (title, lines) = heading(r, lang);
-    let mut out = format!("# {title}\n\n");
+    document(&title, &lines, &tables(r, lang, Durations::Words), lang)
+}
+
+/// A title, lines under it, then one `##` section per table (night and period reports).
+pub fn document(title: &str, lines: &[String], tables: &[Table], lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", cell(title));
     for l in lines {
-        out.push_str(&format!("{l}  \n"));
+        out.push_str(&format!("{}  \n", cell(l)));
     }
-    for t in tables(r, lang, Durations::Words) {
-        table(&mut out, &t, lang);
+    for t in tables {
+        table(&mut out, t, lang);
     }
     out
 }

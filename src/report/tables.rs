@@ -28,7 +28,10 @@ pub struct Table {
 
 impl Table {
     /// A health category's count below the threshold reads « < 5 » (its row stays).
-    fn health_suppressed(mut self, items: &[Count<crate::domain::vocab::Category>]) -> Table {
+    pub(crate) fn health_suppressed(
+        mut self,
+        items: &[Count<crate::domain::vocab::Category>],
+    ) -> Table {
         for (row, c) in self.rows.iter_mut().zip(items) {
             if c.key.is_health() && c.count < crate::report::redact::HEALTH_THRESHOLD {
                 row[1] = health_below();
@@ -37,7 +40,7 @@ impl Table {
         self
     }
 
-    fn new(id: &'static str, title: &str, headers: &[&str]) -> Table {
+    pub(crate) fn new(id: &'static str, title: &str, headers: &[&str]) -> Table {
         Table {
             id,
             title: title.to_string(),
@@ -135,7 +138,7 @@ fn summary(r: &NightReport, l: Lang) -> Table {
     t
 }
 
-fn count_table<K: Copy>(
+pub(crate) fn count_table<K: Copy>(
     id: &'static str,
     title: &str,
     head: &str,
@@ -151,7 +154,13 @@ fn count_table<K: Copy>(
     t
 }
 
-fn place_table(id: &'static str, title: &str, head: &str, l: Lang, items: &[PlaceCount]) -> Table {
+pub(crate) fn place_table(
+    id: &'static str,
+    title: &str,
+    head: &str,
+    l: Lang,
+    items: &[PlaceCount],
+) -> Table {
     let mut t = Table::new(id, title, &[head, l.pick("Nombre", "Count")]);
     t.rows = items
         .iter()
@@ -265,6 +274,11 @@ fn counts(r: &NightReport, l: Lang) -> Vec<Table> {
 }
 
 fn times(r: &NightReport, l: Lang, durations: Durations) -> Table {
+    times_table(&r.times, l, durations)
+}
+
+/// Response times, overall and by priority, as one table (night and period reports).
+pub(crate) fn times_table(times: &Times, l: Lang, durations: Durations) -> Table {
     let mut t = Table::new(
         "times",
         l.pick(
@@ -314,8 +328,8 @@ fn times(r: &NightReport, l: Lang, durations: Durations) -> Table {
             t.rows.push(row);
         }
     };
-    add(l.pick("toutes", "all").to_string(), &r.times.overall);
-    for p in &r.times.by_priority {
+    add(l.pick("toutes", "all").to_string(), &times.overall);
+    for p in &times.by_priority {
         add(vocab::priority(p.priority, l).to_string(), &p.stretches);
     }
     t

@@ -67,6 +67,7 @@ pub struct Store {
     journal: sled::Tree,
     personal: sled::Tree,
     views: sled::Tree,
+    aggregates: sled::Tree,
     syncer: durable::Syncer,
     territory: Territory,
     state: State,
@@ -119,10 +120,11 @@ impl Store {
             db.open_tree(name)
                 .map_err(|e| damaged(&db_dir, e.to_string()))
         };
-        let (journal, personal, views) = (
+        let (journal, personal, views, aggregates) = (
             tree(keys::JOURNAL)?,
             tree(keys::PERSONAL)?,
             tree(keys::VIEWS)?,
+            tree(aggregates::TREE)?,
         );
         let syncer = durable::Syncer::new(&db_dir)?;
         let mut store = Store {
@@ -131,6 +133,7 @@ impl Store {
             journal,
             personal,
             views,
+            aggregates,
             syncer,
             territory,
             state: State::default(),
@@ -148,6 +151,7 @@ impl Store {
             store.roll_back_import()?;
         }
         store.load_state()?;
+        store.ensure_aggregates()?;
         Ok(store)
     }
 
