@@ -178,7 +178,6 @@ fn totals(
 
 fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activity {
     let (from, to) = (input.period.first(), input.period.last());
-    let t = input.territory;
     let weekday = |n: &ServiceNight| n.date().weekday().num_days_from_monday();
     let mut heat = Vec::new();
     for w in 0..6 {
@@ -221,10 +220,7 @@ fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activit
                     .flat_map(|(_, f)| f.requests.iter())
                     .map(|r| input.district_of(&r.site)),
             ),
-            _ => {
-                let _ = t;
-                Vec::new()
-            }
+            _ => Vec::new(),
         },
     }
 }
