@@ -8,13 +8,13 @@
 //! night was still open, so its events belong to it) and falls in the 01–02 band, which is
 //! read from the instant it was received.
 
-mod sections;
+pub(crate) mod sections;
 mod trace;
 
 use super::night::*;
 use super::redact::{Notes, Redaction};
 use super::stats::stat;
-use crate::domain::calendar::{HourBand, ServiceNight};
+use crate::domain::calendar::HourBand;
 use crate::domain::event::Envelope;
 use crate::domain::ids::RequestId;
 use crate::domain::reference::Territory;
@@ -49,15 +49,8 @@ pub(crate) enum Closure {
     Cancelled,
 }
 
-/// The band of the instant a request was received: by local wall time inside the night's
-/// service hours, `Outside` otherwise (the early start, past 02:00, another calendar night).
-pub fn band(night: ServiceNight, at: DateTime<Utc>) -> HourBand {
-    if ServiceNight::of(at) == night {
-        ServiceNight::hour_band(at)
-    } else {
-        HourBand::Outside
-    }
-}
+/// The band of the instant a request was received (shared with the period facts).
+pub use crate::domain::facts::band;
 
 fn counts<K: Copy + Eq>(all: &[K], values: impl Iterator<Item = K> + Clone) -> Vec<Count<K>> {
     all.iter()

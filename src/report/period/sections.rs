@@ -114,30 +114,7 @@ pub(super) fn clearances(
             }
         }
     }
-    let t = input.territory;
-    let mut partners: Vec<PartnerCount> = t
-        .partners
-        .iter()
-        .filter_map(|p| {
-            let (relays, referrals) = tally.remove(&p.id)?;
-            Some(PartnerCount {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                relays,
-                referrals,
-            })
-        })
-        .collect();
-    partners.extend(
-        tally
-            .into_iter()
-            .map(|(id, (relays, referrals))| PartnerCount {
-                name: id.clone(),
-                id,
-                relays,
-                referrals,
-            }),
-    );
+    let partners = crate::report::build::sections::partner_counts(tally, input.territory);
     (
         counts(ResponseLevel::ALL, levels.into_iter()),
         counts(Outcome::ALL, outcomes.into_iter()),

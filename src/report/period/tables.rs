@@ -2,8 +2,11 @@
 //! under the HTML charts all draw these, so they always say the same thing).
 
 use super::*;
-use crate::i18n::{Lang, action as action_words, vocab};
-use crate::report::tables::{Durations, Table, count_table, place_table, times_table};
+use crate::i18n::{Lang, action as action_words};
+use crate::report::tables::{
+    Durations, Table, category_table, count_table, hour_band_table, levels_table, outcomes_table,
+    partners_table, place_table, priority_table, source_table, times_table,
+};
 
 #[path = "tables_more.rs"]
 mod more;
@@ -150,15 +153,11 @@ fn totals(r: &PeriodReport, l: Lang) -> Table {
 fn activity(r: &PeriodReport, l: Lang, d: Durations) -> Vec<Table> {
     let a = &r.activity;
     let mut out = vec![
-        count_table(
-            "by_category",
+        category_table(
             l.pick("Sollicitations par catégorie", "Requests by category"),
-            l.pick("Catégorie", "Category"),
             l,
             &a.by_category,
-            |k| vocab::category(k, l).to_string(),
-        )
-        .health_suppressed(&a.by_category),
+        ),
         place_table(
             "by_district",
             l.pick("Sollicitations par quartier", "Requests by district"),
@@ -185,22 +184,8 @@ fn activity(r: &PeriodReport, l: Lang, d: Durations) -> Vec<Table> {
     }
     out.push(sites);
     out.extend([
-        count_table(
-            "by_source",
-            l.pick("Par source", "By source"),
-            l.pick("Source", "Source"),
-            l,
-            &a.by_source,
-            |k| vocab::source(k, l).to_string(),
-        ),
-        count_table(
-            "by_priority",
-            l.pick("Par priorité", "By priority"),
-            l.pick("Priorité", "Priority"),
-            l,
-            &a.by_priority,
-            |k| vocab::priority(k, l).to_string(),
-        ),
+        source_table(l, &a.by_source),
+        priority_table(l, &a.by_priority),
         count_table(
             "by_weekday",
             l.pick("Par nuit de la semaine", "By night of the week"),
@@ -209,14 +194,7 @@ fn activity(r: &PeriodReport, l: Lang, d: Durations) -> Vec<Table> {
             &a.by_weekday,
             |k| weekday(k, l).to_string(),
         ),
-        count_table(
-            "by_hour_band",
-            l.pick("Par tranche horaire (réception)", "By hour band (received)"),
-            l.pick("Tranche", "Band"),
-            l,
-            &a.by_hour_band,
-            |k| crate::i18n::report::hour_band(k, l).to_string(),
-        ),
+        hour_band_table(l, &a.by_hour_band),
         more::heat(r, l),
         place_table(
             "interventions_by_district",
@@ -225,23 +203,9 @@ fn activity(r: &PeriodReport, l: Lang, d: Durations) -> Vec<Table> {
             l,
             &a.interventions_by_district,
         ),
-        count_table(
-            "levels",
-            l.pick("Niveaux de réponse atteints", "Response levels reached"),
-            l.pick("Niveau", "Level"),
-            l,
-            &a.levels,
-            |k| vocab::level(k, l).to_string(),
-        ),
-        count_table(
-            "outcomes",
-            l.pick("Issues des interventions", "Outcomes of the interventions"),
-            l.pick("Issue", "Outcome"),
-            l,
-            &a.outcomes,
-            |k| vocab::outcome(k, l).to_string(),
-        ),
-        more::partners(r, l),
+        levels_table(l, &a.levels),
+        outcomes_table(l, &a.outcomes),
+        partners_table(l, &a.partners),
         times_table(&a.times, l, d),
     ]);
     if !a.territory_by_district.is_empty() {

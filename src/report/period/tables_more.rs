@@ -124,29 +124,6 @@ pub fn heat(r: &PeriodReport, l: Lang) -> Table {
     t
 }
 
-pub fn partners(r: &PeriodReport, l: Lang) -> Table {
-    let mut t = Table::new(
-        "partners",
-        l.pick(
-            "Relais mobilisés et orientations, par partenaire",
-            "Relays mobilised and referrals, by partner",
-        ),
-        &[
-            l.pick("Partenaire", "Partner"),
-            l.pick("Relais", "Relays"),
-            l.pick("Orientations", "Referrals"),
-        ],
-    );
-    for p in &r.activity.partners {
-        t.rows.push(vec![
-            p.name.clone(),
-            p.relays.to_string(),
-            p.referrals.to_string(),
-        ]);
-    }
-    t
-}
-
 pub fn watch(r: &PeriodReport, l: Lang) -> Vec<Table> {
     let w = &r.watch;
     let mut life = Table::new(
