@@ -131,7 +131,7 @@ pub fn build(input: &Input) -> PeriodReport {
         situations: sections::situations(input, &requests),
         actions: sections::actions(input),
         early: sections::early(input),
-        trends: sections::trends(input, &head),
+        trends: super::trends::trends(input, &head),
     }
 }
 

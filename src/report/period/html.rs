@@ -4,7 +4,7 @@
 
 use super::charts::{self, Area, BarChart, HeatChart, LineChart};
 use super::tables::{self, heading};
-use super::{PeriodReport, sections::change};
+use super::{PeriodReport, trends::change};
 use crate::domain::reference::Territory;
 use crate::i18n::Lang;
 use crate::report::tables::{Durations, Table};

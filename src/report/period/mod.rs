@@ -13,6 +13,7 @@ pub mod range;
 mod scope;
 mod sections;
 pub mod tables;
+mod trends;
 
 pub use files::{Format, ReportFile, files};
 pub use load::period_report;
