@@ -139,7 +139,12 @@ fn the_html_report_loads_offline_in_chromium_with_its_charts() {
     // Screenshots at A4 width (96 dpi): the cover, and two chart pages (a copy of the page
     // showing that section alone, as it prints on its own sheet).
     let text = String::from_utf8(html).expect("utf-8");
-    for (section, name) in [("", "cover"), ("when", "hours"), ("where", "districts")] {
+    for (section, name) in [
+        ("", "cover"),
+        ("trends", "trends"),
+        ("when", "hours"),
+        ("where", "districts"),
+    ] {
         let shown = if section.is_empty() {
             text.clone()
         } else {

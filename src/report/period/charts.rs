@@ -80,6 +80,14 @@ pub struct LineChart {
     pub before: Vec<Point>,
 }
 
+/// `2026-11` → `11/26`.
+fn short_month(m: &str) -> String {
+    match m.split_once('-') {
+        Some((y, mm)) => format!("{mm}/{}", y.get(2..).unwrap_or(y)),
+        None => m.to_string(),
+    }
+}
+
 /// The 13-month series of requests, with the year-before line dashed.
 pub fn monthly(r: &PeriodReport) -> LineChart {
     let (width, height, left, top, base) = (640.0, 220.0, 40.0, 16.0, 190.0);
@@ -90,7 +98,7 @@ pub fn monthly(r: &PeriodReport) -> LineChart {
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    let step = (width - left - 20.0) / (m.len().max(2) - 1) as f64;
+    let step = (width - left - 40.0) / (m.len().max(2) - 1) as f64;
     let at = |i: usize, v: u32| {
         (
             r1(left + i as f64 * step),
@@ -106,7 +114,8 @@ pub fn monthly(r: &PeriodReport) -> LineChart {
                 Point {
                     x,
                     y,
-                    label: p.month.clone(),
+                    // « 11/26 »: thirteen labels fit under the axis.
+                    label: short_month(&p.month),
                     value: pick(p),
                 }
             })

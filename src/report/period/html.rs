@@ -75,14 +75,17 @@ fn cards(r: &PeriodReport, l: Lang) -> Vec<Card> {
         .headline
         .iter()
         .map(|h| {
-            let c = change(h.value, h.year_before);
+            let pct = |c| super::tables::pct(c, l);
             Card {
                 value: h.value.to_string(),
                 label: super::tables::figure_name(&h.figure, l).to_string(),
-                change: match c {
-                    Some(p) => format!("{} {p:+.1} %", l.pick("sur un an :", "over a year:")),
-                    None => l.pick("sur un an : —", "over a year: —").to_string(),
-                },
+                change: format!(
+                    "{} {} · {} {}",
+                    l.pick("période précédente :", "previous period:"),
+                    pct(change(h.value, h.previous)),
+                    l.pick("sur un an :", "over a year:"),
+                    pct(change(h.value, h.year_before)),
+                ),
             }
         })
         .collect()

@@ -10,7 +10,7 @@ use crate::report::tables::{
 
 #[path = "tables_more.rs"]
 mod more;
-pub use more::figure as figure_name;
+pub use more::{figure as figure_name, pct};
 
 pub const WEEKDAYS_FR: [&str; 6] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 pub const WEEKDAYS_EN: [&str; 6] = [

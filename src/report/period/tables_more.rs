@@ -7,7 +7,8 @@ use crate::i18n::{Lang, report as words, vocab};
 use crate::report::period::build::BANDS;
 use crate::report::tables::{Table, count_table, place_table};
 
-fn pct(v: Option<f64>, l: Lang) -> String {
+/// A change in percent, one decimal, as each language writes it; « — » when none.
+pub fn pct(v: Option<f64>, l: Lang) -> String {
     match v {
         None => "—".to_string(),
         Some(p) => {
