@@ -13,6 +13,16 @@ mod golden;
 mod json_shape;
 #[path = "report/nights.rs"]
 mod nights;
+#[path = "report/period_html.rs"]
+mod period_html;
+#[path = "report/period_nights.rs"]
+mod period_nights;
+#[path = "report/period_privacy.rs"]
+mod period_privacy;
+#[path = "report/period_property.rs"]
+mod period_property;
+#[path = "report/period_scenarios.rs"]
+mod period_scenarios;
 #[path = "report/privacy.rs"]
 mod privacy;
 #[path = "report/saturday.rs"]

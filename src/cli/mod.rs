@@ -1,6 +1,7 @@
 //! The command line (clap): one function per subcommand. Errors are printed in the UI
 //! language and turn into a non-zero exit, never a panic.
 
+mod action;
 mod backup;
 mod demo;
 mod handover;
@@ -8,6 +9,7 @@ mod journal;
 mod live;
 mod personal;
 mod report;
+mod report_period;
 mod restore;
 
 use crate::domain::calendar::ServiceNight;
@@ -100,6 +102,11 @@ pub enum Cmd {
         /// The night, by the date it starts (YYYY-MM-DD); default: the open night, else the last.
         #[arg(long, value_name = "DATE")]
         night: Option<ServiceNight>,
+    },
+    /// Actions beyond calls: partner meetings, information actions, residents' initiatives.
+    Action {
+        #[command(subcommand)]
+        command: action::ActionCmd,
     },
     /// Reports for the service and its commissioners (see docs/reports.md).
     Report {
@@ -248,6 +255,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
         Some(Cmd::Handover { night }) => {
             handover::show(&open(g, lang)?, night, settings.thresholds.contact, lang)
         }
+        Some(Cmd::Action { command }) => action::run(&mut open(g, lang)?, command, lang),
         Some(Cmd::Report { command }) => report::run(&open(g, lang)?, command, lang),
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },

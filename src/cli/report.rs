@@ -19,6 +19,9 @@ pub enum ReportCmd {
     /// One service night: counts, outcomes, relays, response times, interventions, what
     /// each commissioner needs, the handover note.
     Night(NightArgs),
+    /// A month, a quarter, a year or a range of nights, for each commissioner and the
+    /// service (or one): activity, watch, situations, actions, trends.
+    Period(super::report_period::PeriodArgs),
 }
 
 #[derive(Debug, Args)]
@@ -34,9 +37,10 @@ pub struct NightArgs {
     /// The service's own version: keeps the notes (never a callback number).
     #[arg(long)]
     pub internal: bool,
-    /// CSV field separator: semicolon (French Excel, the default) or comma.
-    #[arg(long, value_enum, default_value_t = Sep::Semicolon)]
-    pub separator: Sep,
+    /// CSV field separator: semicolon (French, with a decimal comma) or comma (English,
+    /// with a decimal point); default: the one of the language.
+    #[arg(long, value_enum)]
+    pub separator: Option<Sep>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,7 +59,16 @@ pub enum Sep {
 pub fn run(store: &Store, cmd: ReportCmd, lang: Lang) -> Result<ExitCode, String> {
     match cmd {
         ReportCmd::Night(args) => night(store, args, lang),
+        ReportCmd::Period(args) => super::report_period::run(store, args, lang),
     }
+}
+
+/// Writes `bytes` whole or not at all, saying so in the UI language.
+pub(super) fn write_file(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+    crate::atomic_file::write(path, bytes).map_err(|e| match lang {
+        Lang::Fr => format!("impossible d'écrire {} : {e}", path.display()),
+        Lang::En => format!("cannot write {}: {e}", path.display()),
+    })
 }
 
 fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String> {
@@ -83,21 +96,12 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
     };
     let text = match args.format {
         Format::Md => markdown::render(&report, lang),
-        Format::Csv => {
-            let sep = match args.separator {
-                Sep::Comma => Separator::Comma,
-                Sep::Semicolon => Separator::Semicolon,
-            };
-            csv::render(&report, lang, sep)
-        }
+        Format::Csv => csv::render(&report, lang, separator(args.separator, lang)),
         Format::Json => json::render(&report).map_err(|e| e.to_string())?,
     };
     match &args.out {
         Some(path) => {
-            crate::atomic_file::write(path, text.as_bytes()).map_err(|e| match lang {
-                Lang::Fr => format!("impossible d'écrire {} : {e}", path.display()),
-                Lang::En => format!("cannot write {}: {e}", path.display()),
-            })?;
+            write_file(path, text.as_bytes(), lang)?;
             eprintln!(
                 "{} {}",
                 lang.pick("Rapport écrit :", "Report written:"),
@@ -111,6 +115,15 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The separator asked for, else the language's: English spreadsheets read commas and a
+/// decimal point, French ones semicolons and a decimal comma.
+pub(super) fn separator(asked: Option<Sep>, lang: Lang) -> Separator {
+    match (asked, lang) {
+        (Some(Sep::Comma), _) | (None, Lang::En) => Separator::Comma,
+        (Some(Sep::Semicolon), _) | (None, Lang::Fr) => Separator::Semicolon,
+    }
 }
 
 /// "No night of 2026-10-20 in the store; nearby: …", with the closest recorded nights.

@@ -111,6 +111,7 @@ pub enum Command {
         instruction: InstructionId,
     },
     RecordObservation(NewObservation),
+    RecordAction(super::action::NewAction),
     ErasePersonal {
         personal: PersonalId,
         reason: ErasureReason,

@@ -243,6 +243,7 @@ impl<'a> Ctx<'a> {
             Command::SetFollowUp { case, date } => self.set_follow_up(*case, *date),
             Command::AddLogEntry { text } => self.add_log_entry(text),
             Command::RecordObservation(o) => self.observe(o),
+            Command::RecordAction(a) => self.record_action(a),
             Command::WriteHandover {
                 situation,
                 actions,

@@ -204,6 +204,16 @@ pub enum Event {
     InstructionEnded {
         instruction: InstructionId,
     },
+    /// An action beyond calls (domain/action.rs), counted on its `date`.
+    ActionRecorded {
+        date: NaiveDate,
+        action_kind: super::action::ActionKind,
+        place: super::action::ActionPlace,
+        #[serde(default)]
+        partners: Vec<String>,
+        #[serde(default)]
+        note: Option<PersonalId>,
+    },
 }
 
 /// The part of the model an event changes (a team's visit moves a request and a team
@@ -220,6 +230,8 @@ pub enum Aggregate {
     Note,
     /// The handover and the instructions.
     Handover,
+    /// An action beyond calls (partner meetings, information actions…).
+    Action,
 }
 
 impl Event {
@@ -256,6 +268,7 @@ impl Event {
             Event::InstructionAdded { .. } => "instruction_added",
             Event::InstructionExtended { .. } => "instruction_extended",
             Event::InstructionEnded { .. } => "instruction_ended",
+            Event::ActionRecorded { .. } => "action_recorded",
         }
     }
 
@@ -292,6 +305,7 @@ impl Event {
             Event::InstructionAdded { .. } => Aggregate::Handover,
             Event::InstructionExtended { .. } => Aggregate::Handover,
             Event::InstructionEnded { .. } => Aggregate::Handover,
+            Event::ActionRecorded { .. } => Aggregate::Action,
         }
     }
 
@@ -302,7 +316,8 @@ impl Event {
             Event::InterventionCleared { note, .. }
             | Event::RequestRelayed { note, .. }
             | Event::CaseStepRecorded { note, .. }
-            | Event::ObservationRecorded { note, .. } => note.iter().copied().collect(),
+            | Event::ObservationRecorded { note, .. }
+            | Event::ActionRecorded { note, .. } => note.iter().copied().collect(),
             Event::LogEntryAdded { personal } => vec![*personal],
             _ => Vec::new(),
         }

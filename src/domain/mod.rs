@@ -1,11 +1,13 @@
 //! The pure model: no I/O, no project imports. Commands are decided against the state and
 //! become events; events are applied to the state. Replaying the journal gives the live state.
 
+pub mod action;
 pub mod calendar;
 pub mod clock;
 pub mod command;
 pub mod decide;
 pub mod event;
+pub mod facts;
 pub mod handover;
 pub mod ids;
 pub mod personal;

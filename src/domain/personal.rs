@@ -17,6 +17,7 @@ pub enum PersonalKind {
     ObservationNote,
     CaseNote,
     RelayNote,
+    ActionNote,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -55,6 +55,21 @@ pub struct Landlord {
     pub is_city: bool,
 }
 
+/// A commissioner that owns no site and funds one activity of the service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Commissioner {
+    pub id: String,
+    pub name: String,
+    pub activity: FundedActivity,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundedActivity {
+    /// The early visits (from 19:30) to residents of social structures (the Département).
+    EarlyVisits,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub id: String,
@@ -116,6 +131,9 @@ pub struct Territory {
     pub districts: Vec<District>,
     pub sectors: Vec<Sector>,
     pub landlords: Vec<Landlord>,
+    /// Commissioners other than the city and the landlords (landlords.toml).
+    #[serde(default)]
+    pub commissioners: Vec<Commissioner>,
     pub sites: Vec<Site>,
     pub partners: Vec<Partner>,
     pub coordinators: Vec<Coordinator>,

@@ -44,6 +44,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
         Aggregate::Case => cases::describe(&env.event, w),
         Aggregate::Note => notes::describe(&env.event, w),
         Aggregate::Handover => super::handover::describe(env, lookup, lang),
+        Aggregate::Action => Some(super::action::describe(env, lookup, lang)),
     };
     words.unwrap_or_default()
 }

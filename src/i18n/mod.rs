@@ -1,6 +1,7 @@
 //! Message catalogs: French (default) and English. The domain speaks in types; words are
 //! chosen here.
 
+pub mod action;
 pub mod backup;
 pub mod dates;
 pub mod fix;

@@ -8,13 +8,13 @@
 //! night was still open, so its events belong to it) and falls in the 01–02 band, which is
 //! read from the instant it was received.
 
-mod sections;
+pub(crate) mod sections;
 mod trace;
 
 use super::night::*;
 use super::redact::{Notes, Redaction};
 use super::stats::stat;
-use crate::domain::calendar::{HourBand, ServiceNight};
+use crate::domain::calendar::HourBand;
 use crate::domain::event::Envelope;
 use crate::domain::ids::RequestId;
 use crate::domain::reference::Territory;
@@ -33,6 +33,8 @@ pub struct Input<'a> {
     pub events: &'a [Envelope],
     /// Every request the events speak of, as last known.
     pub requests: &'a BTreeMap<RequestId, Request>,
+    /// The requests the night before carried over to this one.
+    pub carried_in: &'a [RequestId],
     pub notes: &'a Notes,
     pub redaction: Redaction,
 }
@@ -47,15 +49,8 @@ pub(crate) enum Closure {
     Cancelled,
 }
 
-/// The band of the instant a request was received: by local wall time inside the night's
-/// service hours, `Outside` otherwise (the early start, past 02:00, another calendar night).
-pub fn band(night: ServiceNight, at: DateTime<Utc>) -> HourBand {
-    if ServiceNight::of(at) == night {
-        ServiceNight::hour_band(at)
-    } else {
-        HourBand::Outside
-    }
-}
+/// The band of the instant a request was received (shared with the period facts).
+pub use crate::domain::facts::band;
 
 fn counts<K: Copy + Eq>(all: &[K], values: impl Iterator<Item = K> + Clone) -> Vec<Count<K>> {
     all.iter()
@@ -89,10 +84,14 @@ pub fn build(input: &Input) -> NightReport {
         .collect();
     let ends: Vec<Closure> = received.iter().map(|r| trace.end(r.id)).collect();
     let ended = |c: Closure| ends.iter().filter(|x| **x == c).count() as u32;
-    // Requests from earlier nights that this night's events speak of.
+    // Every request carried into the night, whatever happens to it there (and any other
+    // request of an earlier night that the night's events speak of).
     let carried_in = trace
         .requests
         .keys()
+        .chain(input.carried_in)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
         .filter_map(|id| input.requests.get(id))
         .filter(|r| r.night < night)
         .count() as u32;
@@ -137,9 +136,9 @@ pub fn build(input: &Input) -> NightReport {
         landlords,
         district_observations,
         handover: input.record.handover.as_ref().map(|n| HandoverNoteOut {
-            situation: n.situation.clone(),
-            actions: n.actions.clone(),
-            needs: n.needs.clone(),
+            situation: input.notes.clean(&n.situation),
+            actions: input.notes.clean(&n.actions),
+            needs: input.notes.clean(&n.needs),
             written_at: n.written_at,
         }),
     }

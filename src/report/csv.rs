@@ -6,7 +6,7 @@
 //! decimal minutes written with the matching decimal mark.
 
 use super::night::NightReport;
-use super::tables::{Durations, heading, tables};
+use super::tables::{Durations, Table, heading, tables};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,11 +34,13 @@ impl Separator {
 
 pub const BOM: &str = "\u{feff}";
 
-/// RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @ first) is
-/// written with a leading apostrophe so it stays text.
+/// RFC 4180 quoting; a cell a spreadsheet would run as a formula (=, +, -, @, a tab or a
+/// carriage return first, spaces aside) is written with a leading apostrophe so it stays
+/// text. Numbers we wrote ("-0,5") are not formulas: only text is guarded.
 pub fn field(s: &str, sep: Separator) -> String {
-    let s = match s.chars().next() {
-        Some('=' | '+' | '-' | '@') => format!("'{s}"),
+    let numeric = s.parse::<f64>().is_ok() || s.replace(',', ".").parse::<f64>().is_ok();
+    let s = match s.trim_start_matches(' ').chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !numeric => format!("'{s}"),
         _ => s.to_string(),
     };
     let needs = s.contains(sep.char())
@@ -61,18 +63,37 @@ fn row(out: &mut String, cells: &[String], sep: Separator) {
 }
 
 pub fn render(r: &NightReport, lang: Lang, sep: Separator) -> String {
-    let mut out = String::from(BOM);
     let (title, lines) = heading(r, lang);
-    let section = lang.pick("section", "section").to_string();
-    row(&mut out, &["report".into(), title], sep);
-    for l in lines {
-        row(&mut out, &["report".into(), l], sep);
-    }
-    out.push_str("\r\n");
     let durations = Durations::Minutes {
         decimal: sep.decimal(),
     };
-    for t in tables(r, lang, durations) {
+    document(&title, &lines, &tables(r, lang, durations), lang, sep)
+}
+
+/// The durations a CSV with this separator writes.
+pub fn durations(sep: Separator) -> Durations {
+    Durations::Minutes {
+        decimal: sep.decimal(),
+    }
+}
+
+/// The `report` rows, then the tables one below the other (night and period reports).
+pub fn document(
+    title: &str,
+    lines: &[String],
+    tables: &[Table],
+    lang: Lang,
+    sep: Separator,
+) -> String {
+    let mut out = String::from(BOM);
+    let title = title.to_string();
+    let section = lang.pick("section", "section").to_string();
+    row(&mut out, &["report".into(), title], sep);
+    for l in lines {
+        row(&mut out, &["report".into(), l.clone()], sep);
+    }
+    out.push_str("\r\n");
+    for t in tables {
         row(&mut out, &[t.id.to_string(), t.title.clone()], sep);
         let mut head = vec![section.clone()];
         head.extend(t.headers.iter().cloned());

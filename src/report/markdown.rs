@@ -4,14 +4,33 @@ use super::night::NightReport;
 use super::tables::{Durations, Table, heading, tables};
 use crate::i18n::Lang;
 
-/// A cell that cannot break the table: pipes escaped, line breaks as `<br>`.
-fn cell(s: &str) -> String {
-    let s = s.replace('\\', "\\\\").replace('|', "\\|");
-    s.lines().collect::<Vec<_>>().join("<br>")
+/// Text that reads as itself in any Markdown viewer and cannot break the table: HTML's
+/// `& < >` as entities (no tag, no autolink survives), the inline syntax (`* _ [ ] ` ~ |`
+/// and the backslash) escaped, line breaks as `<br>`.
+pub fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.lines().enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        for c in line.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+    }
+    out
 }
 
 fn table(out: &mut String, t: &Table, lang: Lang) {
-    out.push_str(&format!("\n## {}\n\n", t.title));
+    out.push_str(&format!("\n## {}\n\n", cell(&t.title)));
     if t.id == "handover" {
         // The note reads as prose.
         for row in &t.rows {
@@ -31,7 +50,9 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
                 let numeric = c > 0
                     && t.rows.iter().all(|r| {
                         r.get(c).is_some_and(|v| {
-                            v.chars().next().is_some_and(|ch| ch.is_ascii_digit()) || v == "—"
+                            v.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+                                || v == "—"
+                                || v.starts_with('<')
                         })
                     });
                 if numeric { "---:" } else { "---" }
@@ -50,12 +71,17 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
 
 pub fn render(r: &NightReport, lang: Lang) -> String {
     let (title, lines) = heading(r, lang);
-    let mut out = format!("# {title}\n\n");
+    document(&title, &lines, &tables(r, lang, Durations::Words), lang)
+}
+
+/// A title, lines under it, then one `##` section per table (night and period reports).
+pub fn document(title: &str, lines: &[String], tables: &[Table], lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", cell(title));
     for l in lines {
-        out.push_str(&format!("{l}  \n"));
+        out.push_str(&format!("{}  \n", cell(l)));
     }
-    for t in tables(r, lang, Durations::Words) {
-        table(&mut out, &t, lang);
+    for t in tables {
+        table(&mut out, t, lang);
     }
     out
 }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod load;
 pub mod markdown;
 pub mod night;
+pub mod period;
 pub mod redact;
 pub mod stats;
 pub mod tables;

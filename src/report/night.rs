@@ -6,10 +6,11 @@
 use crate::domain::calendar::{HourBand, ServiceNight};
 use crate::domain::vocab::{Category, ObservationKind, Outcome, Priority, ResponseLevel};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// Bumped when a field changes meaning or disappears (adding one does not).
-pub const REPORT_SCHEMA_VERSION: u32 = 1;
+/// 2: a health category counted below 5 reads `count: null, fewer_than: 5`.
+pub const REPORT_SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NightReport {
@@ -20,6 +21,7 @@ pub struct NightReport {
     pub opened_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub totals: Totals,
+    #[serde(serialize_with = "health_suppressed")]
     pub by_category: Vec<Count<Category>>,
     pub by_district: Vec<PlaceCount>,
     pub by_landlord: Vec<PlaceCount>,
@@ -185,4 +187,28 @@ pub struct HandoverNoteOut {
     pub actions: String,
     pub needs: String,
     pub written_at: DateTime<Utc>,
+}
+
+/// The category counts as they go out: a health category counted fewer than
+/// `HEALTH_THRESHOLD` times has no figure (`count` null, `fewer_than` the threshold).
+pub fn health_suppressed<S: Serializer>(
+    items: &[Count<Category>],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        key: &'a Category,
+        count: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fewer_than: Option<u32>,
+    }
+    let t = super::redact::HEALTH_THRESHOLD;
+    s.collect_seq(items.iter().map(|c| {
+        let hidden = c.key.is_health() && c.count < t;
+        Out {
+            key: &c.key,
+            count: (!hidden).then_some(c.count),
+            fewer_than: hidden.then_some(t),
+        }
+    }))
 }

@@ -2,6 +2,7 @@
 //! and CSV renderers both draw these, so the two always say the same thing.
 
 use super::night::*;
+use crate::domain::vocab::Category;
 use crate::i18n::report as words;
 use crate::i18n::{Lang, vocab};
 
@@ -27,7 +28,20 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(id: &'static str, title: &str, headers: &[&str]) -> Table {
+    /// A health category's count below the threshold reads « < 5 » (its row stays).
+    pub(crate) fn health_suppressed(
+        mut self,
+        items: &[Count<crate::domain::vocab::Category>],
+    ) -> Table {
+        for (row, c) in self.rows.iter_mut().zip(items) {
+            if c.key.is_health() && c.count < crate::report::redact::HEALTH_THRESHOLD {
+                row[1] = health_below();
+            }
+        }
+        self
+    }
+
+    pub(crate) fn new(id: &'static str, title: &str, headers: &[&str]) -> Table {
         Table {
             id,
             title: title.to_string(),
@@ -36,6 +50,11 @@ impl Table {
             footnote: None,
         }
     }
+}
+
+/// How a suppressed health count is written.
+pub fn health_below() -> String {
+    format!("< {}", crate::report::redact::HEALTH_THRESHOLD)
 }
 
 /// The lines above the tables: title, which version, when the night opened and closed.
@@ -120,7 +139,7 @@ fn summary(r: &NightReport, l: Lang) -> Table {
     t
 }
 
-fn count_table<K: Copy>(
+pub(crate) fn count_table<K: Copy>(
     id: &'static str,
     title: &str,
     head: &str,
@@ -136,7 +155,13 @@ fn count_table<K: Copy>(
     t
 }
 
-fn place_table(id: &'static str, title: &str, head: &str, l: Lang, items: &[PlaceCount]) -> Table {
+pub(crate) fn place_table(
+    id: &'static str,
+    title: &str,
+    head: &str,
+    l: Lang,
+    items: &[PlaceCount],
+) -> Table {
     let mut t = Table::new(id, title, &[head, l.pick("Nombre", "Count")]);
     t.rows = items
         .iter()
@@ -154,14 +179,7 @@ fn place_table(id: &'static str, title: &str, head: &str, l: Lang, items: &[Plac
 
 fn counts(r: &NightReport, l: Lang) -> Vec<Table> {
     vec![
-        count_table(
-            "by_category",
-            l.pick("Par catégorie", "By category"),
-            l.pick("Catégorie", "Category"),
-            l,
-            &r.by_category,
-            |k| vocab::category(k, l).to_string(),
-        ),
+        category_table(l.pick("Par catégorie", "By category"), l, &r.by_category),
         place_table(
             "by_district",
             l.pick("Par quartier", "By district"),
@@ -179,76 +197,118 @@ fn counts(r: &NightReport, l: Lang) -> Vec<Table> {
             l,
             &r.by_landlord,
         ),
-        count_table(
-            "by_source",
-            l.pick("Par source", "By source"),
-            l.pick("Source", "Source"),
-            l,
-            &r.by_source,
-            |k| vocab::source(k, l).to_string(),
-        ),
-        count_table(
-            "by_priority",
-            l.pick("Par priorité", "By priority"),
-            l.pick("Priorité", "Priority"),
-            l,
-            &r.by_priority,
-            |k| vocab::priority(k, l).to_string(),
-        ),
-        count_table(
-            "by_hour_band",
-            l.pick("Par tranche horaire (réception)", "By hour band (received)"),
-            l.pick("Tranche", "Band"),
-            l,
-            &r.by_hour_band,
-            |k| words::hour_band(k, l).to_string(),
-        ),
-        count_table(
-            "outcomes",
-            l.pick("Issues des interventions", "Outcomes of the interventions"),
-            l.pick("Issue", "Outcome"),
-            l,
-            &r.outcomes,
-            |k| vocab::outcome(k, l).to_string(),
-        ),
-        count_table(
-            "levels",
-            l.pick("Niveaux de réponse atteints", "Response levels reached"),
-            l.pick("Niveau", "Level"),
-            l,
-            &r.levels,
-            |k| vocab::level(k, l).to_string(),
-        ),
-        {
-            let mut t = Table::new(
-                "partners",
-                l.pick(
-                    "Relais mobilisés et orientations, par partenaire",
-                    "Relays mobilised and referrals, by partner",
-                ),
-                &[
-                    l.pick("Partenaire", "Partner"),
-                    l.pick("Relais", "Relays"),
-                    l.pick("Orientations", "Referrals"),
-                ],
-            );
-            t.rows = r
-                .partners
-                .iter()
-                .map(|p| {
-                    vec![
-                        p.name.clone(),
-                        p.relays.to_string(),
-                        p.referrals.to_string(),
-                    ]
-                })
-                .collect();
-            t
-        },
+        source_table(l, &r.by_source),
+        priority_table(l, &r.by_priority),
+        hour_band_table(l, &r.by_hour_band),
+        outcomes_table(l, &r.outcomes),
+        levels_table(l, &r.levels),
+        partners_table(l, &r.partners),
     ]
 }
 
+/// Requests by category, a health count below the threshold as « < 5 ».
+pub(crate) fn category_table(title: &str, l: Lang, items: &[Count<Category>]) -> Table {
+    count_table(
+        "by_category",
+        title,
+        l.pick("Catégorie", "Category"),
+        l,
+        items,
+        |k| vocab::category(k, l).to_string(),
+    )
+    .health_suppressed(items)
+}
+
+pub(crate) fn source_table(l: Lang, items: &[Count<crate::domain::vocab::Source>]) -> Table {
+    count_table(
+        "by_source",
+        l.pick("Par source", "By source"),
+        l.pick("Source", "Source"),
+        l,
+        items,
+        |k| vocab::source(k, l).to_string(),
+    )
+}
+
+pub(crate) fn priority_table(l: Lang, items: &[Count<crate::domain::vocab::Priority>]) -> Table {
+    count_table(
+        "by_priority",
+        l.pick("Par priorité", "By priority"),
+        l.pick("Priorité", "Priority"),
+        l,
+        items,
+        |k| vocab::priority(k, l).to_string(),
+    )
+}
+
+pub(crate) fn hour_band_table(
+    l: Lang,
+    items: &[Count<crate::domain::calendar::HourBand>],
+) -> Table {
+    count_table(
+        "by_hour_band",
+        l.pick("Par tranche horaire (réception)", "By hour band (received)"),
+        l.pick("Tranche", "Band"),
+        l,
+        items,
+        |k| words::hour_band(k, l).to_string(),
+    )
+}
+
+pub(crate) fn outcomes_table(l: Lang, items: &[Count<crate::domain::vocab::Outcome>]) -> Table {
+    count_table(
+        "outcomes",
+        l.pick("Issues des interventions", "Outcomes of the interventions"),
+        l.pick("Issue", "Outcome"),
+        l,
+        items,
+        |k| vocab::outcome(k, l).to_string(),
+    )
+}
+
+pub(crate) fn levels_table(l: Lang, items: &[Count<crate::domain::vocab::ResponseLevel>]) -> Table {
+    count_table(
+        "levels",
+        l.pick("Niveaux de réponse atteints", "Response levels reached"),
+        l.pick("Niveau", "Level"),
+        l,
+        items,
+        |k| vocab::level(k, l).to_string(),
+    )
+}
+
+pub(crate) fn partners_table(l: Lang, items: &[PartnerCount]) -> Table {
+    let mut t = Table::new(
+        "partners",
+        l.pick(
+            "Relais mobilisés et orientations, par partenaire",
+            "Relays mobilised and referrals, by partner",
+        ),
+        &[
+            l.pick("Partenaire", "Partner"),
+            l.pick("Relais", "Relays"),
+            l.pick("Orientations", "Referrals"),
+        ],
+    );
+    t.rows = items
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.relays.to_string(),
+                p.referrals.to_string(),
+            ]
+        })
+        .collect();
+    t
+}
+
 fn times(r: &NightReport, l: Lang, durations: Durations) -> Table {
+    times_table(&r.times, l, durations)
+}
+
+/// Response times, overall and by priority, as one table (night and period reports).
+pub(crate) fn times_table(times: &Times, l: Lang, durations: Durations) -> Table {
     let mut t = Table::new(
         "times",
         l.pick(
@@ -298,8 +358,8 @@ fn times(r: &NightReport, l: Lang, durations: Durations) -> Table {
             t.rows.push(row);
         }
     };
-    add(l.pick("toutes", "all").to_string(), &r.times.overall);
-    for p in &r.times.by_priority {
+    add(l.pick("toutes", "all").to_string(), &times.overall);
+    for p in &times.by_priority {
         add(vocab::priority(p.priority, l).to_string(), &p.stretches);
     }
     t

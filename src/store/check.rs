@@ -117,6 +117,7 @@ impl Store {
                 .collect(),
             &mut diffs,
         )?;
+        self.check_aggregates(&mut diffs)?;
         diffs.truncate(MAX_DIFFERENCES);
         Ok(CheckReport {
             events: state.last_seq,

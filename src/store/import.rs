@@ -228,6 +228,7 @@ impl Store {
             self.personal.remove(k?)?;
         }
         self.rebuild_views()?;
+        self.ensure_aggregates()?;
         self.views.remove(keys::META_IMPORT)?;
         self.durable(true)
     }

@@ -2,6 +2,7 @@
 //! state sit beside it, written in the same transaction, so opening is instant and `check`
 //! can prove them right. A commit is durable (flushed and fsynced) before it returns.
 
+mod aggregates;
 mod backup;
 mod check;
 mod durable;
@@ -66,6 +67,7 @@ pub struct Store {
     journal: sled::Tree,
     personal: sled::Tree,
     views: sled::Tree,
+    aggregates: sled::Tree,
     syncer: durable::Syncer,
     territory: Territory,
     state: State,
@@ -118,10 +120,11 @@ impl Store {
             db.open_tree(name)
                 .map_err(|e| damaged(&db_dir, e.to_string()))
         };
-        let (journal, personal, views) = (
+        let (journal, personal, views, aggregates) = (
             tree(keys::JOURNAL)?,
             tree(keys::PERSONAL)?,
             tree(keys::VIEWS)?,
+            tree(aggregates::TREE)?,
         );
         let syncer = durable::Syncer::new(&db_dir)?;
         let mut store = Store {
@@ -130,6 +133,7 @@ impl Store {
             journal,
             personal,
             views,
+            aggregates,
             syncer,
             territory,
             state: State::default(),
@@ -147,6 +151,7 @@ impl Store {
             store.roll_back_import()?;
         }
         store.load_state()?;
+        store.ensure_aggregates()?;
         Ok(store)
     }
 

@@ -22,6 +22,7 @@ pub struct Tx<'s> {
     personal: Vec<PersonalRecord>,
     erased: Vec<PersonalId>,
     views: Overlay,
+    aggregates: super::aggregates::Pending,
     /// Extra metadata to write with this commit (import markers).
     pub(super) meta: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
 }
@@ -32,6 +33,7 @@ impl<'s> Tx<'s> {
             tree: store.views.clone(),
             pending: BTreeMap::new(),
         };
+        let aggregates = super::aggregates::Pending::new(&store.aggregates);
         Tx {
             state: store.state.clone(),
             store,
@@ -39,6 +41,7 @@ impl<'s> Tx<'s> {
             personal: Vec::new(),
             erased: Vec::new(),
             views,
+            aggregates,
             meta: BTreeMap::new(),
         }
     }
@@ -86,6 +89,7 @@ impl<'s> Tx<'s> {
         }
         self.state.apply(&env);
         project(&mut self.views, &self.state, &env)?;
+        crate::domain::facts::project(&mut self.aggregates, &self.state, &env)?;
         if let Event::PersonalErased { personal, .. } = &env.event {
             self.personal.retain(|p| p.id != *personal);
             self.erased.push(*personal);
@@ -108,6 +112,7 @@ impl<'s> Tx<'s> {
             personal,
             erased,
             views,
+            aggregates,
             meta,
         } = self;
         if envelopes.is_empty() && meta.is_empty() {
@@ -142,7 +147,14 @@ impl<'s> Tx<'s> {
             view_rows.push((keys::META_SNAPSHOT.to_vec(), Some(encode(&snap)?)));
         }
 
-        let written = (&store.journal, &store.personal, &store.views).transaction(|(j, p, v)| {
+        let aggregate_rows = aggregates.rows(state.last_seq)?;
+        let trees = (
+            &store.journal,
+            &store.personal,
+            &store.views,
+            &store.aggregates,
+        );
+        let written = trees.transaction(|(j, p, v, a)| {
             for (k, val) in &journal_rows {
                 j.insert(&k[..], val.as_slice())?;
             }
@@ -157,6 +169,9 @@ impl<'s> Tx<'s> {
                     Some(val) => v.insert(k.as_slice(), val.as_slice())?,
                     None => v.remove(k.as_slice())?,
                 };
+            }
+            for (k, val) in &aggregate_rows {
+                a.insert(k.as_slice(), val.as_slice())?;
             }
             Ok::<(), ConflictableTransactionError<()>>(())
         });

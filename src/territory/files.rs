@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use super::error::TerritoryError;
 use super::source::Source;
 use crate::domain::reference::{
-    Coordinator, GeoPoint, Landlord, Landmark, Mediator, Partner, PartnerKind, Sector, Site,
+    Commissioner, Coordinator, FundedActivity, GeoPoint, Landlord, Landmark, Mediator, Partner,
+    PartnerKind, Sector, Site,
 };
 
 /// `territory.toml`: the territory's identity and its districts (outlines come from GeoJSON).
@@ -76,6 +77,26 @@ impl From<SectorEntry> for Sector {
 #[serde(deny_unknown_fields)]
 pub(crate) struct LandlordsFile {
     pub landlords: Vec<LandlordEntry>,
+    #[serde(default)]
+    pub commissioners: Vec<CommissionerEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CommissionerEntry {
+    id: String,
+    name: String,
+    activity: FundedActivity,
+}
+
+impl From<CommissionerEntry> for Commissioner {
+    fn from(e: CommissionerEntry) -> Commissioner {
+        Commissioner {
+            id: e.id,
+            name: e.name,
+            activity: e.activity,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -158,6 +158,11 @@ pub(crate) fn load(s: &Sources) -> Result<Territory, TerritoryError> {
             .collect(),
         sectors: sectors.sectors.into_iter().map(Into::into).collect(),
         landlords: landlords.landlords.into_iter().map(Into::into).collect(),
+        commissioners: landlords
+            .commissioners
+            .into_iter()
+            .map(Into::into)
+            .collect(),
         sites: sites.sites.into_iter().map(Into::into).collect(),
         partners: partners.partners.into_iter().map(Into::into).collect(),
         coordinators: people.coordinators.into_iter().map(Into::into).collect(),

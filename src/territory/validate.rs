@@ -77,6 +77,9 @@ pub(crate) fn check_ids(t: &Territory, s: &Sources) -> Result<(), TerritoryError
     for (i, x) in t.landlords.iter().enumerate() {
         space.add(&s.landlords, "landlords", i, &x.id)?;
     }
+    for (i, x) in t.commissioners.iter().enumerate() {
+        space.add(&s.landlords, "commissioners", i, &x.id)?;
+    }
     let mut space = IdSpace::new(ItemKind::Site);
     for (i, x) in t.sites.iter().enumerate() {
         space.add(&s.sites, "sites", i, &x.id)?;

@@ -89,6 +89,7 @@ impl State {
             // A log entry or an observation only moves the personal counter (above).
             Aggregate::Note => {}
             Aggregate::Handover => handover::apply(self, env),
+            Aggregate::Action => crate::domain::action::apply(self, env),
         }
     }
 

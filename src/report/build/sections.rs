@@ -268,6 +268,14 @@ pub(super) fn partners(events: &[&Envelope], t: &Territory) -> Vec<PartnerCount>
             _ => {}
         }
     }
+    partner_counts(tally, t)
+}
+
+/// Relays and referrals by partner id, in the directory's order (unknown ids last).
+pub(crate) fn partner_counts(
+    mut tally: BTreeMap<String, (u32, u32)>,
+    t: &Territory,
+) -> Vec<PartnerCount> {
     let mut out: Vec<PartnerCount> = t
         .partners
         .iter()

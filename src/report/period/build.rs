@@ -1,0 +1,254 @@
+//! Builds the period report from the nights' facts. Pure: `load.rs` reads the store.
+//!
+//! Every figure is over the facts in the report's scope (scope.rs): requests by the night
+//! they were received in, with their last corrected values; interventions by the night they
+//! were dispatched in; clearances and relays by the night they were recorded in. Response
+//! times are those of the night reports (both ends in the request's own night), pooled over
+//! the period before taking the median and the 90th percentile (nearest rank).
+
+use super::range::Period;
+use super::scope::Who;
+use super::*;
+use crate::domain::calendar::ServiceNight;
+use crate::domain::facts::{Ending, NightFacts, OpenCases, RequestFact};
+use crate::domain::ids::RequestId;
+use crate::domain::reference::Territory;
+use crate::report::night::{PriorityTimes, Stretches};
+use crate::report::stats::stat;
+use chrono::Datelike;
+use std::collections::BTreeMap;
+
+pub struct Input<'a> {
+    pub territory: &'a Territory,
+    pub who: &'a Who,
+    pub period: Period,
+    /// The facts of every night the report reads (the period, the previous one, a year
+    /// before, and the 13-month series with its year-before line).
+    pub facts: &'a BTreeMap<ServiceNight, NightFacts>,
+    /// Facts of carried requests received before the nights read.
+    pub extra: &'a BTreeMap<RequestId, RequestFact>,
+    /// The situations open at the close of the period's last night.
+    pub open_cases: &'a OpenCases,
+}
+
+pub(super) const BANDS: [HourBand; 6] = [
+    HourBand::H21,
+    HourBand::H22,
+    HourBand::H23,
+    HourBand::H00,
+    HourBand::H01,
+    HourBand::Outside,
+];
+
+pub(super) fn counts<K: Copy + Eq>(all: &[K], values: impl Iterator<Item = K>) -> Vec<Count<K>> {
+    let mut out: Vec<Count<K>> = all.iter().map(|k| Count { key: *k, count: 0 }).collect();
+    for v in values {
+        if let Some(c) = out.iter_mut().find(|c| c.key == v) {
+            c.count += 1;
+        }
+    }
+    out
+}
+
+impl<'a> Input<'a> {
+    /// The nights of `[from, to]` with their facts.
+    pub(super) fn nights(
+        &self,
+        from: ServiceNight,
+        to: ServiceNight,
+    ) -> impl Iterator<Item = (&'a ServiceNight, &'a NightFacts)> + 'a {
+        self.facts.range(from..=to)
+    }
+
+    pub(super) fn request(&self, night: ServiceNight, id: RequestId) -> Option<&'a RequestFact> {
+        let own = self.facts.get(&night);
+        own.and_then(|f| f.requests.iter().find(|r| r.id == id))
+            .or_else(|| self.extra.get(&id))
+    }
+
+    pub(super) fn in_scope(&self, r: &RequestFact) -> bool {
+        self.who.counts(self.territory, &r.site, r.early)
+    }
+
+    /// The period's requests in scope.
+    pub(super) fn requests(
+        &self,
+        from: ServiceNight,
+        to: ServiceNight,
+    ) -> Vec<(ServiceNight, &'a RequestFact)> {
+        self.nights(from, to)
+            .flat_map(|(n, f)| f.requests.iter().map(move |r| (*n, r)))
+            .filter(|(_, r)| self.in_scope(r))
+            .collect()
+    }
+
+    pub(super) fn district_of(&self, site: &str) -> String {
+        self.territory
+            .site(site)
+            .map_or(String::new(), |s| s.district.clone())
+    }
+
+    /// Every district of the territory (zeros included), then "" for unknown sites if any.
+    pub(super) fn by_district(&self, districts: impl Iterator<Item = String>) -> Vec<PlaceCount> {
+        let mut out: Vec<PlaceCount> = self
+            .territory
+            .districts
+            .iter()
+            .map(|d| PlaceCount {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                count: 0,
+            })
+            .collect();
+        for d in districts {
+            match out.iter_mut().find(|p| p.id == d) {
+                Some(p) => p.count += 1,
+                None => out.push(PlaceCount {
+                    id: d,
+                    name: String::new(),
+                    count: 1,
+                }),
+            }
+        }
+        out
+    }
+}
+
+pub fn build(input: &Input) -> PeriodReport {
+    let (from, to) = (input.period.first(), input.period.last());
+    let requests = input.requests(from, to);
+    let head = sections::headline(input, from, to);
+    PeriodReport {
+        schema_version: PERIOD_SCHEMA_VERSION,
+        commissioner: input.who.out(input.territory),
+        from,
+        to,
+        period: input.period.label(),
+        nights: head.nights,
+        totals: totals(input, &requests, &head),
+        activity: activity(input, &requests),
+        watch: sections::watch(input),
+        situations: sections::situations(input, &requests),
+        actions: sections::actions(input),
+        early: sections::early(input),
+        trends: super::trends::trends(input, &head),
+    }
+}
+
+fn totals(
+    input: &Input,
+    requests: &[(ServiceNight, &RequestFact)],
+    head: &sections::Head,
+) -> PeriodTotals {
+    let to = input.period.last();
+    let ended = |how: Ending| {
+        requests
+            .iter()
+            .filter(|(_, r)| matches!(r.ended, Some((n, h)) if n <= to && h == how))
+            .count() as u32
+    };
+    let closed = [
+        Ending::Cleared,
+        Ending::Relayed,
+        Ending::Dismissed,
+        Ending::Cancelled,
+    ];
+    let open = requests.len() as u32 - closed.iter().map(|h| ended(*h)).sum::<u32>();
+    let carried_in = match input.who {
+        Who::Service => input
+            .nights(input.period.first(), to)
+            .map(|(_, f)| f.carried_in)
+            .sum(),
+        _ => 0,
+    };
+    PeriodTotals {
+        requests: head.requests,
+        interventions: head.interventions,
+        observations: head.observations,
+        actions: head.actions,
+        carried_in,
+        cleared: ended(Ending::Cleared),
+        relayed: ended(Ending::Relayed),
+        dismissed: ended(Ending::Dismissed),
+        cancelled: ended(Ending::Cancelled),
+        open,
+        late_corrections: requests.iter().map(|(_, r)| r.late_corrections).sum(),
+    }
+}
+
+fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activity {
+    let (from, to) = (input.period.first(), input.period.last());
+    let weekday = |n: &ServiceNight| n.date().weekday().num_days_from_monday();
+    let mut heat = Vec::new();
+    for w in 0..6 {
+        for b in BANDS {
+            let count = requests
+                .iter()
+                .filter(|(n, r)| weekday(n) == w && r.band == b)
+                .count() as u32;
+            heat.push(HeatCell {
+                weekday: w,
+                band: b,
+                count,
+            });
+        }
+    }
+    let interventions = sections::interventions(input, from, to);
+    let (levels, outcomes, partners) = sections::clearances(input, from, to);
+    Activity {
+        by_category: counts(Category::ALL, requests.iter().map(|(_, r)| r.category)),
+        by_district: input.by_district(requests.iter().map(|(_, r)| input.district_of(&r.site))),
+        by_site: sections::by_site(input, requests),
+        by_source: counts(Source::ALL, requests.iter().map(|(_, r)| r.source)),
+        by_priority: counts(Priority::ALL, requests.iter().map(|(_, r)| r.priority)),
+        by_weekday: counts(
+            &[0, 1, 2, 3, 4, 5],
+            requests.iter().map(|(n, _)| weekday(n)),
+        ),
+        by_hour_band: counts(&BANDS, requests.iter().map(|(_, r)| r.band)),
+        heat,
+        interventions_by_district: input
+            .by_district(interventions.iter().map(|r| input.district_of(&r.site))),
+        levels,
+        outcomes,
+        partners,
+        times: times(requests),
+        territory_by_district: match input.who {
+            Who::City(_) => input.by_district(
+                input
+                    .nights(from, to)
+                    .flat_map(|(_, f)| f.requests.iter())
+                    .map(|r| input.district_of(&r.site)),
+            ),
+            _ => Vec::new(),
+        },
+    }
+}
+
+fn stretches<'r>(requests: impl Iterator<Item = &'r RequestFact> + Clone) -> Stretches {
+    let spans = |from: fn(&RequestFact) -> Option<i64>, to: fn(&RequestFact) -> Option<i64>| {
+        requests
+            .clone()
+            .filter_map(|r| Some(to(r)? - from(r)?))
+            .collect()
+    };
+    Stretches {
+        to_dispatch: stat(spans(|r| Some(r.received), |r| r.dispatched)),
+        to_on_site: stat(spans(|r| r.dispatched, |r| r.on_site)),
+        total: stat(spans(|r| Some(r.received), |r| r.on_site)),
+    }
+}
+
+fn times(requests: &[(ServiceNight, &RequestFact)]) -> Times {
+    let all = requests.iter().map(|(_, r)| *r);
+    Times {
+        overall: stretches(all.clone()),
+        by_priority: Priority::ALL
+            .iter()
+            .map(|p| PriorityTimes {
+                priority: *p,
+                stretches: stretches(all.clone().filter(|r| r.priority == *p)),
+            })
+            .collect(),
+    }
+}
