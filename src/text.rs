@@ -6,8 +6,7 @@
 //! A leaf: it imports nothing of the project. Widths are counted per grapheme with
 //! `unicode-width`, as ratatui's buffer draws them.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -16,38 +15,58 @@ use unicode_width::UnicodeWidthStr;
 /// underscores and whitespace all one plain space, runs of them collapsed, none at the ends.
 /// « Gros-Chêne », « GROS CHÊNE », « gros—chene » and « gros chene » are one key.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Starts true so that leading separators are dropped.
-    let mut after_space = true;
-    for c in s
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-    {
-        if is_separator(c) {
-            if !after_space {
-                out.push(' ');
-                after_space = true;
-            }
-            continue;
+    let mut key = Key {
+        out: String::with_capacity(s.len()),
+        // Starts true so that leading separators are dropped.
+        after_space: true,
+    };
+    for c in s.chars() {
+        // Most of what is typed and named is ASCII: no decomposition to look up (this runs
+        // for every site at every key of a search).
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    d.to_lowercase().for_each(|l| key.push(l));
+                }
+            });
         }
-        after_space = false;
+    }
+    if key.out.ends_with(' ') {
+        key.out.pop();
+    }
+    key.out
+}
+
+/// A search key being written: separators collapsed into one space.
+struct Key {
+    out: String,
+    after_space: bool,
+}
+
+impl Key {
+    fn push(&mut self, c: char) {
+        if is_separator(c) {
+            if !self.after_space {
+                self.out.push(' ');
+                self.after_space = true;
+            }
+            return;
+        }
+        self.after_space = false;
         match c {
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            'ø' => out.push('o'),
-            'ł' => out.push('l'),
-            'đ' => out.push('d'),
+            'œ' => self.out.push_str("oe"),
+            'æ' => self.out.push_str("ae"),
+            'ß' => self.out.push_str("ss"),
+            'ø' => self.out.push('o'),
+            'ł' => self.out.push('l'),
+            'đ' => self.out.push('d'),
             // Lower-casing may decompose again (İ gives i + a combining dot).
             c if is_combining_mark(c) => {}
-            c => out.push(c),
+            c => self.out.push(c),
         }
     }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
 }
 
 /// What people type between two words, or inside one, interchangeably.

@@ -115,7 +115,12 @@ impl AppState {
     /// The handover screen's row drawn as selected.
     pub fn handover_selected(&self) -> usize {
         let list = handover(self).map(|h| items(&h)).unwrap_or_default();
-        index_in(&list, self.selection.handover.as_ref())
+        self.handover_row(&list)
+    }
+
+    /// The selected row in the handover's list already built (the view builds it once).
+    pub fn handover_row(&self, list: &[Item]) -> usize {
+        index_in(list, self.selection.handover.as_ref())
     }
 
     pub fn select_handover_row(&mut self, index: usize) {
@@ -134,7 +139,7 @@ impl AppState {
             })
             .collect();
         let list = handover(self).map(|h| items(&h)).unwrap_or_default();
-        let at = self.handover_selected();
+        let at = self.handover_row(&list);
         Pins {
             board,
             handover: (list.get(at).cloned(), at),

@@ -105,7 +105,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, theme:
         );
         return;
     }
-    let sel = app.handover_selected().min(list.len() - 1);
+    let sel = app.handover_row(&list).min(list.len() - 1);
     let height = inner.height as usize;
     let first = sel.saturating_sub(height.saturating_sub(1));
     let width = inner.width as usize;
