@@ -83,7 +83,7 @@ fn add(store: &mut Store, args: AddArgs, lang: Lang) -> Result<ExitCode, String>
         note: args.note,
     };
     store
-        .execute(&action.command(), now)
+        .execute(&crate::domain::Command::RecordAction(action), now)
         .map_err(store_err(lang))?;
     println!(
         "{} {date}, {} — {}",

@@ -9,6 +9,7 @@ mod journal;
 mod live;
 mod personal;
 mod report;
+mod report_files;
 mod report_period;
 mod restore;
 

@@ -1,10 +1,10 @@
 //! `vigie report night [DATE]`: the night report in Markdown, CSV or JSON, on standard
 //! output or written to a file (whole or not at all: `atomic_file`). See docs/reports.md.
 
+use super::report_files::{Sep, separator, write_file};
 use super::store_err;
 use crate::domain::calendar::ServiceNight;
 use crate::i18n::Lang;
-use crate::report::csv::Separator;
 use crate::report::load::{default_night, nearby_nights, night_report};
 use crate::report::redact::Redaction;
 use crate::report::{csv, json, markdown};
@@ -50,25 +50,11 @@ pub enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Sep {
-    Comma,
-    Semicolon,
-}
-
 pub fn run(store: &Store, cmd: ReportCmd, lang: Lang) -> Result<ExitCode, String> {
     match cmd {
         ReportCmd::Night(args) => night(store, args, lang),
         ReportCmd::Period(args) => super::report_period::run(store, args, lang),
     }
-}
-
-/// Writes `bytes` whole or not at all, saying so in the UI language.
-pub(super) fn write_file(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    crate::atomic_file::write(path, bytes).map_err(|e| match lang {
-        Lang::Fr => format!("impossible d'écrire {} : {e}", path.display()),
-        Lang::En => format!("cannot write {}: {e}", path.display()),
-    })
 }
 
 fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String> {
@@ -115,15 +101,6 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The separator asked for, else the language's: English spreadsheets read commas and a
-/// decimal point, French ones semicolons and a decimal comma.
-pub(super) fn separator(asked: Option<Sep>, lang: Lang) -> Separator {
-    match (asked, lang) {
-        (Some(Sep::Comma), _) | (None, Lang::En) => Separator::Comma,
-        (Some(Sep::Semicolon), _) | (None, Lang::Fr) => Separator::Semicolon,
-    }
 }
 
 /// "No night of 2026-10-20 in the store; nearby: …", with the closest recorded nights.

@@ -2,7 +2,7 @@
 //! (or one with `--commissioner`), in HTML, Markdown, CSV or JSON, on standard output or
 //! written whole or not at all (`atomic_file`). See docs/reports.md.
 
-use super::report::{Sep, separator, write_file};
+use super::report_files::{Sep, separator, write_file};
 use crate::i18n::Lang;
 use crate::report::period::{Format, Period, files, files::FilesError};
 use crate::store::Store;

@@ -5,13 +5,6 @@
 //! of people), and counted in the period reports.
 
 use super::calendar::ServiceNight;
-use super::command::Command;
-use super::decide::Ctx;
-use super::event::{Envelope, Event};
-use super::personal::PersonalKind;
-use super::refusal::Refusal;
-use super::state::State;
-use super::vocab::Position;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -67,50 +60,19 @@ pub struct NewAction {
     pub note: Option<String>,
 }
 
-impl NewAction {
-    pub fn command(self) -> Command {
-        Command::RecordAction(self)
-    }
-}
-
-impl Ctx<'_> {
-    /// Needs no open night: meetings happen by day. Place and partners must be known.
-    pub(super) fn record_action(&mut self, a: &NewAction) -> Result<(), Refusal> {
-        match &a.place {
-            ActionPlace::Territory => {}
-            ActionPlace::District(d) => self.position(&Position::District(d.clone()))?,
-            ActionPlace::Site(s) => self.site(s)?,
-        }
-        self.partners(&a.partners)?;
-        let note = self.note(PersonalKind::ActionNote, a.note.as_deref())?;
-        self.emit(Event::ActionRecorded {
-            date: a.date,
-            action_kind: a.kind,
-            place: a.place.clone(),
-            partners: a.partners.clone(),
-            note,
-        });
-        Ok(())
-    }
-}
-
 /// The night an action counts in: the one named by its date.
 pub fn action_night(date: NaiveDate) -> ServiceNight {
     ServiceNight(date)
 }
 
-/// Applies an `ActionRecorded`: only the personal counter moves (actions live in the views).
-pub(crate) fn apply(state: &mut State, env: &Envelope) {
-    if let Event::ActionRecorded { note: Some(p), .. } = &env.event {
-        state.counters.personal = state.counters.personal.max(p.0 + 1);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::event::Event;
     use crate::domain::ids::PersonalId;
-    use crate::domain::{State, decide, execute};
+    use crate::domain::personal::PersonalKind;
+    use crate::domain::refusal::Refusal;
+    use crate::domain::{Command, State, decide, execute};
     use chrono::{DateTime, Utc};
 
     fn at(s: &str) -> DateTime<Utc> {
@@ -120,14 +82,13 @@ mod tests {
     }
 
     fn meeting(place: ActionPlace, partners: &[&str]) -> Command {
-        NewAction {
+        Command::RecordAction(NewAction {
             date: NaiveDate::from_ymd_opt(2026, 11, 12).unwrap_or_default(),
             kind: ActionKind::PartnerMeeting,
             place,
             partners: partners.iter().map(|p| p.to_string()).collect(),
             note: Some("  Point GUP sur les halls  ".into()),
-        }
-        .command()
+        })
     }
 
     #[test]

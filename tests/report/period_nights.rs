@@ -168,7 +168,10 @@ pub fn autumn() -> Desk {
         partners: vec!["ccas-rennes".into()],
         note: Some("Point sur les halls".into()),
     };
-    d.run("2026-11-05T15:00:00+01:00", meeting.command());
+    d.run(
+        "2026-11-05T15:00:00+01:00",
+        vigie::domain::Command::RecordAction(meeting),
+    );
 
     // N5, Tuesday 29 December and N6, Monday 4 January 2027: each side of the year end.
     d.open("2026-12-29T20:55:00+01:00", "claire-m", &TEAMS);

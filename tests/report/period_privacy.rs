@@ -81,7 +81,10 @@ fn night_with_personal_data() -> Desk {
         partners: vec![],
         note: Some(ACTION.into()),
     };
-    d.run("2026-11-30T21:55:00+01:00", action.command());
+    d.run(
+        "2026-11-30T21:55:00+01:00",
+        vigie::domain::Command::RecordAction(action),
+    );
     for i in 1..NUMBERS.len() {
         let request = d.id(&format!("q{i}"));
         d.run(

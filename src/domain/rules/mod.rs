@@ -2,6 +2,7 @@
 //! team's visit), situations, notes (log entries, observations, erasure) and the handover
 //! with instructions. `decide.rs` holds the entry points and the lookups these use.
 
+mod actions;
 mod cases;
 mod handover;
 mod interventions;

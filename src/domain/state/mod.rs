@@ -6,6 +6,7 @@
 //! `requests`, `interventions` (a team's visit to a request), `cases`, and `handover` (the
 //! note, carried requests, instructions; their types are in `domain::handover`).
 
+mod actions;
 mod cases;
 mod handover;
 mod interventions;
@@ -89,7 +90,7 @@ impl State {
             // A log entry or an observation only moves the personal counter (above).
             Aggregate::Note => {}
             Aggregate::Handover => handover::apply(self, env),
-            Aggregate::Action => crate::domain::action::apply(self, env),
+            Aggregate::Action => actions::apply(self, env),
         }
     }
 

@@ -2,7 +2,7 @@
 //! The template (templates/period.html) draws them and escapes every label.
 
 use super::PeriodReport;
-use super::build::BANDS;
+use super::input::BANDS;
 use super::tables::weekday;
 use crate::domain::reference::{GeoPoint, Territory};
 use crate::i18n::{Lang, report as words, vocab};

@@ -3,7 +3,8 @@
 //! builds it.
 
 use super::PeriodReport;
-use super::build::{Input, build};
+use super::build::build;
+use super::input::Input;
 use super::range::Period;
 use super::scope::Who;
 use crate::domain::calendar::ServiceNight;

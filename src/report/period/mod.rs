@@ -8,6 +8,7 @@ mod build;
 mod charts;
 pub mod files;
 pub mod html;
+mod input;
 mod load;
 pub mod range;
 mod scope;

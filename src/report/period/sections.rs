@@ -1,7 +1,7 @@
 //! The period report's sections beyond the requests: interventions and clearances, the
 //! watch, the situations, the actions, the early start and the trends.
 
-use super::build::{Input, counts};
+use super::input::{Input, counts};
 use super::scope::Who;
 use super::*;
 use crate::domain::calendar::ServiceNight;

@@ -4,7 +4,7 @@
 use super::super::*;
 use super::{district, weekday};
 use crate::i18n::{Lang, report as words, vocab};
-use crate::report::period::build::BANDS;
+use crate::report::period::input::BANDS;
 use crate::report::tables::{Table, count_table, place_table};
 
 /// A change in percent, one decimal, as each language writes it; « — » when none.

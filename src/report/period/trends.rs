@@ -1,7 +1,7 @@
 //! The trends: each headline figure against the previous period and the same period a
 //! year before, and the 13 months ending with the period's last month.
 
-use super::build::Input;
+use super::input::Input;
 use super::sections::{Head, headline};
 use super::*;
 use crate::domain::calendar::ServiceNight;
