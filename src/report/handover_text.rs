@@ -19,22 +19,52 @@ fn heading(out: &mut Vec<String>, title: &str, count: usize) {
 /// One line per item, critical sections first; an empty section says so.
 pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
     let l = lang;
-    let mut out = vec![format!(
-        "# {} — {}",
-        l.pick("Passation", "Handover"),
-        dates::night_title(h.night, l)
-    )];
-    let who: Vec<String> = h
-        .coordinators
-        .iter()
-        .map(|c| t.coordinator(c).map_or(c.clone(), |x| x.name.clone()))
-        .collect();
-    out.push(format!(
-        "{} {}",
-        l.pick("Coordination :", "Coordinator:"),
-        who.join(", ")
-    ));
-    out.push(match (&h.acknowledged, h.open) {
+    let mut out = header(h, t, l);
+    let sections = [
+        (
+            l.pick("Sollicitations encore ouvertes", "Requests still open"),
+            requests(h, t, l),
+        ),
+        (
+            l.pick("Équipes pas rentrées", "Teams not back"),
+            teams(h, l),
+        ),
+        (
+            l.pick(
+                "Alertes de contact de la nuit",
+                "Check-in alerts of the night",
+            ),
+            alerts(h, l),
+        ),
+        (l.pick("Relais engagés", "Relays engaged"), relays(h, t, l)),
+        (
+            l.pick("Situations ouvertes", "Open situations"),
+            cases(h, t, l),
+        ),
+        (
+            l.pick(
+                "Consignes et points de vigilance",
+                "Instructions and watch points",
+            ),
+            instructions(h, t, l),
+        ),
+    ];
+    for (title, items) in sections {
+        heading(&mut out, title, items.len());
+        if items.is_empty() {
+            out.push(l.pick("  — aucune", "  — none").to_string());
+        }
+        out.extend(items);
+    }
+    note(&mut out, h, l);
+    out
+}
+
+/// The title, who coordinated, and whether the handover was taken.
+fn header(h: &Handover, t: &Territory, l: Lang) -> Vec<String> {
+    let name = |id: &String| t.coordinator(id).map_or(id.clone(), |x| x.name.clone());
+    let who: Vec<String> = h.coordinators.iter().map(name).collect();
+    let taken = match (&h.acknowledged, h.open) {
         (_, true) => l
             .pick(
                 "Nuit en cours : pas encore clôturée.",
@@ -44,8 +74,7 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
         (Some(a), _) => format!(
             "{} {} ({})",
             l.pick("Prise par", "Taken by"),
-            t.coordinator(&a.coordinator)
-                .map_or(a.coordinator.clone(), |c| c.name.clone()),
+            name(&a.coordinator),
             dates::date_time(a.at)
         ),
         (None, _) => l
@@ -54,22 +83,30 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
                 "Not yet taken by the next coordinator.",
             )
             .to_string(),
-    });
-    let none = l.pick("  — aucune", "  — none").to_string();
-    let colon = l.pick(" :", ":");
+    };
+    vec![
+        format!(
+            "# {} — {}",
+            l.pick("Passation", "Handover"),
+            dates::night_title(h.night, l)
+        ),
+        format!(
+            "{} {}",
+            l.pick("Coordination :", "Coordinator:"),
+            who.join(", ")
+        ),
+        taken,
+    ]
+}
 
-    heading(
-        &mut out,
-        l.pick("Sollicitations encore ouvertes", "Requests still open"),
-        h.requests.len(),
-    );
-    for r in &h.requests {
+fn requests(h: &Handover, t: &Territory, l: Lang) -> Vec<String> {
+    let line = |r: &super::handover::OpenRequest| {
         let state = match (&r.team, r.decided) {
             (Some(team), _) => format!("{team} {}", vocab::request_status(r.status, l)),
             (None, true) => l.pick("reportée", "carried over").to_string(),
             (None, false) => l.pick("à décider", "to decide").to_string(),
         };
-        out.push(format!(
+        format!(
             "  {} {:>3} {:?} {:>5}′  {} — {} — {state}",
             r.night,
             r.number,
@@ -77,39 +114,23 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
             r.age_minutes,
             vocab::category(r.category, l),
             site_name(t, &r.site),
-        ));
-    }
-    if h.requests.is_empty() {
-        out.push(none.clone());
-    }
+        )
+    };
+    h.requests.iter().map(line).collect()
+}
 
-    heading(
-        &mut out,
-        l.pick("Équipes pas rentrées", "Teams not back"),
-        h.teams.len(),
-    );
-    for team in &h.teams {
+fn teams(h: &Handover, l: Lang) -> Vec<String> {
+    let line = |team: &super::handover::TeamNotBack| {
         let on = team.request.map_or(String::new(), |n| format!(" → {n}"));
-        out.push(format!(
-            "  {} {}{on}",
-            team.call_sign,
-            vocab::team_status(team.status, l)
-        ));
-    }
-    if h.teams.is_empty() {
-        out.push(none.clone());
-    }
+        let status = vocab::team_status(team.status, l);
+        format!("  {} {status}{on}", team.call_sign)
+    };
+    h.teams.iter().map(line).collect()
+}
 
-    heading(
-        &mut out,
-        l.pick(
-            "Alertes de contact de la nuit",
-            "Check-in alerts of the night",
-        ),
-        h.alerts.len(),
-    );
-    for a in &h.alerts {
-        out.push(format!(
+fn alerts(h: &Handover, l: Lang) -> Vec<String> {
+    let line = |a: &super::handover::CheckInAlert| {
+        format!(
             "  {}{} {} {} {}′ {}",
             if a.red { "‼ " } else { "! " },
             a.team,
@@ -117,40 +138,30 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
             dates::clock(a.from),
             a.minutes,
             l.pick("sur place", "on site")
-        ));
-    }
-    if h.alerts.is_empty() {
-        out.push(none.clone());
-    }
+        )
+    };
+    h.alerts.iter().map(line).collect()
+}
 
-    heading(
-        &mut out,
-        l.pick("Relais engagés", "Relays engaged"),
-        h.relays.len(),
-    );
-    for r in &h.relays {
+fn relays(h: &Handover, t: &Territory, l: Lang) -> Vec<String> {
+    let line = |r: &super::handover::Relay| {
         let partner = t
             .partner(&r.partner)
             .map_or(r.partner.clone(), |p| p.name.clone());
         let on = r.request.map_or(String::new(), |n| {
             format!(" ({} {n})", l.pick("sollicitation", "request"))
         });
-        out.push(format!("  {} {partner}{on}", dates::clock(r.at)));
-    }
-    if h.relays.is_empty() {
-        out.push(none.clone());
-    }
+        format!("  {} {partner}{on}", dates::clock(r.at))
+    };
+    h.relays.iter().map(line).collect()
+}
 
-    heading(
-        &mut out,
-        l.pick("Situations ouvertes", "Open situations"),
-        h.cases.len(),
-    );
-    for c in &h.cases {
+fn cases(h: &Handover, t: &Territory, l: Lang) -> Vec<String> {
+    let line = |c: &super::handover::OpenCase| {
         let follow = c
             .follow_up
             .map_or("—".to_string(), |d| dates::short_date(d, l));
-        out.push(format!(
+        format!(
             "  {}{:>4} {} — {} — {} {} — {} {follow}",
             if c.due { "! " } else { "  " },
             c.id,
@@ -159,21 +170,14 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
             l.pick("dernier pas :", "last step:"),
             c.last_level.map_or("—", |v| vocab::level(v, l)),
             l.pick("suivi", "follow-up"),
-        ));
-    }
-    if h.cases.is_empty() {
-        out.push(none.clone());
-    }
+        )
+    };
+    h.cases.iter().map(line).collect()
+}
 
-    heading(
-        &mut out,
-        l.pick(
-            "Consignes et points de vigilance",
-            "Instructions and watch points",
-        ),
-        h.instructions.len(),
-    );
-    for i in &h.instructions {
+fn instructions(h: &Handover, t: &Territory, l: Lang) -> Vec<String> {
+    let colon = l.pick(" :", ":");
+    let line = |i: &crate::domain::handover::Instruction| {
         let until = i.until.map_or(String::new(), |d| {
             format!(
                 " ({} {})",
@@ -181,42 +185,41 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
                 dates::short_date(d, l)
             )
         });
-        out.push(format!(
+        format!(
             "  [{}] {} — {}{until}{colon} {}",
             i.id,
             words::instruction_kind(i.kind, l),
             words::scope(t, &i.scope, l),
             i.text
-        ));
-    }
-    if h.instructions.is_empty() {
-        out.push(none.clone());
-    }
+        )
+    };
+    h.instructions.iter().map(line).collect()
+}
 
+fn note(out: &mut Vec<String>, h: &Handover, l: Lang) {
+    let colon = l.pick(" :", ":");
     out.push(String::new());
     out.push(format!(
         "## {}",
         l.pick("Note de passation", "Handover note")
     ));
-    match &h.note {
-        Some(n) => {
-            for (label, text) in [
-                (l.pick("Situation", "Situation"), &n.situation),
-                (l.pick("Actions en cours", "Actions under way"), &n.actions),
-                (l.pick("Besoins", "Needs"), &n.needs),
-            ] {
-                let text = if text.is_empty() {
-                    "—"
-                } else {
-                    text.as_str()
-                };
-                out.push(format!("  {label}{colon} {text}"));
-            }
-        }
-        None => out.push(
+    let Some(n) = &h.note else {
+        out.push(
             l.pick("  — pas encore écrite", "  — not written yet")
                 .to_string(),
-        ),
+        );
+        return;
+    };
+    for (label, text) in [
+        (l.pick("Situation", "Situation"), &n.situation),
+        (l.pick("Actions en cours", "Actions under way"), &n.actions),
+        (l.pick("Besoins", "Needs"), &n.needs),
+    ] {
+        let text = if text.is_empty() {
+            "—"
+        } else {
+            text.as_str()
+        };
+        out.push(format!("  {label}{colon} {text}"));
     }
-    out
 }

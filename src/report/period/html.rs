@@ -93,6 +93,24 @@ fn cards(r: &PeriodReport, l: Lang) -> Vec<Card> {
 
 pub fn render(r: &PeriodReport, t: &Territory, l: Lang) -> Result<String, String> {
     let (title, lines) = heading(r, l);
+    let page = Page {
+        lang: l.pick("fr", "en"),
+        title,
+        lines,
+        legend: l
+            .pick(
+                "Trait plein : sollicitations par mois ; tirets : le même mois un an avant.",
+                "Solid line: requests per month; dashed: the same month a year before.",
+            )
+            .to_string(),
+        cards: cards(r, l),
+        sections: sections(r, t, l),
+    };
+    page.render().map_err(|e| e.to_string())
+}
+
+/// The report's sections in order, each with its chart and its tables.
+fn sections(r: &PeriodReport, t: &Territory, l: Lang) -> Vec<Section> {
     let all = tables::tables(r, l, Durations::Words);
     let mut trends = section("trends", l.pick("Évolutions", "Trends"));
     trends.line.push(charts::monthly(r));
@@ -160,18 +178,5 @@ pub fn render(r: &PeriodReport, t: &Territory, l: Lang) -> Result<String, String
             "early",
         ],
     );
-    let page = Page {
-        lang: l.pick("fr", "en"),
-        title,
-        lines,
-        legend: l
-            .pick(
-                "Trait plein : sollicitations par mois ; tirets : le même mois un an avant.",
-                "Solid line: requests per month; dashed: the same month a year before.",
-            )
-            .to_string(),
-        cards: cards(r, l),
-        sections: vec![trends, activity, when, places, watch, cases, actions],
-    };
-    page.render().map_err(|e| e.to_string())
+    vec![trends, activity, when, places, watch, cases, actions]
 }
