@@ -2,8 +2,10 @@
 //! chosen here.
 
 pub mod backup;
+pub mod damage;
 pub mod dates;
 pub mod handover;
+pub mod import;
 pub mod log;
 pub mod refusal;
 pub mod report;

@@ -4,6 +4,7 @@
 use super::error::Result;
 use super::views::{MemViews, decode};
 use super::{Store, keys};
+use super::{chain, rows};
 use crate::domain::event::Envelope;
 use crate::domain::state::State;
 use crate::domain::views::project;
@@ -43,15 +44,26 @@ impl Store {
         let mut state = State::default();
         let mut views = MemViews::default();
         let mut missing = 0;
+        let mut prev = chain::ZERO;
         for item in self.journal.iter() {
             let (k, v) = item.map_err(|e| self.damage(e))?;
-            let env: Envelope = match decode(&v, "journal") {
+            let env: Envelope = match rows::envelope(&self.dir, &v) {
                 Ok(env) => env,
-                Err(e) => {
-                    differences.push(format!("journal entry {:?}: {e}", keys::decode_seq(&k)));
+                Err(_) => {
+                    differences.push(format!(
+                        "journal entry {:?} does not read",
+                        keys::decode_seq(&k)
+                    ));
                     continue;
                 }
             };
+            if !rows::follows(&prev, &v) {
+                differences.push(format!(
+                    "event {}: its hash does not follow the chain (changed or reordered)",
+                    env.seq
+                ));
+            }
+            prev = rows::hash(&v).unwrap_or(chain::ZERO);
             if env.seq != state.last_seq + 1 || keys::decode_seq(&k) != Some(env.seq) {
                 differences.push(format!(
                     "journal sequence: expected {}, found {}",

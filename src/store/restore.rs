@@ -40,6 +40,17 @@ pub enum RestoreError {
     CheckFailed(Vec<String>),
 }
 
+impl RestoreError {
+    /// The exit code of a restore that failed this way.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RestoreError::Store(e) => e.exit_code(),
+            RestoreError::NotEmpty(_) => 3,
+            _ => 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct RestoreSummary {
     pub import: ImportSummary,

@@ -3,7 +3,7 @@
 
 use super::error::{Result, StoreError};
 use super::views::{Overlay, encode};
-use super::{SNAPSHOT_EVERY, Snapshot, Store, keys};
+use super::{SNAPSHOT_EVERY, Snapshot, Store, keys, rows, wal};
 use crate::domain::event::{Envelope, Event};
 use crate::domain::ids::PersonalId;
 use crate::domain::personal::PersonalRecord;
@@ -93,9 +93,20 @@ impl<'s> Tx<'s> {
         self.personal.push(record);
     }
 
-    /// Writes everything in one transaction, then flushes and fsyncs. Only then does the
+    /// Makes the group durable: its line in the witness is fsynced, then sled is written
+    /// (without waiting for the disk; a checkpoint does that later). Only then does the
     /// store's live state move forward.
     pub fn commit(self) -> Result<u64> {
+        self.finish(true)
+    }
+
+    /// Writes straight into sled and checkpoints (imports, replays, repairs): the witness
+    /// is rewritten to the new head instead of holding the events.
+    pub(super) fn commit_direct(self) -> Result<u64> {
+        self.finish(false)
+    }
+
+    fn finish(self, witnessed: bool) -> Result<u64> {
         let Tx {
             store,
             state,
@@ -108,9 +119,12 @@ impl<'s> Tx<'s> {
         if envelopes.is_empty() && meta.is_empty() {
             return Ok(state.last_seq);
         }
+        let mut head = store.head;
         let mut journal_rows = Vec::with_capacity(envelopes.len());
         for env in &envelopes {
-            journal_rows.push((keys::seq(env.seq), encode(env)?));
+            let (hash, row) = rows::encode(env, &head);
+            head = hash;
+            journal_rows.push((keys::seq(env.seq), row));
         }
         let mut personal_rows = Vec::with_capacity(personal.len());
         for p in &personal {
@@ -136,6 +150,15 @@ impl<'s> Tx<'s> {
             };
             view_rows.push((keys::META_SNAPSHOT.to_vec(), Some(encode(&snap)?)));
         }
+        if witnessed && !envelopes.is_empty() {
+            let line = wal::Commit {
+                envelopes,
+                personal,
+                hash: head,
+            };
+            // The durability point: from here the commit survives a crash or power loss.
+            store.wal.append(&line)?;
+        }
 
         let written = (&store.journal, &store.personal, &store.views).transaction(|(j, p, v)| {
             for (k, val) in &journal_rows {
@@ -155,14 +178,33 @@ impl<'s> Tx<'s> {
             }
             Ok::<(), ConflictableTransactionError<()>>(())
         });
-        if let Err(e) = written {
-            return Err(StoreError::Write(format!("{e:?}")));
+        if written.is_err() {
+            // What the witness holds is replayed at the next open.
+            store.poisoned = true;
+            return Err(StoreError::Write(
+                "the database refused the write; restart Vigie".into(),
+            ));
         }
-        store.durable(snapshot)?;
         if snapshot {
             store.snapshot_seq = state.last_seq;
         }
         store.state = state;
+        store.head = head;
+        let due = !erased.is_empty()
+            || store.wal.pending() >= CHECKPOINT_EVERY
+            || store.wal.len() >= CHECKPOINT_BYTES;
+        if !witnessed {
+            store.checkpoint()?;
+        } else if due {
+            // The commit is durable already; a failed checkpoint stops later writes
+            // (`poisoned`) and the witness keeps everything for the next open.
+            let _ = store.checkpoint();
+        }
         Ok(store.state.last_seq)
     }
 }
+
+/// The witness is checkpointed after this many commits, or bytes (and after an erasure,
+/// so that an erased record does not stay in it).
+const CHECKPOINT_EVERY: usize = 1024;
+const CHECKPOINT_BYTES: u64 = 8 << 20;
