@@ -112,6 +112,9 @@ pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, 
                     lang
                 )
             );
+            if summary.unproved {
+                eprintln!("{}", i18n::import::unproved(lang));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Err(format!(
@@ -149,6 +152,16 @@ pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
     }
     for d in &report.differences {
         println!("{} {d}", lang.pick("DIFFÉRENCE :", "DIFFERENCE:"));
+    }
+    for b in &report.backups_to_scrub {
+        println!(
+            "{} {}",
+            lang.pick(
+                "SAUVEGARDE À NETTOYER (un effacement n'y est peut-être pas encore passé ; `vigie backup` le termine) :",
+                "BACKUP TO SCRUB (an erasure may not have reached it yet; `vigie backup` finishes it):"
+            ),
+            b.display()
+        );
     }
     let secs = started.elapsed().as_secs_f64();
     if report.is_ok() {

@@ -8,7 +8,7 @@ use crate::domain::ids::PersonalId;
 use crate::domain::vocab::ErasureReason;
 use crate::i18n::Lang;
 use crate::store::Store;
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use std::process::ExitCode;
 
 /// Erases one personal record at a resident's request.
@@ -38,29 +38,12 @@ pub fn erase(store: &mut Store, id: u64, lang: Lang) -> Result<ExitCode, Failure
     scrub_backups(store, lang)
 }
 
-/// Erases every personal record created more than `days` days ago, in one commit.
+/// Erases every personal record past the retention period of `days` days, in one commit.
 pub fn purge(store: &mut Store, days: u32, lang: Lang) -> Result<ExitCode, Failure> {
-    let now = Utc::now();
-    let limit = now - Duration::days(i64::from(days));
-    let old = store.personal_older_than(limit).map_err(fail(lang))?;
-    let mut tx = store.begin().map_err(fail(lang))?;
-    for personal in &old {
-        let cmd = Command::ErasePersonal {
-            personal: *personal,
-            reason: ErasureReason::Retention,
-        };
-        tx.execute(&cmd, now).map_err(fail(lang))?;
-    }
-    tx.commit().map_err(fail(lang))?;
+    let n = store.purge(days, Utc::now()).map_err(fail(lang))?;
     match lang {
-        Lang::Fr => println!(
-            "{} donnée(s) personnelle(s) de plus de {days} jours effacée(s).",
-            old.len()
-        ),
-        Lang::En => println!(
-            "{} personal record(s) older than {days} days erased.",
-            old.len()
-        ),
+        Lang::Fr => println!("{n} donnée(s) personnelle(s) de plus de {days} jours effacée(s)."),
+        Lang::En => println!("{n} personal record(s) older than {days} days erased."),
     }
     scrub_backups(store, lang)
 }

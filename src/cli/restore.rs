@@ -25,6 +25,9 @@ pub fn run(g: &Global, backup: PathBuf, lang: Lang) -> Result<ExitCode, Failure>
         message: i18n::backup::restore_error(&e, lang),
         code: e.exit_code(),
     })?;
+    if summary.import.unproved {
+        eprintln!("{}", i18n::import::unproved(lang));
+    }
     let c = &summary.check;
     let rows = [
         (lang.pick("événements", "events"), c.events),

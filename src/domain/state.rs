@@ -561,7 +561,7 @@ impl State {
                     self.bump_personal(*p);
                 }
             }
-            Event::PersonalErased { .. } => {}
+            Event::PersonalErased { .. } | Event::PersonalPurged { .. } => {}
             Event::HandoverWritten { .. }
             | Event::RequestCarriedOver { .. }
             | Event::HandoverAcknowledged { .. }

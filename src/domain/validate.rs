@@ -312,6 +312,9 @@ pub fn check_event(
             id.as_deref().map_or(Ok(()), team)
         }
         Event::LogEntryAdded { .. } | Event::PersonalErased { .. } => Ok(()),
+        Event::PersonalPurged { personal, .. } => personal
+            .iter()
+            .try_for_each(|p| earlier(p.0 < c.personal, "personal", p.0)),
         Event::HandoverWritten {
             situation,
             actions,

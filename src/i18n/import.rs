@@ -150,3 +150,11 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
     };
     what + lang.pick(" Rien n'a été importé.", " Nothing was imported.")
 }
+
+/// Said after importing a version-2 file, which has no trailer.
+pub fn unproved(lang: Lang) -> &'static str {
+    lang.pick(
+        "Note : fichier de version 2, sans ligne de fin ; rien ne prouve qu'il soit complet (vérifiez le nombre d'événements).",
+        "Note: a version-2 file, without a trailer; nothing proves it is complete (check the event count).",
+    )
+}

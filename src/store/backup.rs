@@ -3,10 +3,10 @@
 //! temporary file, fsynced, renamed, the directory fsynced: a backup is whole or absent.
 //! After each one the retention rule (`retention.rs`) removes the backups it no longer keeps.
 
-use super::Store;
 use super::error::{BackupHint, Result, StoreError};
 use super::export::{ExportRange, ExportSummary, JournalSource, Line, Trailer};
 use super::retention::{self, BackupFile};
+use super::{Store, scrub};
 use crate::atomic_file::{self, Staged};
 use crate::domain::calendar::ServiceNight;
 use chrono::{DateTime, Utc};
@@ -118,6 +118,12 @@ impl BackupJob {
             return Err(fail(&self.dir, "the journal is empty: nothing to back up"));
         };
         prepare(&self.dir)?;
+        // An erasure's scrub still owed (a purge at a close, a scrub cut short) first.
+        let (personal, views) = self.source.trees();
+        if let Some(marker) = scrub::owed(views)? {
+            scrub::scrub_dir(personal, &self.dir)?;
+            scrub::settle(views, marker)?;
+        }
         let tmp = self
             .dir
             .join(format!("{}{TMP}", retention::file_name(last.night, 1)));

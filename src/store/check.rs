@@ -24,11 +24,13 @@ pub struct CheckReport {
     pub personal_missing: u64,
     /// Every disagreement found; empty means the store is sound.
     pub differences: Vec<String>,
+    /// Backups that may still hold erased records: an erasure's scrub is owed.
+    pub backups_to_scrub: Vec<std::path::PathBuf>,
 }
 
 impl CheckReport {
     pub fn is_ok(&self) -> bool {
-        self.differences.is_empty()
+        self.differences.is_empty() && self.backups_to_scrub.is_empty()
     }
 }
 
@@ -143,6 +145,7 @@ impl Store {
             personal_records: self.personal_count() as u64,
             personal_missing: missing,
             differences: diffs,
+            backups_to_scrub: self.backups_to_scrub()?,
         })
     }
 }

@@ -113,6 +113,11 @@ impl JournalSource {
         self.last_seq
     }
 
+    /// The personal records and the views (for the scrub a backup job owes first).
+    pub(super) fn trees(&self) -> (&sled::Tree, &sled::Tree) {
+        (&self.personal, &self.views)
+    }
+
     /// The data directory the journal belongs to.
     pub fn dir(&self) -> &Path {
         &self.dir

@@ -8,6 +8,7 @@ pub mod chain;
 mod check;
 mod durable;
 pub mod error;
+mod expiry;
 mod export;
 mod import;
 mod import_lines;
@@ -260,18 +261,6 @@ impl Store {
 
     pub fn personal_record(&self, id: PersonalId) -> Result<Option<PersonalRecord>> {
         self.get_in(&self.personal, &keys::seq(id.0), "personal")
-    }
-
-    /// Personal records created before `limit` (for the retention rule).
-    pub fn personal_older_than(&self, limit: DateTime<Utc>) -> Result<Vec<PersonalId>> {
-        let mut old = Vec::new();
-        for item in self.personal.iter() {
-            let rec: PersonalRecord = self.row(item, "personal")?;
-            if rec.created_at < limit {
-                old.push(rec.id);
-            }
-        }
-        Ok(old)
     }
 
     pub fn personal_count(&self) -> usize {

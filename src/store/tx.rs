@@ -64,9 +64,22 @@ impl<'s> Tx<'s> {
     pub fn execute(&mut self, cmd: &Command, at: DateTime<Utc>) -> Result<Vec<Envelope>> {
         let decision = decide(&self.state, &self.store.territory, cmd, at)?;
         self.personal.extend(decision.personal);
-        let envs = stamp(&self.state, decision.events, at);
+        let mut envs = stamp(&self.state, decision.events, at);
         for env in &envs {
             self.push(env.clone())?;
+        }
+        if matches!(cmd, Command::CloseNight)
+            && let Some(days) = self.store.retention_days
+        {
+            // The retention period, applied by itself at each close, in the same commit.
+            let personal = self.store.expired(&self.state, at, days)?;
+            if !personal.is_empty() {
+                let purge = Event::PersonalPurged { personal, days };
+                for env in stamp(&self.state, vec![purge], at) {
+                    self.push(env.clone())?;
+                    envs.push(env);
+                }
+            }
         }
         Ok(envs)
     }
@@ -81,9 +94,19 @@ impl<'s> Tx<'s> {
         }
         self.state.apply(&env);
         project(&mut self.views, &self.state, &env)?;
-        if let Event::PersonalErased { personal, .. } = &env.event {
-            self.personal.retain(|p| p.id != *personal);
-            self.erased.push(*personal);
+        let erased: &[PersonalId] = match &env.event {
+            Event::PersonalErased { personal, .. } => std::slice::from_ref(personal),
+            Event::PersonalPurged { personal, .. } => personal,
+            _ => &[],
+        };
+        if !erased.is_empty() {
+            self.personal.retain(|p| !erased.contains(&p.id));
+            self.erased.extend_from_slice(erased);
+            // The backups still hold them: the scrub is owed until it has run (`scrub.rs`).
+            self.meta.insert(
+                keys::META_SCRUB.to_vec(),
+                Some(env.seq.to_be_bytes().to_vec()),
+            );
         }
         self.envelopes.push(env);
         Ok(())
