@@ -190,9 +190,12 @@ impl From<String> for Failure {
 
 /// A store error in words, with its exit code.
 pub(crate) fn fail(lang: Lang) -> impl Fn(StoreError) -> Failure {
-    move |e| Failure {
-        code: e.exit_code(),
-        message: i18n::store::store_error(&e, lang),
+    move |e| {
+        let e = crate::store::with_backup_hint(e);
+        Failure {
+            code: e.exit_code(),
+            message: i18n::store::store_error(&e, lang),
+        }
     }
 }
 

@@ -28,6 +28,7 @@ pub use check::CheckReport;
 pub use error::{BackupHint, Damage, Result, StoreError};
 pub use export::{ExportRange, ExportSummary, Header, JournalSource, Line, Trailer};
 pub use import::{ImportError, ImportSummary};
+pub use open::with_backup_hint;
 pub use restore::{RestoreError, RestoreSummary, restore};
 pub use retention::{
     BackupFile, KEEP_MONTHS, KEEP_NEWEST, file_name as backup_file_name, retained,

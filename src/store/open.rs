@@ -46,6 +46,18 @@ impl Store {
     }
 
     fn open_mode(dir: &Path, territory: Territory, mode: Mode) -> Result<Store> {
+        // Whatever the damage, the message names the backup to restore.
+        Store::open_checked(dir, territory, mode).map_err(|e| match e {
+            StoreError::Damaged { damage, .. } => with_backup_hint(StoreError::Damaged {
+                path: dir.to_path_buf(),
+                damage,
+                backup: None,
+            }),
+            other => other,
+        })
+    }
+
+    fn open_checked(dir: &Path, territory: Territory, mode: Mode) -> Result<Store> {
         let db_dir = dir.join("store");
         let has_db = db_dir.join("db").is_file();
         if mode == Mode::Existing && !has_db && !db_dir.join(wal::FILE).exists() {
@@ -331,5 +343,21 @@ fn open_sled(db_dir: &Path) -> Result<sled::Db> {
         }
         Ok(Err(sled::Error::Io(e))) if super::error::is_disk_full(&e) => Err(StoreError::DiskFull),
         Ok(Err(_)) | Err(_) => Err(damaged(db_dir, Damage::Unreadable)),
+    }
+}
+
+/// A damage error without its backup gets the newest backup of its data directory.
+pub fn with_backup_hint(e: StoreError) -> StoreError {
+    match e {
+        StoreError::Damaged {
+            path,
+            damage,
+            backup: None,
+        } => StoreError::Damaged {
+            backup: super::backup::newest_hint(&path.join(super::BACKUP_DIR)),
+            path,
+            damage,
+        },
+        other => other,
     }
 }

@@ -120,7 +120,7 @@ fn staging_dir(dir: &Path) -> Result<PathBuf, RestoreError> {
     fs::create_dir_all(parent).map_err(|e| data_dir(dir, e))?;
     let tmp = parent.join(format!(".{name}.restoring"));
     match fs::remove_dir_all(&tmp) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(data_dir(&tmp, e)),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(data_dir(&tmp, e)),
         _ => Ok(tmp),
     }
 }
