@@ -62,11 +62,14 @@ fn text(lines: &[String]) -> Vec<u8> {
     t.into_bytes()
 }
 
+/// A change to one line's JSON.
+type Change = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn references_the_territory_and_earlier_events_do_not_have_are_refused() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let lines = journal(tmp.path());
-    let cases: Vec<(&str, &str, Box<dyn Fn(&mut Value)>, &str)> = vec![
+    let cases: Vec<(&str, &str, Change, &str)> = vec![
         (
             "site",
             "request_received",
