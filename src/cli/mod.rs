@@ -276,7 +276,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
     match cli.command {
         None if g.demo => Ok(live::console(g, lang, settings)?),
         None => console(g, lang, settings),
-        Some(Cmd::Demo(args)) => Ok(demo::run(&mut open(g, lang)?, args, lang)?),
+        Some(Cmd::Demo(args)) => demo::run(&mut open(g, lang)?, args, lang),
         Some(Cmd::Log { night }) => journal::log(&existing(g)?, night, lang),
         Some(Cmd::Journal {
             command:
