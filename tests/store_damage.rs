@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{Out, copy_dir, demo, export, run, without_exported_at};
+use common::{Out, copy_dir, demo, export, overwrite, run, without_exported_at};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use vigie::store::{Store, StoreError};
@@ -41,16 +41,6 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         }
     }
     out
-}
-
-fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
-    use std::io::{Seek, SeekFrom, Write};
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .expect("open for damage");
-    f.seek(SeekFrom::Start(offset)).expect("seek");
-    f.write_all(bytes).expect("damage");
 }
 
 fn flip(path: &Path, offset: u64) {

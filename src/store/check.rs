@@ -13,6 +13,7 @@ use crate::domain::ids::{CaseId, RequestId};
 use crate::domain::state::State;
 use crate::domain::views::project;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 use std::fmt::Debug;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -167,30 +168,16 @@ fn settle(
     seen: &mut Seen,
     diffs: &mut Vec<String>,
 ) -> Result<()> {
-    let done: Vec<u64> = views
-        .requests
-        .keys()
-        .filter(|id| !state.requests.contains_key(&RequestId(**id)))
-        .copied()
-        .collect();
-    for id in done {
-        if let Some(r) = views.requests.remove(&id) {
-            seen.requests += 1;
-            seen.interventions += r.interventions.len() as u64;
-            compare(store, &keys::request(id), "request", &r, diffs)?;
-        }
+    let live = |id: &u64| state.requests.contains_key(&RequestId(*id));
+    for (id, r) in take_finished(&mut views.requests, live) {
+        seen.requests += 1;
+        seen.interventions += r.interventions.len() as u64;
+        compare(store, &keys::request(id), "request", &r, diffs)?;
     }
-    let done: Vec<u64> = views
-        .cases
-        .keys()
-        .filter(|id| !state.cases.contains_key(&CaseId(**id)))
-        .copied()
-        .collect();
-    for id in done {
-        if let Some(c) = views.cases.remove(&id) {
-            seen.cases += 1;
-            compare(store, &keys::case(id), "case", &c, diffs)?;
-        }
+    let live = |id: &u64| state.cases.contains_key(&CaseId(*id));
+    for (id, c) in take_finished(&mut views.cases, live) {
+        seen.cases += 1;
+        compare(store, &keys::case(id), "case", &c, diffs)?;
     }
     // The last night and the one before (its handover is acknowledged in the next) stay.
     let keep = if state.last_seq == 0 { 0 } else { 2 };
@@ -202,6 +189,14 @@ fn settle(
         compare(store, &keys::night(n.night), "night", &n, diffs)?;
     }
     Ok(())
+}
+
+/// Removes and returns the entries whose id is no longer `live`.
+fn take_finished<T>(map: &mut BTreeMap<u64, T>, live: impl Fn(&u64) -> bool) -> Vec<(u64, T)> {
+    let done: Vec<u64> = map.keys().filter(|id| !live(id)).copied().collect();
+    done.into_iter()
+        .filter_map(|id| map.remove(&id).map(|v| (id, v)))
+        .collect()
 }
 
 /// Compares one replayed view with the stored one.
