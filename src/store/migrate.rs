@@ -89,3 +89,50 @@ pub(super) fn done(store: &mut Store) -> Result<()> {
     store.views.remove(META_MIGRATE)?;
     store.durable(false)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Command;
+
+    /// A store as format 2 wrote it: plain JSON rows, marker version 2, no witness.
+    fn make_format_2(dir: &std::path::Path) -> u64 {
+        let mut store =
+            Store::open(dir, crate::territory::rennes().expect("rennes")).expect("open");
+        let at = "2026-11-30T20:05:00Z".parse().expect("instant");
+        let open = Command::OpenNight {
+            coordinator: "nadia-b".into(),
+        };
+        store.execute(&open, at).expect("open the night");
+        let rows: Vec<_> = store.journal.iter().map(|r| r.expect("row")).collect();
+        for (k, v) in rows {
+            store.journal.insert(k, &v[32..]).expect("plain row");
+        }
+        let f = br#"{"format":"vigie-store","version":2}"#;
+        store
+            .views
+            .insert(keys::META_FORMAT, &f[..])
+            .expect("marker");
+        store.durable(true).expect("durable");
+        let last = store.last_seq();
+        store.poisoned = true; // no checkpoint at drop: the witness goes
+        drop(store);
+        std::fs::remove_file(dir.join("store").join(super::super::wal::FILE)).expect("witness");
+        last
+    }
+
+    #[test]
+    fn a_format_2_store_is_chained_and_witnessed_at_its_first_opening() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("data");
+        let last = make_format_2(&dir);
+        let store = Store::open(&dir, crate::territory::rennes().expect("rennes")).expect("open");
+        assert_eq!(store.last_seq(), last);
+        let report = store.check().expect("check");
+        assert!(report.is_ok(), "{:?}", report.differences);
+        assert!(dir.join("store").join(super::super::wal::FILE).exists());
+        drop(store);
+        let again = Store::open(&dir, crate::territory::rennes().expect("rennes")).expect("reopen");
+        assert_eq!(again.last_seq(), last);
+    }
+}

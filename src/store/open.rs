@@ -27,6 +27,9 @@ const FORMAT_NAME: &str = "vigie-store";
 /// 3: journal rows carry their chain hash; the witness file `journal.wal`; the territory.
 const FORMAT_VERSION: u32 = 3;
 
+/// zstd's level for sled's pages: most of the gain, little of the CPU.
+const COMPRESSION_LEVEL: i32 = 3;
+
 /// Whether opening may create a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -324,10 +327,25 @@ impl Store {
     }
 }
 
+/// New stores compress sled's pages (zstd); a store made before keeps its own setting, which
+/// sled records in `conf` and refuses to change (a backup restored into a new directory
+/// makes a compressed copy).
+fn compressed(db_dir: &Path) -> bool {
+    // `conf` ends with a binary checksum: read it as bytes.
+    match std::fs::read(db_dir.join("conf")) {
+        Ok(conf) => !String::from_utf8_lossy(&conf)
+            .lines()
+            .any(|l| l.trim() == "use_compression: false"),
+        Err(_) => true,
+    }
+}
+
 fn open_sled(db_dir: &Path) -> Result<sled::Db> {
     let config = sled::Config::new()
         .path(db_dir)
         .cache_capacity(CACHE_BYTES)
+        .use_compression(compressed(db_dir))
+        .compression_factor(COMPRESSION_LEVEL)
         // The witness makes commits durable; sled is flushed at checkpoints only, so a
         // command waits for one device round trip (docs/journal.md).
         .flush_every_ms(None);
