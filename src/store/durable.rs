@@ -97,3 +97,10 @@ impl Syncer {
         Ok(())
     }
 }
+
+/// Is the file system of `path` (nearly) full? sled reports some write failures as a panic
+/// or as corruption; with no room left, that is a full disk, not damage.
+pub fn disk_full(path: &Path) -> bool {
+    // Less than one sled segment (512 KiB) free.
+    fs2::available_space(path).is_ok_and(|free| free < (512 << 10))
+}

@@ -94,6 +94,7 @@ fn damaged(dir: &Path, damage: Damage) -> StoreError {
 fn unreadable(dir: &Path) -> impl Fn(sled::Error) -> StoreError + '_ {
     move |e| match e {
         sled::Error::Io(e) if error::is_disk_full(&e) => StoreError::DiskFull,
+        _ if durable::disk_full(dir) => StoreError::DiskFull,
         _ => damaged(dir, Damage::Unreadable),
     }
 }

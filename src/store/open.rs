@@ -360,6 +360,7 @@ fn open_sled(db_dir: &Path) -> Result<sled::Db> {
             })
         }
         Ok(Err(sled::Error::Io(e))) if super::error::is_disk_full(&e) => Err(StoreError::DiskFull),
+        Ok(Err(_)) | Err(_) if durable::disk_full(db_dir) => Err(StoreError::DiskFull),
         Ok(Err(_)) | Err(_) => Err(damaged(db_dir, Damage::Unreadable)),
     }
 }
