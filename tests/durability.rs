@@ -495,7 +495,12 @@ fn killed_import_is_all_or_nothing() {
 
         // Look under the store first: was the import cut in the middle of its writes?
         let (marker, written) = {
-            let db = sled::open(target.join("store")).expect("sled opens the killed store");
+            // New stores compress their pages: sled must be told so.
+            let db = sled::Config::new()
+                .path(target.join("store"))
+                .use_compression(true)
+                .open()
+                .expect("sled opens the killed store");
             let marker = db
                 .open_tree("views")
                 .and_then(|v| v.contains_key("meta/import"))
