@@ -3,6 +3,7 @@
 
 mod backup;
 mod demo;
+mod failure;
 mod handover;
 mod journal;
 mod live;
@@ -17,6 +18,7 @@ use crate::i18n::{self, Lang};
 use crate::store::{ExportRange, Store, StoreError};
 use crate::territory;
 use clap::{Args, Parser, Subcommand};
+pub use failure::{EXIT_CODES_HELP, EXIT_USAGE, Failure, fail};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -168,38 +170,6 @@ pub enum JournalCmd {
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("« {s} » : fr ou en / \"{s}\": fr or en"))
 }
-
-/// A failed command: what to print, and the exit code (README, `vigie --help`).
-#[derive(Debug)]
-pub struct Failure {
-    pub message: String,
-    pub code: u8,
-}
-
-/// Exit codes.
-pub const EXIT_DIFFERENCES: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_STORE: u8 = 3;
-pub const EXIT_DISK_FULL: u8 = 4;
-
-impl From<String> for Failure {
-    fn from(message: String) -> Failure {
-        Failure { message, code: 1 }
-    }
-}
-
-/// A store error in words, with its exit code.
-pub(crate) fn fail(lang: Lang) -> impl Fn(StoreError) -> Failure {
-    move |e| {
-        let e = crate::store::with_backup_hint(e);
-        Failure {
-            code: e.exit_code(),
-            message: i18n::store::store_error(&e, lang),
-        }
-    }
-}
-
-pub(crate) const EXIT_CODES_HELP: &str = "Codes de sortie / exit codes: 0 succès / success; 1 différences ou dommages trouvés, commande refusée / differences or damage found, command refused; 2 usage; 3 données impossibles à ouvrir (absentes, verrouillées, droits, autre territoire) / the store cannot be opened (missing, locked, permissions, another territory); 4 disque plein / disk full.";
 
 /// Parses the command line, runs, and returns the exit code.
 pub fn main() -> ExitCode {

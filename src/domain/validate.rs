@@ -6,9 +6,10 @@
 use super::calendar::{Hours, ServiceNight};
 use super::event::{Envelope, Event};
 use super::handover::Scope;
+use super::ids::{CaseId, InstructionId, InterventionId, RequestId};
 use super::personal::{MAX_NAME, MAX_TEXT, PersonalRecord};
 use super::reference::Territory;
-use super::state::State;
+use super::state::{NightState, State};
 use super::vocab::Position;
 use chrono::{DateTime, Utc};
 
@@ -128,6 +129,34 @@ fn placement(state: &State, env: &Envelope, previous: Option<DateTime<Utc>>) -> 
     Ok(())
 }
 
+/// References to what earlier events made, read from the state before the event.
+struct Earlier<'a>(&'a State);
+
+impl Earlier<'_> {
+    fn team(&self, id: &str) -> Check {
+        earlier(self.0.teams.contains_key(id), "team", id)
+    }
+    fn request(&self, id: RequestId) -> Check {
+        earlier(id.0 < self.0.counters.request, "request", id.0)
+    }
+    fn intervention(&self, id: InterventionId) -> Check {
+        earlier(id.0 < self.0.counters.intervention, "intervention", id.0)
+    }
+    fn case(&self, id: CaseId) -> Check {
+        earlier(id.0 < self.0.counters.case, "case", id.0)
+    }
+    fn instruction(&self, id: InstructionId) -> Check {
+        earlier(id.0 < self.0.counters.instruction, "instruction", id.0)
+    }
+    fn open(&self) -> Result<&NightState, Invalid> {
+        self.0.open_night().ok_or(Invalid::NoNightOpen)
+    }
+}
+
+fn coordinator(t: &Territory, id: &str) -> Check {
+    known(t.coordinator(id).is_some(), "coordinator", id)
+}
+
 /// Checks one envelope against the state before it and the territory.
 pub fn check_event(
     state: &State,
@@ -137,23 +166,24 @@ pub fn check_event(
 ) -> Check {
     placement(state, env, previous)?;
     if let Some(c) = &env.coordinator {
-        known(t.coordinator(c).is_some(), "coordinator", c)?;
+        coordinator(t, c)?;
     }
-    let c = &state.counters;
-    let team = |id: &str| earlier(state.teams.contains_key(id), "team", id);
-    let request = |id: u64| earlier(id < c.request, "request", id);
-    let intervention = |id: u64| earlier(id < c.intervention, "intervention", id);
-    let case = |id: u64| earlier(id < c.case, "case", id);
-    let instruction = |id: u64| earlier(id < c.instruction, "instruction", id);
-    let open = || state.open_night().ok_or(Invalid::NoNightOpen);
+    let e = Earlier(state);
+    night_event(&e, t, env)?;
+    team_event(&e, t, &env.event)?;
+    request_event(&e, t, &env.event)?;
+    case_event(&e, t, &env.event)?;
+    other_event(&e, t, &env.event)
+}
+
+fn night_event(e: &Earlier, t: &Territory, env: &Envelope) -> Check {
     match &env.event {
-        Event::NightOpened { night, coordinator } => {
-            known(
-                t.coordinator(coordinator).is_some(),
-                "coordinator",
-                coordinator,
-            )?;
-            if let Some(last) = &state.night
+        Event::NightOpened {
+            night,
+            coordinator: c,
+        } => {
+            coordinator(t, c)?;
+            if let Some(last) = &e.0.night
                 && (last.is_open() || *night <= last.night)
             {
                 return Err(Invalid::NightOrder {
@@ -166,16 +196,9 @@ pub fn check_event(
             }
             Ok(())
         }
-        Event::CoordinatorChanged { coordinator } => {
-            open()?;
-            known(
-                t.coordinator(coordinator).is_some(),
-                "coordinator",
-                coordinator,
-            )
-        }
+        Event::CoordinatorChanged { coordinator: c } => e.open().and_then(|_| coordinator(t, c)),
         Event::NightClosed { night } => {
-            let open = open()?;
+            let open = e.open()?;
             if *night != open.night {
                 return Err(Invalid::OtherNight {
                     night: *night,
@@ -184,137 +207,139 @@ pub fn check_event(
             }
             Ok(())
         }
+        Event::HandoverAcknowledged { coordinator: c, .. } => coordinator(t, c),
+        _ => Ok(()),
+    }
+}
+
+fn team_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
+    match event {
         Event::TeamComposed {
             members, equipment, ..
         } => {
-            open()?;
+            e.open()?;
             for m in members {
                 known(t.mediator(m).is_some(), "mediator", m)?;
             }
             equipment
                 .as_deref()
-                .map_or(Ok(()), |e| text("equipment", e, MAX_TEXT))
+                .map_or(Ok(()), |s| text("equipment", s, MAX_TEXT))
         }
         Event::TeamStatusChanged {
-            team: id,
-            position: p,
-            ..
+            team, position: p, ..
         } => {
-            team(id)?;
+            e.team(team)?;
             p.as_ref().map_or(Ok(()), |p| position(t, p))
         }
-        Event::TeamPositionUpdated {
-            team: id,
-            position: p,
-        } => {
-            team(id)?;
+        Event::TeamPositionUpdated { team, position: p } => {
+            e.team(team)?;
             position(t, p)
         }
-        Event::TeamContacted { team: id } => team(id),
+        Event::TeamContacted { team } => e.team(team),
+        _ => Ok(()),
+    }
+}
+
+fn request_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
+    let c = &e.0.counters;
+    match event {
         Event::RequestReceived {
-            request: r,
-            site: s,
-            ..
+            request, site: s, ..
         } => {
-            fresh(r.0 < c.request, "request", r.0)?;
+            fresh(request.0 < c.request, "request", request.0)?;
             site(t, s)
         }
         Event::RequestCorrected {
-            request: r,
-            site: s,
-            ..
+            request, site: s, ..
         } => {
-            request(r.0)?;
+            e.request(*request)?;
             s.as_deref().map_or(Ok(()), |s| site(t, s))
         }
         Event::RequestAssigned {
-            request: r,
-            team: id,
-            intervention: i,
+            request,
+            team,
+            intervention,
         } => {
-            request(r.0)?;
-            team(id)?;
-            fresh(i.0 < c.intervention, "intervention", i.0)
+            e.request(*request)?;
+            e.team(team)?;
+            fresh(
+                intervention.0 < c.intervention,
+                "intervention",
+                intervention.0,
+            )
         }
         Event::TeamArrived {
-            team: id,
-            request: r,
-            intervention: i,
+            team,
+            request,
+            intervention,
         }
         | Event::TeamRecalled {
-            team: id,
-            request: r,
-            intervention: i,
-        } => {
-            team(id)?;
-            request(r.0)?;
-            intervention(i.0)
-        }
+            team,
+            request,
+            intervention,
+        } => e
+            .team(team)
+            .and(e.request(*request))
+            .and(e.intervention(*intervention)),
         Event::InterventionCleared {
-            intervention: i,
-            request: r,
-            team: id,
+            intervention,
+            request,
+            team,
             relays,
             referrals,
             ..
         } => {
-            team(id)?;
-            request(r.0)?;
-            intervention(i.0)?;
+            e.team(team)?;
+            e.request(*request)?;
+            e.intervention(*intervention)?;
             partners(t, relays)?;
             partners(t, referrals)
         }
         Event::RequestRelayed {
-            request: r,
-            partner,
-            ..
-        } => {
-            request(r.0)?;
-            known(t.partner(partner).is_some(), "partner", partner)
-        }
-        Event::RequestDismissed { request: r, .. }
-        | Event::RequestCancelled { request: r }
-        | Event::RequestCarriedOver { request: r } => request(r.0),
-        Event::CaseOpened {
-            case: k, site: s, ..
-        } => {
-            fresh(k.0 < c.case, "case", k.0)?;
+            request, partner, ..
+        } => e
+            .request(*request)
+            .and(known(t.partner(partner).is_some(), "partner", partner)),
+        Event::RequestDismissed { request, .. }
+        | Event::RequestCancelled { request }
+        | Event::RequestCarriedOver { request } => e.request(*request),
+        _ => Ok(()),
+    }
+}
+
+fn case_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
+    match event {
+        Event::CaseOpened { case, site: s, .. } => {
+            fresh(case.0 < e.0.counters.case, "case", case.0)?;
             site(t, s)
         }
-        Event::CaseLinked {
-            case: k,
-            request: r,
-        } => {
-            case(k.0)?;
-            request(r.0)
+        Event::CaseLinked { case, request } => e.case(*case).and(e.request(*request)),
+        Event::CaseStepRecorded { case, request, .. } => {
+            e.case(*case)?;
+            request.map_or(Ok(()), |r| e.request(r))
         }
-        Event::CaseStepRecorded {
-            case: k,
-            request: r,
-            ..
-        } => {
-            case(k.0)?;
-            r.map_or(Ok(()), |r| request(r.0))
-        }
-        Event::CaseStateChanged { case: k, .. } | Event::CaseFollowUpSet { case: k, .. } => {
-            case(k.0)
-        }
+        Event::CaseStateChanged { case, .. } | Event::CaseFollowUpSet { case, .. } => e.case(*case),
+        _ => Ok(()),
+    }
+}
+
+fn other_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
+    match event {
         Event::ObservationRecorded {
             site: s,
             district,
-            team: id,
+            team,
             ..
         } => {
             s.as_deref().map_or(Ok(()), |s| site(t, s))?;
             if let Some(d) = district {
                 known(t.district(d).is_some(), "district", d)?;
             }
-            id.as_deref().map_or(Ok(()), team)
+            team.as_deref().map_or(Ok(()), |id| e.team(id))
         }
-        Event::LogEntryAdded { .. } | Event::PersonalErased { .. } => Ok(()),
         Event::PersonalPurged { personal, .. } => personal
             .iter()
-            .try_for_each(|p| earlier(p.0 < c.personal, "personal", p.0)),
+            .try_for_each(|p| earlier(p.0 < e.0.counters.personal, "personal", p.0)),
         Event::HandoverWritten {
             situation,
             actions,
@@ -324,27 +349,24 @@ pub fn check_event(
             text("actions", actions, MAX_TEXT)?;
             text("needs", needs, MAX_TEXT)
         }
-        Event::HandoverAcknowledged { coordinator, .. } => known(
-            t.coordinator(coordinator).is_some(),
-            "coordinator",
-            coordinator,
-        ),
         Event::InstructionAdded {
-            instruction: i,
+            instruction,
             scope,
             text: s,
             ..
         } => {
-            fresh(i.0 < c.instruction, "instruction", i.0)?;
+            let counter = e.0.counters.instruction;
+            fresh(instruction.0 < counter, "instruction", instruction.0)?;
             match scope {
                 Scope::Territory => {}
                 Scope::District(d) => known(t.district(d).is_some(), "district", d)?,
-                Scope::Site(s) => site(t, s)?,
+                Scope::Site(id) => site(t, id)?,
             }
             text("text", s, MAX_TEXT)
         }
-        Event::InstructionExtended { instruction: i, .. }
-        | Event::InstructionEnded { instruction: i } => instruction(i.0),
+        Event::InstructionExtended { instruction, .. }
+        | Event::InstructionEnded { instruction } => e.instruction(*instruction),
+        _ => Ok(()),
     }
 }
 

@@ -390,15 +390,6 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
                 )
             }
         }
-        Event::PersonalPurged { personal, days } => match l {
-            Lang::Fr => format!(
-                "Durée de conservation ({days} jours) : {} donnée(s) personnelle(s) effacée(s)",
-                personal.len()
-            ),
-            Lang::En => format!(
-                "Retention period ({days} days): {} personal record(s) erased",
-                personal.len()
-            ),
-        },
+        Event::PersonalPurged { personal, days } => super::store::purged(personal.len(), *days, l),
     }
 }

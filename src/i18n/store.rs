@@ -106,3 +106,13 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
 }
 
 pub use super::import::import_error;
+
+/// The main courante's one line for a retention purge.
+pub fn purged(count: usize, days: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Durée de conservation ({days} jours) : {count} donnée(s) personnelle(s) effacée(s)"
+        ),
+        Lang::En => format!("Retention period ({days} days): {count} personal record(s) erased"),
+    }
+}

@@ -95,22 +95,122 @@ pub struct Read {
     pub unproved: bool,
 }
 
+/// Where the reading of a file stands.
+struct Reader<'a> {
+    expect: Expect<'a>,
+    read: Read,
+    next_seq: u64,
+    hash: Hash,
+    trailer_at: Option<usize>,
+    previous: Option<DateTime<Utc>>,
+}
+
+impl Reader<'_> {
+    fn header(&mut self, line: usize, h: &super::export::Header) -> Checked<()> {
+        if line != 1 {
+            return Err(ImportError::Malformed {
+                line,
+                detail: "a second header".into(),
+            });
+        }
+        if h.format != JOURNAL_FORMAT {
+            return Err(ImportError::NoHeader);
+        }
+        if h.version > JOURNAL_VERSION {
+            return Err(ImportError::Version {
+                line,
+                version: h.version,
+            });
+        }
+        if !h.territory.is_empty() && h.territory != self.expect.territory.id {
+            return Err(ImportError::Territory {
+                found: h.territory.clone(),
+                expected: self.expect.territory.id.clone(),
+            });
+        }
+        self.read.version = h.version;
+        Ok(())
+    }
+
+    fn event(&mut self, line: usize, env: &Envelope, mut value: Value) -> Checked<()> {
+        let (expected, so_far, previous) = (self.next_seq, self.read.events, self.previous);
+        check_event(line, env, expected, so_far, &mut self.expect, previous)?;
+        if let Some(map) = value.as_object_mut() {
+            map.remove("type");
+        }
+        self.hash = chain::next(&self.hash, &chain::canonical_value(&value));
+        self.previous = Some(env.at);
+        self.next_seq += 1;
+        self.read.events += 1;
+        Ok(())
+    }
+
+    /// Checks one parsed line; true when it goes on to the caller.
+    fn line(&mut self, line: usize, parsed: &Line, value: Value) -> Checked<bool> {
+        if let Some(at) = self.trailer_at {
+            return Err(ImportError::AfterTrailer { line, trailer: at });
+        }
+        match parsed {
+            Line::Header(h) => self.header(line, h)?,
+            _ if line == 1 => return Err(ImportError::NoHeader),
+            Line::Event(env) => self.event(line, env, value)?,
+            Line::Personal(p) => {
+                validate::check_personal(p)
+                    .map_err(|problem| ImportError::Invalid { line, problem })?;
+                self.read.personal += 1;
+            }
+            Line::Trailer(t) => {
+                let (events, hash) = (self.read.events, self.hash);
+                if t.events != events || chain::from_hex(&t.hash) != Some(hash) {
+                    return Err(ImportError::TrailerMismatch {
+                        line,
+                        events,
+                        trailer: t.events,
+                    });
+                }
+                self.trailer_at = Some(line);
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn end(mut self) -> Checked<Read> {
+        if self.read.events == 0 {
+            return Err(ImportError::Empty);
+        }
+        match (self.trailer_at, self.read.version >= 3) {
+            (None, true) => Err(ImportError::NoTrailer {
+                events: self.read.events,
+            }),
+            (None, false) => {
+                self.read.unproved = true;
+                Ok(self.read)
+            }
+            _ => Ok(self.read),
+        }
+    }
+}
+
 /// Reads every line, checks it, and hands the events and records to `each`.
 pub fn read_all<E>(
-    mut reader: impl BufRead,
-    mut expect: Expect<'_>,
+    mut input: impl BufRead,
+    expect: Expect<'_>,
     mut each: impl FnMut(Line) -> std::result::Result<(), E>,
 ) -> Checked<std::result::Result<Read, E>> {
-    let mut read = Read::default();
-    let mut next_seq = expect.last_seq + 1;
-    let mut hash: Hash = chain::ZERO;
-    let mut trailer_at = None;
-    let mut previous = expect.last_at;
+    let mut reader = Reader {
+        next_seq: expect.last_seq + 1,
+        previous: expect.last_at,
+        expect,
+        read: Read::default(),
+        hash: chain::ZERO,
+        trailer_at: None,
+    };
     let mut raw = Vec::new();
     let mut line = 0;
     loop {
         raw.clear();
-        let n = reader
+        let n = input
             .read_until(b'\n', &mut raw)
             .map_err(|e| ImportError::Io {
                 line: line + 1,
@@ -126,80 +226,14 @@ pub fn read_all<E>(
         if raw.iter().all(u8::is_ascii_whitespace) && !raw.contains(&b'\r') {
             continue;
         }
-        if let Some(at) = trailer_at {
-            return Err(ImportError::AfterTrailer { line, trailer: at });
-        }
-        let (parsed, mut value) = parse(line, &raw)?;
-        match &parsed {
-            Line::Header(h) if line == 1 => {
-                if h.format != JOURNAL_FORMAT {
-                    return Err(ImportError::NoHeader);
-                }
-                if h.version > JOURNAL_VERSION {
-                    return Err(ImportError::Version {
-                        line,
-                        version: h.version,
-                    });
-                }
-                if !h.territory.is_empty() && h.territory != expect.territory.id {
-                    return Err(ImportError::Territory {
-                        found: h.territory.clone(),
-                        expected: expect.territory.id.clone(),
-                    });
-                }
-                read.version = h.version;
-            }
-            _ if line == 1 => return Err(ImportError::NoHeader),
-            Line::Header(_) => {
-                return Err(ImportError::Malformed {
-                    line,
-                    detail: "a second header".into(),
-                });
-            }
-            Line::Event(env) => {
-                check_event(line, env, next_seq, read.events, &mut expect, previous)?;
-                if let Some(map) = value.as_object_mut() {
-                    map.remove("type");
-                }
-                hash = chain::next(&hash, &chain::canonical_value(&value));
-                previous = Some(env.at);
-                next_seq += 1;
-                read.events += 1;
-            }
-            Line::Personal(p) => {
-                validate::check_personal(p)
-                    .map_err(|problem| ImportError::Invalid { line, problem })?;
-                read.personal += 1;
-            }
-            Line::Trailer(t) => {
-                if t.events != read.events || chain::from_hex(&t.hash) != Some(hash) {
-                    return Err(ImportError::TrailerMismatch {
-                        line,
-                        events: read.events,
-                        trailer: t.events,
-                    });
-                }
-                trailer_at = Some(line);
-                continue;
-            }
-        }
-        if let Err(e) = each(parsed) {
+        let (parsed, value) = parse(line, &raw)?;
+        if reader.line(line, &parsed, value)?
+            && let Err(e) = each(parsed)
+        {
             return Ok(Err(e));
         }
     }
-    if read.events == 0 {
-        return Err(ImportError::Empty);
-    }
-    match (trailer_at, read.version >= 3) {
-        (None, true) => {
-            return Err(ImportError::NoTrailer {
-                events: read.events,
-            });
-        }
-        (None, false) => read.unproved = true,
-        _ => {}
-    }
-    Ok(Ok(read))
+    reader.end().map(Ok)
 }
 
 fn check_event(

@@ -159,13 +159,7 @@ impl<'s> Tx<'s> {
             .map(|(k, v)| (k, Some(v)))
             .collect();
         view_rows.extend(meta);
-        let marks_night = envelopes.iter().any(|e| {
-            matches!(
-                e.event,
-                Event::NightOpened { .. } | Event::NightClosed { .. }
-            )
-        });
-        let snapshot = marks_night || state.last_seq >= store.snapshot_seq + SNAPSHOT_EVERY;
+        let snapshot = snapshot_due(store, &state, &envelopes);
         if snapshot {
             let snap = Snapshot {
                 seq: state.last_seq,
@@ -182,26 +176,13 @@ impl<'s> Tx<'s> {
             // The durability point: from here the commit survives a crash or power loss.
             store.wal.append(&line)?;
         }
-
-        let written = (&store.journal, &store.personal, &store.views).transaction(|(j, p, v)| {
-            for (k, val) in &journal_rows {
-                j.insert(&k[..], val.as_slice())?;
-            }
-            for (k, val) in &personal_rows {
-                p.insert(&k[..], val.as_slice())?;
-            }
-            for id in &erased {
-                p.remove(&keys::seq(id.0)[..])?;
-            }
-            for (k, val) in &view_rows {
-                match val {
-                    Some(val) => v.insert(k.as_slice(), val.as_slice())?,
-                    None => v.remove(k.as_slice())?,
-                };
-            }
-            Ok::<(), ConflictableTransactionError<()>>(())
-        });
-        if written.is_err() {
+        let rows = Rows {
+            journal: journal_rows,
+            personal: personal_rows,
+            erased: &erased,
+            views: view_rows,
+        };
+        if rows.write(store).is_err() {
             // What the witness holds is replayed at the next open.
             store.poisoned = true;
             return Err(StoreError::Write(
@@ -224,6 +205,50 @@ impl<'s> Tx<'s> {
             let _ = store.checkpoint();
         }
         Ok(store.state.last_seq)
+    }
+}
+
+/// A snapshot at each night's opening and close, and at least every `SNAPSHOT_EVERY` events.
+fn snapshot_due(store: &Store, state: &State, envelopes: &[Envelope]) -> bool {
+    let marks_night = envelopes.iter().any(|e| {
+        matches!(
+            e.event,
+            Event::NightOpened { .. } | Event::NightClosed { .. }
+        )
+    });
+    marks_night || state.last_seq >= store.snapshot_seq + SNAPSHOT_EVERY
+}
+
+/// What one commit writes into sled, in one transaction over the three trees.
+struct Rows<'a> {
+    journal: Vec<([u8; 8], Vec<u8>)>,
+    personal: Vec<([u8; 8], Vec<u8>)>,
+    erased: &'a [PersonalId],
+    views: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+}
+
+impl Rows<'_> {
+    fn write(&self, store: &Store) -> std::result::Result<(), ()> {
+        let trees = (&store.journal, &store.personal, &store.views);
+        let written = trees.transaction(|(j, p, v)| {
+            for (k, val) in &self.journal {
+                j.insert(&k[..], val.as_slice())?;
+            }
+            for (k, val) in &self.personal {
+                p.insert(&k[..], val.as_slice())?;
+            }
+            for id in self.erased {
+                p.remove(&keys::seq(id.0)[..])?;
+            }
+            for (k, val) in &self.views {
+                match val {
+                    Some(val) => v.insert(k.as_slice(), val.as_slice())?,
+                    None => v.remove(k.as_slice())?,
+                };
+            }
+            Ok::<(), ConflictableTransactionError<()>>(())
+        });
+        written.map_err(|_| ())
     }
 }
 
