@@ -39,6 +39,10 @@ fn main() -> Res<()> {
     let base = PathBuf::from("target");
     std::fs::create_dir_all(&base)?;
     commit_latency(&base)?;
+    // `cargo bench --bench store -- --commits`: the commit part only (for a profiler).
+    if args.iter().any(|a| a == "--commits") {
+        return Ok(());
+    }
     let nights = common::nights();
     if nights != 300 {
         big_store(&base, 300)?;
