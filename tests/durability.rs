@@ -460,7 +460,7 @@ fn acknowledged_events_survive_sigkill() {
 fn killed_import_is_all_or_nothing() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let source = tmp.path().join("source");
-    // More events than one import group (4096), so the import commits several times.
+    // More events than one import group (1024), so the import commits several times.
     common::demo(&source, 50, 5, "2026-11-27");
     let file = tmp.path().join("journal.jsonl");
     let file_arg = file.to_str().expect("utf-8");

@@ -119,6 +119,15 @@ impl From<sled::Error> for StoreError {
         match e {
             sled::Error::Io(e) => write_error(e),
             // sled's other errors speak of its internals: the words come from i18n.
+            sled::Error::Corruption { .. } => {
+                StoreError::Write("the database reads as damaged".into())
+            }
+            sled::Error::ReportableBug(_) => {
+                StoreError::Write("the database hit an internal fault".into())
+            }
+            sled::Error::Unsupported(_) => {
+                StoreError::Write("the database refused a setting".into())
+            }
             _ => StoreError::Write("the database refused the write".into()),
         }
     }

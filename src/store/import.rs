@@ -101,8 +101,8 @@ fn write_group(
     tx.commit_direct().map(|_| ())
 }
 
-/// Events written per transaction during an import.
-const GROUP: usize = 4096;
+/// Events written per transaction during an import (sled is checkpointed after each).
+const GROUP: usize = 1024;
 
 impl Store {
     /// What a file must agree with to follow this store's journal.

@@ -182,12 +182,10 @@ impl<'s> Tx<'s> {
             erased: &erased,
             views: view_rows,
         };
-        if rows.write(store).is_err() {
+        if let Err(e) = rows.write(store) {
             // What the witness holds is replayed at the next open.
             store.poisoned = true;
-            return Err(StoreError::Write(
-                "the database refused the write; restart Vigie".into(),
-            ));
+            return Err(e);
         }
         if snapshot {
             store.snapshot_seq = state.last_seq;
@@ -228,7 +226,7 @@ struct Rows<'a> {
 }
 
 impl Rows<'_> {
-    fn write(&self, store: &Store) -> std::result::Result<(), ()> {
+    fn write(&self, store: &Store) -> Result<()> {
         let trees = (&store.journal, &store.personal, &store.views);
         let written = trees.transaction(|(j, p, v)| {
             for (k, val) in &self.journal {
@@ -248,7 +246,12 @@ impl Rows<'_> {
             }
             Ok::<(), ConflictableTransactionError<()>>(())
         });
-        written.map_err(|_| ())
+        written.map_err(|e| match e {
+            sled::transaction::TransactionError::Storage(e) => StoreError::from(e),
+            sled::transaction::TransactionError::Abort(()) => {
+                StoreError::Write("the database refused the write; restart Vigie".into())
+            }
+        })
     }
 }
 
