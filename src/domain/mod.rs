@@ -15,6 +15,7 @@ pub mod reference;
 pub mod refusal;
 mod rules;
 pub mod state;
+pub mod validate;
 pub mod views;
 pub mod vocab;
 pub mod written;

@@ -61,10 +61,10 @@ pub fn scrub_failed(dir: &Path, e: &crate::store::StoreError, lang: Lang) -> Str
     };
     match lang {
         Lang::Fr => format!(
-            "Effacement enregistré, mais les sauvegardes de {dir} n'ont pas pu être réécrites ({detail}) : elles contiennent encore ces données. Supprimez-les, ou relancez `vigie personal purge`, qui les réécrit."
+            "Effacement enregistré, mais les sauvegardes de {dir} n'ont pas pu être réécrites ({detail}) : elles contiennent encore ces données. Libérez de la place ou corrigez la cause, puis lancez `vigie backup` : il finit de les réécrire (`vigie check` les signale d'ici là)."
         ),
         Lang::En => format!(
-            "The erasure is recorded, but the backups in {dir} could not be rewritten ({detail}): they still hold these records. Delete them, or run `vigie personal purge` again, which rewrites them."
+            "The erasure is recorded, but the backups in {dir} could not be rewritten ({detail}): they still hold these records. Free some space or fix the cause, then run `vigie backup`: it finishes rewriting them (`vigie check` reports them until then)."
         ),
     }
 }

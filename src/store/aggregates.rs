@@ -8,11 +8,9 @@
 //! - `aggregates`: `f/YYYY-MM-DD` → the night's facts, `o/YYYY-MM-DD` → the situations
 //!   open at its close, `meta` → `{version, seq}` (postcard: derived data, compact).
 
-use super::error::{Result, StoreError};
-use super::views::decode;
+use super::error::{Damage, Result, StoreError};
 use super::{Store, keys};
 use crate::domain::calendar::ServiceNight;
-use crate::domain::event::Envelope;
 use crate::domain::facts::{FACTS_VERSION, Facts, NightFacts, OpenCases, project};
 use crate::domain::state::State;
 use crate::domain::views::NightRecord;
@@ -169,7 +167,7 @@ impl Store {
         let mut mem = MemFacts::default();
         for item in self.journal.iter() {
             let (k, v) = item.map_err(|e| self.damage(e))?;
-            match decode::<Envelope>(&v, "journal") {
+            match super::rows::envelope(&self.dir, &v) {
                 Ok(env) => {
                     state.apply(&env);
                     let Ok(()) = project(&mut mem, &state, &env);
@@ -226,8 +224,15 @@ impl Store {
         let mut out = Vec::new();
         for item in self.aggregates.range(key(FACTS, from)..=key(FACTS, to)) {
             let (k, v) = item.map_err(|e| self.damage(e))?;
-            let night = night_of(&k).ok_or_else(|| self.damage("aggregate key"))?;
-            out.push((night, unpack(&v).map_err(|e| self.damage(e))?));
+            let row = || StoreError::Damaged {
+                path: self.dir.clone(),
+                damage: Damage::Row {
+                    what: "aggregate".into(),
+                },
+                backup: None,
+            };
+            let night = night_of(&k).ok_or_else(row)?;
+            out.push((night, unpack(&v)?));
         }
         Ok(out)
     }
@@ -238,7 +243,7 @@ impl Store {
         match rows.next_back() {
             Some(item) => {
                 let (_, v) = item.map_err(|e| self.damage(e))?;
-                unpack(&v).map_err(|e| self.damage(e))
+                unpack(&v)
             }
             None => Ok(Vec::new()),
         }

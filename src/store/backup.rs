@@ -3,17 +3,18 @@
 //! temporary file, fsynced, renamed, the directory fsynced: a backup is whole or absent.
 //! After each one the retention rule (`retention.rs`) removes the backups it no longer keeps.
 
-use super::Store;
-use super::error::{Result, StoreError};
-use super::export::{ExportRange, ExportSummary, JournalSource};
+use super::error::{BackupHint, Result, StoreError};
+use super::export::{ExportRange, ExportSummary, JournalSource, Line, Trailer};
 use super::retention::{self, BackupFile};
+use super::{Store, scrub};
 use crate::atomic_file::{self, Staged};
 use crate::domain::calendar::ServiceNight;
 use chrono::{DateTime, Utc};
 use flate2::Compression;
+use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use std::fs::{self, DirBuilder, File};
-use std::io::BufWriter;
+use std::io::{BufRead, BufReader, BufWriter};
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
@@ -117,6 +118,12 @@ impl BackupJob {
             return Err(fail(&self.dir, "the journal is empty: nothing to back up"));
         };
         prepare(&self.dir)?;
+        // An erasure's scrub still owed (a purge at a close, a scrub cut short) first.
+        let (personal, views) = self.source.trees();
+        if let Some(marker) = scrub::owed(views)? {
+            scrub::scrub_dir(personal, &self.dir)?;
+            scrub::settle(views, marker)?;
+        }
         let tmp = self
             .dir
             .join(format!("{}{TMP}", retention::file_name(last.night, 1)));
@@ -188,6 +195,28 @@ fn prepare(dir: &Path) -> Result<()> {
 
 fn sync_dir(dir: &Path) -> Result<()> {
     atomic_file::sync_dir(dir).map_err(|e| fail(dir, e))
+}
+
+/// The trailer of a backup (none for a file without one, or one that does not read).
+pub fn read_trailer(path: &Path) -> Option<Trailer> {
+    let reader = BufReader::new(GzDecoder::new(File::open(path).ok()?));
+    let mut last = None;
+    for line in reader.lines() {
+        last = Some(line.ok()?);
+    }
+    match serde_json::from_str::<Line>(&last?) {
+        Ok(Line::Trailer(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// The newest backup of `dir`, to name in a damage message.
+pub fn newest_hint(dir: &Path) -> Option<BackupHint> {
+    let newest = list(dir).ok()?.pop()?;
+    Some(BackupHint {
+        events: read_trailer(&newest.path).map(|t| t.events),
+        path: newest.path,
+    })
 }
 
 /// Removes the backups the retention rule does not keep; returns how many.
