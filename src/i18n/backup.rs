@@ -28,17 +28,7 @@ pub fn backup_written(w: &BackupWritten, lang: Lang) -> String {
     }
 }
 
-pub fn backup_failed(path: &Path, detail: &str, lang: Lang) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Fr => format!(
-            "Sauvegarde impossible ({path} : {detail}). Les données enregistrées ne sont pas touchées ; la prochaine clôture réessaiera, ou lancez `vigie backup`. Vérifiez l'espace disque."
-        ),
-        Lang::En => format!(
-            "Backup failed ({path}: {detail}). The recorded data is untouched; the next close will try again, or run `vigie backup`. Check the disk space."
-        ),
-    }
-}
+pub use super::store::backup_failed;
 
 /// Said after an erasure: older copies of the record may sit in backups.
 pub fn personal_in_backups(dir: &Path, rewritten: usize, lang: Lang) -> String {

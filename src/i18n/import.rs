@@ -59,14 +59,18 @@ fn invalid(p: &Invalid, lang: Lang) -> String {
 
 pub fn import_error(e: &ImportError, lang: Lang) -> String {
     let what = match (e, lang) {
-        (ImportError::Malformed { line, detail }, Lang::Fr) => format!("Ligne {line} illisible : {detail}."),
-        (ImportError::Malformed { line, detail }, Lang::En) => format!("Line {line} is unreadable: {detail}."),
+        (ImportError::Malformed { line, detail }, Lang::Fr) => {
+            format!("Ligne {line} illisible : {detail}.")
+        }
+        (ImportError::Malformed { line, detail }, Lang::En) => {
+            format!("Line {line} is unreadable: {detail}.")
+        }
         (ImportError::UnknownKind { line, kind }, Lang::Fr) => format!(
             "Ligne {line} : type d'événement inconnu « {kind} » (export d'une version plus récente ?)."
         ),
-        (ImportError::UnknownKind { line, kind }, Lang::En) => format!(
-            "Line {line}: unknown event kind \"{kind}\" (an export from a newer version?)."
-        ),
+        (ImportError::UnknownKind { line, kind }, Lang::En) => {
+            format!("Line {line}: unknown event kind \"{kind}\" (an export from a newer version?).")
+        }
         (ImportError::UnknownField { line, field }, Lang::Fr) => format!(
             "Ligne {line} : champ inconnu « {field} » (il serait perdu ; export d'une version plus récente ?)."
         ),
@@ -76,7 +80,9 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
         (ImportError::NoHeader, Lang::Fr) => {
             "Ligne 1 : ce fichier n'est pas un journal Vigie (en-tête absent).".into()
         }
-        (ImportError::NoHeader, Lang::En) => "Line 1: this file is not a Vigie journal (no header).".into(),
+        (ImportError::NoHeader, Lang::En) => {
+            "Line 1: this file is not a Vigie journal (no header).".into()
+        }
         (ImportError::Version { line, version }, Lang::Fr) => format!(
             "Ligne {line} : version {version} plus récente que ce Vigie ; mettez Vigie à jour."
         ),
@@ -89,10 +95,24 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
         (ImportError::Territory { found, expected }, Lang::En) => format!(
             "Line 1: a journal of the territory \"{found}\", not \"{expected}\"; give the right one with --territory."
         ),
-        (ImportError::Gap { line, expected, found }, Lang::Fr) => format!(
+        (
+            ImportError::Gap {
+                line,
+                expected,
+                found,
+            },
+            Lang::Fr,
+        ) => format!(
             "Ligne {line} : séquence {found} au lieu de {expected} ; le journal est incomplet."
         ),
-        (ImportError::Gap { line, expected, found }, Lang::En) => format!(
+        (
+            ImportError::Gap {
+                line,
+                expected,
+                found,
+            },
+            Lang::En,
+        ) => format!(
             "Line {line}: sequence {found} instead of {expected}; the journal is incomplete."
         ),
         (ImportError::AlreadyPresent { line, seq }, Lang::Fr) => format!(
@@ -107,6 +127,14 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
         (ImportError::Invalid { line, problem }, Lang::En) => {
             format!("Line {line}: {}.", invalid(problem, lang))
         }
+        _ => file_problem(e, lang),
+    };
+    what + lang.pick(" Rien n'a été importé.", " Nothing was imported.")
+}
+
+/// What is wrong with the file as a whole: empty, its encoding, its trailer.
+fn file_problem(e: &ImportError, lang: Lang) -> String {
+    match (e, lang) {
         (ImportError::Empty, Lang::Fr) => "Le fichier ne contient aucun événement.".into(),
         (ImportError::Empty, Lang::En) => "The file holds no event.".into(),
         (ImportError::Io { line, detail }, Lang::Fr) => {
@@ -147,8 +175,8 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
         (ImportError::AfterTrailer { line, trailer }, Lang::En) => {
             format!("Line {line}: lines follow the trailer (line {trailer}).")
         }
-    };
-    what + lang.pick(" Rien n'a été importé.", " Nothing was imported.")
+        _ => String::new(),
+    }
 }
 
 /// Said after importing a version-2 file, which has no trailer.

@@ -2,11 +2,31 @@
 
 use super::{Lang, refusal::refusal};
 use crate::store::StoreError;
+use std::path::Path;
 
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
     match e {
         StoreError::Refused(r) => refusal(r, lang),
+        StoreError::Damaged {
+            path,
+            damage,
+            backup,
+        } => super::damage::damaged(path, damage, backup.as_ref(), lang),
+        StoreError::Backup { path, detail } => backup_failed(path, detail, lang),
+        StoreError::Locked(_)
+        | StoreError::DataDir { .. }
+        | StoreError::Missing(_)
+        | StoreError::Territory { .. } => directory(e, lang == Lang::Fr),
+        StoreError::DiskFull
+        | StoreError::Write(_)
+        | StoreError::Output(_)
+        | StoreError::Read(_) => writing(e, lang == Lang::Fr),
+    }
+}
+
+/// The data directory cannot be used: locked, unusable, empty, another territory's.
+fn directory(e: &StoreError, fr: bool) -> String {
+    match e {
         StoreError::Locked(dir) => {
             if fr {
                 format!(
@@ -33,11 +53,6 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 )
             }
         }
-        StoreError::Damaged {
-            path,
-            damage,
-            backup,
-        } => super::damage::damaged(path, damage, backup.as_ref(), lang),
         StoreError::Missing(dir) => {
             if fr {
                 format!(
@@ -68,6 +83,14 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 )
             }
         }
+        _ => String::new(),
+    }
+}
+
+/// Writing or reading failed: a full disk, an I/O error, an output that cannot be written.
+fn writing(e: &StoreError, fr: bool) -> String {
+    let lang = if fr { Lang::Fr } else { Lang::En };
+    match e {
         StoreError::DiskFull => lang
             .pick(
                 "Disque plein : rien n'a été enregistré ; libérez de la place, puis recommencez.",
@@ -94,7 +117,6 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 format!("Cannot write the output ({e}). The data is unchanged.")
             }
         }
-        StoreError::Backup { path, detail } => super::backup::backup_failed(path, detail, lang),
         StoreError::Read(detail) => {
             if fr {
                 format!("Lecture des données impossible ({detail}).")
@@ -102,6 +124,20 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 format!("Cannot read the data ({detail}).")
             }
         }
+        _ => String::new(),
+    }
+}
+
+/// A backup could not be written: what was recorded is safe.
+pub fn backup_failed(path: &Path, detail: &str, lang: Lang) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Fr => format!(
+            "Sauvegarde impossible ({path} : {detail}). Les données enregistrées ne sont pas touchées ; la prochaine clôture réessaiera, ou lancez `vigie backup`. Vérifiez l'espace disque."
+        ),
+        Lang::En => format!(
+            "Backup failed ({path}: {detail}). The recorded data is untouched; the next close will try again, or run `vigie backup`. Check the disk space."
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 //! temporary file, fsynced, renamed, the directory fsynced: a backup is whole or absent.
 //! After each one the retention rule (`retention.rs`) removes the backups it no longer keeps.
 
+use super::backup_files::{fail, gz_finish, gz_writer, list};
 use super::error::{BackupHint, Result, StoreError};
 use super::export::{ExportRange, ExportSummary, JournalSource, Line, Trailer};
 use super::retention::{self, BackupFile};
@@ -10,11 +11,9 @@ use super::{Store, scrub};
 use crate::atomic_file::{self, Staged};
 use crate::domain::calendar::ServiceNight;
 use chrono::{DateTime, Utc};
-use flate2::Compression;
 use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
 use std::fs::{self, DirBuilder, File};
-use std::io::{BufRead, BufReader, BufWriter};
+use std::io::{BufRead, BufReader};
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
@@ -40,25 +39,6 @@ pub struct BackupWritten {
     pub removed: usize,
 }
 
-pub(super) fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Backup {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    }
-}
-
-/// Gzip at the backups' level, buffered, into a staged (owner-only) file.
-pub(super) fn gz_writer(file: &mut File) -> BufWriter<GzEncoder<&mut File>> {
-    BufWriter::with_capacity(1 << 16, GzEncoder::new(file, Compression::default()))
-}
-
-/// Ends the gzip stream of `gz_writer`.
-pub(super) fn gz_finish(w: BufWriter<GzEncoder<&mut File>>, tmp: &Path) -> Result<()> {
-    let encoder = w.into_inner().map_err(|e| fail(tmp, e.error()))?;
-    encoder.finish().map_err(|e| fail(tmp, e))?;
-    Ok(())
-}
-
 impl Store {
     /// `backups/` in the data directory.
     pub fn backup_dir(&self) -> PathBuf {
@@ -81,29 +61,6 @@ impl Store {
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
         list(&self.backup_dir())
     }
-}
-
-/// The backups in `dir`, oldest first (none when the directory does not exist yet).
-pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(fail(dir, e)),
-    };
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| fail(dir, e))?;
-        let name = entry.file_name();
-        if let Some((night, index)) = name.to_str().and_then(retention::parse_name) {
-            files.push(BackupFile {
-                night,
-                index,
-                path: entry.path(),
-            });
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 impl BackupJob {

@@ -5,7 +5,7 @@
 
 use super::chain::{self, Hash};
 use super::export::{JOURNAL_FORMAT, JOURNAL_VERSION, Line};
-use super::import::ImportError;
+use super::import_error::ImportError;
 use crate::domain::event::{Envelope, SCHEMA_VERSION};
 use crate::domain::reference::Territory;
 use crate::domain::state::State;

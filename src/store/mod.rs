@@ -5,6 +5,7 @@
 
 mod aggregates;
 mod backup;
+mod backup_files;
 pub mod chain;
 mod check;
 mod durable;
@@ -12,6 +13,7 @@ pub mod error;
 mod expiry;
 mod export;
 mod import;
+mod import_error;
 mod import_lines;
 mod keys;
 mod migrate;
@@ -24,7 +26,8 @@ mod tx;
 pub mod views;
 mod wal;
 
-pub use backup::{BACKUP_DIR, BackupJob, BackupWritten, apply_retention, list as list_backups};
+pub use backup::{BACKUP_DIR, BackupJob, BackupWritten, apply_retention};
+pub use backup_files::list as list_backups;
 pub use check::CheckReport;
 pub use error::{BackupHint, Damage, Result, StoreError};
 pub use export::{ExportRange, ExportSummary, Header, JournalSource, Line, Trailer};

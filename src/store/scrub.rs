@@ -7,7 +7,7 @@
 //! has gone through every backup: a scrub cut short (a kill, a full disk) is finished by
 //! the next `vigie personal …`, `vigie backup` or backup at a close, and `check` reports it.
 
-use super::backup::{fail, gz_finish, gz_writer, list};
+use super::backup_files::{fail, gz_finish, gz_writer, list};
 use super::error::Result;
 use super::export::Line;
 use super::{Store, keys};
