@@ -285,6 +285,14 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
             lang,
         )?),
         Some(Cmd::Action { command }) => Ok(action::run(&mut open(g, lang)?, command, lang)?),
+        // A period report reads the facts alone when they are up to date: no need to open
+        // the journal's database.
+        Some(Cmd::Report {
+            command: report::ReportCmd::Period(args),
+        }) => match facts_view(g, lang)? {
+            Some(facts) => Ok(report_period::run(&facts, args, lang)?),
+            None => Ok(report_period::run(&existing(g)?, args, lang)?),
+        },
         Some(Cmd::Report { command }) => Ok(report::run(&existing(g)?, command, lang)?),
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },
@@ -328,6 +336,17 @@ pub fn open(g: &Global, lang: Lang) -> Result<Store, Failure> {
     let mut store = Store::open(&dir, territory).map_err(fail(lang))?;
     store.set_retention_days(Some(RETENTION_DAYS));
     Ok(store)
+}
+
+/// The store's facts on their own, if they count what its journal holds (`None`: open the
+/// store, which says what is wrong or brings them up to date).
+fn facts_view(g: &Global, lang: Lang) -> Result<Option<crate::store::FactsView>, Failure> {
+    let territory = load_territory(g, lang)?;
+    let dir = data_dir(g)?;
+    if g.demo || !dir.join("store").is_dir() {
+        return Ok(None);
+    }
+    crate::store::FactsView::open(&dir, territory).map_err(fail(lang))
 }
 
 /// Opens a store that must exist: read commands never create one.

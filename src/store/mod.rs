@@ -12,6 +12,7 @@ mod durable;
 pub mod error;
 mod expiry;
 mod export;
+mod facts_db;
 mod import;
 mod import_error;
 mod import_lines;
@@ -31,6 +32,7 @@ pub use backup_files::list as list_backups;
 pub use check::CheckReport;
 pub use error::{BackupHint, Damage, Result, StoreError};
 pub use export::{ExportRange, ExportSummary, Header, JournalSource, Line, Trailer};
+pub use facts_db::FactsView;
 pub use import::{ImportError, ImportSummary};
 pub use open::with_backup_hint;
 pub use restore::{RestoreError, RestoreSummary, restore};
@@ -70,8 +72,11 @@ pub struct Store {
     journal: sled::Tree,
     personal: sled::Tree,
     views: sled::Tree,
-    /// The period reports' facts, one record per night (`aggregates.rs`).
+    /// The period reports' facts, one record per night, in their own small database
+    /// (`aggregates.rs`, `facts_db.rs`).
     aggregates: sled::Tree,
+    facts_db: sled::Db,
+    facts_syncer: durable::Syncer,
     syncer: durable::Syncer,
     /// The witness: every commit is appended here and fsynced before it returns.
     wal: wal::Wal,
@@ -126,6 +131,11 @@ impl Store {
     fn durable(&mut self, with_blobs: bool) -> Result<()> {
         let flushed = self.db.flush().map(|_| ()).map_err(StoreError::from);
         let synced = flushed.and_then(|_| self.syncer.sync(with_blobs));
+        // The facts with them: derived, but a report reads them alone.
+        let synced = synced.and_then(|_| {
+            self.facts_db.flush().map_err(StoreError::from)?;
+            self.facts_syncer.sync(with_blobs)
+        });
         if synced.is_err() {
             self.poisoned = true;
         }

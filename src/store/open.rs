@@ -81,12 +81,15 @@ impl Store {
         let witness = wal::read(&db_dir)?;
         let db = open_sled(&db_dir)?;
         let tree = |name: &str| db.open_tree(name).map_err(unreadable(&db_dir));
-        let (journal, personal, views, aggregates) = (
+        let (journal, personal, views) = (
             tree(keys::JOURNAL)?,
             tree(keys::PERSONAL)?,
             tree(keys::VIEWS)?,
-            tree(super::aggregates::TREE)?,
         );
+        // Where earlier versions kept the facts: they live in their own database now.
+        let _ = db.drop_tree(super::aggregates::OLD_TREE);
+        let (facts_db, facts_syncer) = super::facts_db::open(dir)?;
+        let aggregates: sled::Tree = (*facts_db).clone();
         let syncer = durable::Syncer::new(&db_dir)?;
         let wal = match &witness {
             Some(w) => Wal::open(&db_dir, w)?,
@@ -103,6 +106,8 @@ impl Store {
             personal,
             views,
             aggregates,
+            facts_db,
+            facts_syncer,
             syncer,
             wal,
             territory,
@@ -124,10 +129,18 @@ impl Store {
             return store.reopen_after_repair();
         }
         store.load_state()?;
+        // The facts' database is flushed apart from the journal's: after a crash either
+        // may be ahead. Facts that do not count what the journal kept are dropped (and built
+        // again below) rather than replayed on top of, which could count an event twice.
+        let stale = store.drop_facts_not_at_journal()?;
         if let Some(w) = witness.filter(|_| !fresh) {
             store.reconcile(w)?;
         }
-        store.ensure_aggregates()?;
+        if stale {
+            store.rebuild_aggregates()?;
+        } else {
+            store.ensure_aggregates()?;
+        }
         Ok(store)
     }
 

@@ -192,9 +192,9 @@ impl<'s> Tx<'s> {
             personal: personal_rows,
             erased: &erased,
             views: view_rows,
-            aggregates: aggregates.rows(state.last_seq)?,
         };
-        if let Err(e) = rows.write(store) {
+        let facts = aggregates.rows(state.last_seq, &store.territory.id)?;
+        if let Err(e) = rows.write(store).and_then(|_| store.write_facts(&facts)) {
             // What the witness holds is replayed at the next open.
             store.poisoned = true;
             return Err(e);
@@ -229,24 +229,18 @@ fn snapshot_due(store: &Store, state: &State, envelopes: &[Envelope]) -> bool {
     marks_night || state.last_seq >= store.snapshot_seq + SNAPSHOT_EVERY
 }
 
-/// What one commit writes into sled, in one transaction over the four trees.
+/// What one commit writes into sled, in one transaction over the three trees.
 struct Rows<'a> {
     journal: Vec<([u8; 8], Vec<u8>)>,
     personal: Vec<([u8; 8], Vec<u8>)>,
     erased: &'a [PersonalId],
     views: Vec<(Vec<u8>, Option<Vec<u8>>)>,
-    aggregates: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 impl Rows<'_> {
     fn write(&self, store: &Store) -> Result<()> {
-        let trees = (
-            &store.journal,
-            &store.personal,
-            &store.views,
-            &store.aggregates,
-        );
-        let written = trees.transaction(|(j, p, v, a)| {
+        let trees = (&store.journal, &store.personal, &store.views);
+        let written = trees.transaction(|(j, p, v)| {
             for (k, val) in &self.journal {
                 j.insert(&k[..], val.as_slice())?;
             }
@@ -261,9 +255,6 @@ impl Rows<'_> {
                     Some(val) => v.insert(k.as_slice(), val.as_slice())?,
                     None => v.remove(k.as_slice())?,
                 };
-            }
-            for (k, val) in &self.aggregates {
-                a.insert(k.as_slice(), val.as_slice())?;
             }
             Ok::<(), ConflictableTransactionError<()>>(())
         });
