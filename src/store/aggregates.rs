@@ -21,9 +21,9 @@ use std::path::Path;
 
 /// The tree where earlier versions kept the facts, inside the journal's database.
 pub(super) const OLD_TREE: &str = "aggregates";
-const META: &[u8] = b"meta";
-const FACTS: &[u8] = b"f/";
-const OPEN: &[u8] = b"o/";
+pub(super) const META: &[u8] = b"meta";
+pub(super) const FACTS: &[u8] = b"f/";
+pub(super) const OPEN: &[u8] = b"o/";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Meta {
@@ -48,7 +48,7 @@ pub(super) fn meta_of(tree: &sled::Tree) -> Option<Meta> {
     unpack(&v).ok()
 }
 
-fn key(prefix: &[u8], night: ServiceNight) -> Vec<u8> {
+pub(super) fn key(prefix: &[u8], night: ServiceNight) -> Vec<u8> {
     [prefix, night.to_string().as_bytes()].concat()
 }
 
@@ -56,19 +56,19 @@ fn night_of(k: &[u8]) -> Option<ServiceNight> {
     std::str::from_utf8(k.get(2..)?).ok()?.parse().ok()
 }
 
-fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
+pub(super) fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
     postcard::to_stdvec(v).map_err(|e| StoreError::Write(format!("aggregates: {e}")))
 }
 
-fn unpack<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
+pub(super) fn unpack<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     postcard::from_bytes(bytes).map_err(|e| StoreError::Read(format!("aggregates: {e}")))
 }
 
 /// Facts kept in memory: a rebuild, `check`.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct MemFacts {
-    facts: BTreeMap<ServiceNight, NightFacts>,
-    open: BTreeMap<ServiceNight, OpenCases>,
+    pub(super) facts: BTreeMap<ServiceNight, NightFacts>,
+    pub(super) open: BTreeMap<ServiceNight, OpenCases>,
 }
 
 impl Facts for MemFacts {
@@ -95,7 +95,7 @@ impl Facts for MemFacts {
 }
 
 impl MemFacts {
-    fn rows(&self) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+    pub(super) fn rows(&self) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         let mut rows = Vec::with_capacity(self.facts.len() + self.open.len());
         for (n, f) in &self.facts {
             rows.push((key(FACTS, *n), encode(f)?));
@@ -212,15 +212,13 @@ impl Store {
         Ok(mem)
     }
 
-    /// `check`: the stored facts against a replay of the journal.
-    pub(super) fn check_aggregates(&self, diffs: &mut Vec<String>) -> Result<()> {
-        let mut ignored = Vec::new();
-        let expected: BTreeMap<Vec<u8>, Vec<u8>> = self
-            .replay_facts(&mut ignored)?
-            .rows()?
-            .into_iter()
-            .collect();
-        let mut matched = 0;
+    /// `check`: the stored facts against those of the replay (`expected`, encoded).
+    pub(super) fn check_aggregates(
+        &self,
+        expected: &BTreeMap<Vec<u8>, Vec<u8>>,
+        diffs: &mut Vec<String>,
+    ) -> Result<()> {
+        let mut stored = std::collections::BTreeSet::new();
         for item in self.aggregates.iter() {
             let (k, v) = item.map_err(|e| self.damage(e))?;
             if k.as_ref() == META {
@@ -234,13 +232,14 @@ impl Store {
                 Some(e) if e.as_slice() != v.as_ref() => {
                     diffs.push(format!("aggregate {name:?} differs from the journal"))
                 }
-                Some(_) => matched += 1,
+                Some(_) => {}
             }
+            stored.insert(k.to_vec());
         }
-        if matched < expected.len() {
-            let n = expected.len() - matched;
+        for k in expected.keys().filter(|k| !stored.contains(*k)) {
+            let name = String::from_utf8_lossy(k);
             diffs.push(format!(
-                "{n} aggregates of the journal are missing in the store"
+                "aggregate {name:?} of the journal is missing in the store"
             ));
         }
         Ok(())

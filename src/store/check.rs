@@ -2,12 +2,15 @@
 //! (the hash chain, the live state from the snapshot, and every view). It streams: a
 //! request or situation the replayed state has let go of (finished) and a night two nights
 //! back can no longer change, so they are compared and dropped as the replay goes, and the
-//! memory stays that of one night's views.
+//! memory stays that of one night's views; the report facts of the nights behind are kept
+//! encoded (check_facts.rs). One pass over the journal for all of it.
 
+use super::check_facts::CheckFacts;
 use super::error::Result;
 use super::views::{MemViews, decode};
 use super::{Store, keys};
 use super::{chain, rows};
+use crate::domain::calendar::ServiceNight;
 use crate::domain::event::{Envelope, Event};
 use crate::domain::ids::{CaseId, RequestId};
 use crate::domain::state::State;
@@ -48,6 +51,7 @@ impl Store {
     pub(super) fn replay_all(
         &self,
         differences: &mut Vec<String>,
+        mut facts: Option<&mut CheckFacts>,
         mut settle: impl FnMut(&State, &mut MemViews, &mut Vec<String>) -> Result<()>,
     ) -> Result<(State, MemViews, u64)> {
         let mut state = State::default();
@@ -91,8 +95,14 @@ impl Store {
             }
             state.apply(&env);
             let Ok(()) = project(&mut views, &state, &env);
-            if matches!(env.event, Event::NightOpened { .. }) {
+            if let Some(facts) = facts.as_deref_mut() {
+                crate::domain::facts::project(facts, &state, &env)?;
+            }
+            if let Event::NightOpened { night, .. } = &env.event {
                 settle(&state, &mut views, differences)?;
+                if let Some(facts) = facts.as_deref_mut() {
+                    facts.cool_before(ServiceNight(night.0 - chrono::Days::new(7)))?;
+                }
             }
         }
         Ok((state, views, missing))
@@ -101,9 +111,11 @@ impl Store {
     pub fn check(&self) -> Result<CheckReport> {
         let mut diffs = Vec::new();
         let mut seen = Seen::default();
-        let (state, mut views, missing) = self.replay_all(&mut diffs, |state, views, diffs| {
-            settle(self, state, views, &mut seen, diffs)
-        })?;
+        let mut facts = CheckFacts::default();
+        let (state, mut views, missing) =
+            self.replay_all(&mut diffs, Some(&mut facts), |state, views, diffs| {
+                settle(self, state, views, &mut seen, diffs)
+            })?;
         if state != *self.state() {
             diffs.push(format!(
                 "live state differs from the replay (live at {}, replay at {})",
@@ -135,7 +147,7 @@ impl Store {
                 ));
             }
         }
-        self.check_aggregates(&mut diffs)?;
+        self.check_aggregates(&facts.into_rows()?, &mut diffs)?;
         diffs.truncate(MAX_DIFFERENCES);
         Ok(CheckReport {
             events: state.last_seq,

@@ -140,7 +140,7 @@ impl Store {
     /// Rewrites every view and the snapshot from a full replay of the journal.
     pub(super) fn rebuild_views(&mut self) -> Result<()> {
         let mut diffs = Vec::new();
-        let (state, views, _) = self.replay_all(&mut diffs, |_, _, _| Ok(()))?;
+        let (state, views, _) = self.replay_all(&mut diffs, None, |_, _, _| Ok(()))?;
         if !diffs.is_empty() {
             return Err(super::damaged(
                 &self.dir,

@@ -8,6 +8,7 @@ mod backup;
 mod backup_files;
 pub mod chain;
 mod check;
+mod check_facts;
 mod durable;
 pub mod error;
 mod expiry;

@@ -96,3 +96,37 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn check_finds_a_nights_facts_changed_or_lost() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("data");
+    {
+        let mut store = Store::open(&dir, rennes()).expect("store");
+        let nights = vigie::demo::nights_until("2026-11-20".parse().expect("night"), 20);
+        vigie::demo::simulate(&mut store, &nights, 5, |_| {}).expect("the demo runs");
+        assert!(store.check().expect("check").is_ok());
+    }
+    {
+        // Under the store's back: one night's facts given another's, one night's lost.
+        let db = sled::open(dir.join("facts")).expect("the facts' database");
+        let first = db
+            .get("f/2026-11-02")
+            .expect("reads")
+            .expect("a worked night");
+        db.insert("f/2026-11-03", first).expect("writes");
+        db.remove("f/2026-11-16")
+            .expect("writes")
+            .expect("a worked night");
+        db.flush().expect("flush");
+    }
+    let store = Store::open_existing(&dir, rennes()).expect("opens");
+    let report = store.check().expect("check");
+    let said = report.differences.join("\n");
+    assert!(said.contains("\"f/2026-11-03\" differs"), "{said}");
+    assert!(
+        said.contains("\"f/2026-11-16\" of the journal is missing"),
+        "{said}"
+    );
+    assert_eq!(report.differences.len(), 2, "{said}");
+}
