@@ -321,6 +321,9 @@ impl<'t> Planner<'_, 't> {
                 district: None,
                 team: Some(team.to_string()),
                 note,
+                entrance: None,
+                address: None,
+                request: None,
             };
             let observe_at = clear + Duration::seconds(30);
             self.command(observe_at, Command::RecordObservation(obs));

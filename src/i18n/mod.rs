@@ -16,6 +16,7 @@ pub mod report;
 pub mod store;
 pub mod territory;
 pub mod vocab;
+pub mod watch;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
