@@ -87,9 +87,14 @@ pub enum PlanCommand {
     AdoptStanding,
     Add(NewPlanItem),
     /// A team passed at the item's place (at the command's time).
-    Pass { item: PlanItemId, team: String },
+    Pass {
+        item: PlanItemId,
+        team: String,
+    },
     /// Taken off tonight's plan (the point is not to be visited after all).
-    Drop { item: PlanItemId },
+    Drop {
+        item: PlanItemId,
+    },
 }
 
 /// A passage of a team at a plan item.

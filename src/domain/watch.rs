@@ -4,10 +4,10 @@
 //! answer) → résolue or sans suite. A relay engaged on a request is followed too: called,
 //! answered, arrived, no answer, each with its time (the handover's « relais attendus »).
 
+use super::calendar::ServiceNight;
 use super::ids::{ObservationId, PersonalId, RequestId};
 use super::reference::Territory;
 use super::vocab::ObservationKind;
-use super::calendar::ServiceNight;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -80,9 +80,9 @@ pub fn refusal(r: &WatchRefusal, l: Lang) -> String {
         (ObservationSettled { id }, Lang::En) => {
             format!("Observation {id} is already resolved or closed without follow-up.")
         }
-        (NotTransmitted { id }, Lang::Fr) => format!(
-            "L'observation {id} n'a pas encore été transmise : transmettez-la d'abord (t)."
-        ),
+        (NotTransmitted { id }, Lang::Fr) => {
+            format!("L'observation {id} n'a pas encore été transmise : transmettez-la d'abord (t).")
+        }
         (NotTransmitted { id }, Lang::En) => {
             format!("Observation {id} was not transmitted yet: transmit it first (t).")
         }
@@ -105,9 +105,9 @@ pub fn refusal(r: &WatchRefusal, l: Lang) -> String {
         (RelayNotEngaged { request, partner }, Lang::Fr) => format!(
             "{partner} n'a pas été mobilisé sur la sollicitation {request} : notez d'abord l'appel."
         ),
-        (RelayNotEngaged { request, partner }, Lang::En) => format!(
-            "{partner} was not engaged on request {request}: record the call first."
-        ),
+        (RelayNotEngaged { request, partner }, Lang::En) => {
+            format!("{partner} was not engaged on request {request}: record the call first.")
+        }
         (RelayEngaged { request, partner }, Lang::Fr) => {
             format!("{partner} est déjà mobilisé sur la sollicitation {request}.")
         }

@@ -63,10 +63,7 @@ fn item(
         (Some(s), None) => return Err(fail("site", format!("unknown site `{s}`"))),
         (None, Some(d)) => return Err(fail("district", format!("unknown district `{d}`"))),
         _ => {
-            return Err(fail(
-                "site",
-                "give either `site` or `district`".to_string(),
-            ));
+            return Err(fail("site", "give either `site` or `district`".to_string()));
         }
     };
     let days = e
@@ -140,7 +137,9 @@ mod tests {
         let err = load(&Source::new("plan.toml", bad), &t).unwrap_err();
         assert!(err.to_string().contains("nowhere"), "{err}");
         assert!(err.to_string().contains("items[0].site"), "{err}");
-        let bad = bad.replace("nowhere", "mau-gros-chene-3").replace("22:00", "9h");
+        let bad = bad
+            .replace("nowhere", "mau-gros-chene-3")
+            .replace("22:00", "9h");
         let err = load(&Source::new("plan.toml", bad), &t).unwrap_err();
         assert!(err.to_string().contains("9h"), "{err}");
     }

@@ -28,7 +28,12 @@ impl Ctx<'_> {
     /// The weekday's standing items, added once a night (with its opening, by the console).
     fn standing_plan(&mut self) -> Result<(), Refusal> {
         let night = self.night()?.night;
-        if self.state.plan.values().any(|i| i.origin == PlanOrigin::Standing) {
+        if self
+            .state
+            .plan
+            .values()
+            .any(|i| i.origin == PlanOrigin::Standing)
+        {
             return Err(WatchRefusal::PlanAdopted.into());
         }
         let day = night.date().weekday();

@@ -27,8 +27,8 @@ use super::event::{Aggregate, Envelope};
 use super::handover::{Instruction, PendingHandover};
 use super::ids::{CaseId, InstructionId, ObservationId, PersonalId, PlanItemId, RequestId};
 use super::plan::PlanItem;
-use super::watch::Observation;
 use super::vocab::CaseState;
+use super::watch::Observation;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

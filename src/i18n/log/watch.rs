@@ -26,7 +26,10 @@ pub(super) fn describe(env: &Envelope, w: &Words) -> Option<String> {
         } => format!(
             "{} {observation} {}{}",
             l.pick("Observation", "Observation"),
-            l.pick("prise en compte par le commanditaire", "acknowledged by the commissioner"),
+            l.pick(
+                "prise en compte par le commanditaire",
+                "acknowledged by the commissioner"
+            ),
             w.text(answer)
         ),
         Event::ObservationSettled {
