@@ -64,6 +64,8 @@ pub enum Action {
     EndInstruction,
     ExtendInstruction,
     ExportReport,
+    /// The watch, relays, the night's plan, the directory (app/desk_key.rs).
+    Desk(super::desk_key::DeskKey),
     // In a form or a picker.
     NextField,
     PrevField,

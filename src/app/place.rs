@@ -30,6 +30,9 @@ pub struct PlaceForm {
     pub query: Input,
     /// Index among the matches.
     pub choice: usize,
+    /// Tonight's plan points not yet passed (active presence only): offered with nothing
+    /// typed, and a presence at one of them records the passage.
+    pub plan: Vec<super::plan::PlanSpot>,
 }
 
 impl PlaceForm {
@@ -39,7 +42,23 @@ impl PlaceForm {
             purpose,
             query: Input::default(),
             choice: 0,
+            plan: Vec::new(),
         }
+    }
+
+    /// With tonight's plan points to offer.
+    pub fn with_plan(mut self, plan: Vec<super::plan::PlanSpot>) -> PlaceForm {
+        self.plan = plan;
+        self
+    }
+
+    /// Nothing typed for an active presence: the district the team is in (if known), then
+    /// the plan's points.
+    pub fn offered(&self, state: &State, territory: &Territory) -> Vec<Position> {
+        let here = current_district(state, territory, &self.team);
+        here.into_iter()
+            .chain(self.plan.iter().map(|s| s.at.clone()))
+            .collect()
     }
 
     /// Districts whose name contains the query, then sites that match it.
@@ -86,7 +105,12 @@ impl Form for PlaceForm {
         Some(&mut self.query)
     }
     fn choose(&mut self, _: PlaceField, forward: bool, ctx: &Ctx) {
-        self.pick(forward, ctx.territory);
+        if self.purpose == Purpose::Presence && self.is_empty() {
+            let n = self.offered(ctx.domain, ctx.territory).len();
+            self.choice = step_index(self.choice, n, forward);
+        } else {
+            self.pick(forward, ctx.territory);
+        }
     }
     fn edited(&mut self, _: PlaceField) {
         self.choice = 0;
@@ -99,21 +123,31 @@ impl Form for PlaceForm {
         // Active presence with nothing typed: where the team already is.
         let position = match (self.purpose, self.chosen(ctx.territory)) {
             (_, Some(p)) => Some(p),
-            (Purpose::Presence, None) if self.is_empty() => {
-                current_district(ctx.domain, ctx.territory, &self.team)
-            }
+            (Purpose::Presence, None) if self.is_empty() => self
+                .offered(ctx.domain, ctx.territory)
+                .get(self.choice)
+                .cloned(),
             _ => None,
         };
         let position = position.ok_or((PlaceField, Fix::TeamPlace))?;
         let team = self.team.clone();
-        Ok(vec![match self.purpose {
+        let passed = super::plan::spot_for(&self.plan, &position, ctx.territory);
+        let mut commands = vec![match self.purpose {
             Purpose::Move => Command::UpdatePosition { team, position },
             Purpose::Presence => Command::SetTeamStatus {
                 team,
                 status: TeamStatus::ActivePresence,
                 position: Some(position),
             },
-        }])
+        }];
+        // A presence at a point of tonight's plan is its passage, in the same commit.
+        if let (Purpose::Presence, Some(item)) = (self.purpose, passed) {
+            commands.push(Command::Plan(crate::domain::plan::PlanCommand::Pass {
+                item,
+                team: self.team.clone(),
+            }));
+        }
+        Ok(commands)
     }
 }
 

@@ -63,6 +63,11 @@ pub fn night_minutes(t: NaiveTime) -> u32 {
     (m + 24 * 60 - 12 * 60) % (24 * 60)
 }
 
+/// The night minutes (see [`night_minutes`]) of an instant, in Europe/Paris.
+pub fn minutes_at(at: DateTime<Utc>) -> u32 {
+    night_minutes(at.with_timezone(&super::calendar::TZ).time())
+}
+
 /// An item of the standing plan (territory files): the weekdays it applies to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StandingItem {

@@ -140,3 +140,52 @@ pub fn refusal(r: &WatchRefusal, l: Lang) -> String {
         }
     }
 }
+
+/// What a watch, relay or plan form needs fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskFix {
+    ObservationKind,
+    /// A site, a district, or a free address with its district.
+    ObservationPlace,
+    PlanPlace,
+    /// "HH:MM" both ends.
+    Window,
+    Relay,
+    /// Who answered and what.
+    Answer,
+    /// The command line's watch and plan verbs.
+    Usage,
+}
+
+pub fn fix(f: DeskFix, l: Lang) -> &'static str {
+    match f {
+        DeskFix::ObservationKind => l.pick(
+            "Type d'observation : choisissez avec ←/→.",
+            "Kind of observation: pick with ←/→.",
+        ),
+        DeskFix::ObservationPlace => l.pick(
+            "Lieu : un site ou un quartier (↑/↓) ; une adresse hors liste avec son quartier (←/→).",
+            "Place: a site or a district (↑/↓); an address not in the list with its district (←/→).",
+        ),
+        DeskFix::PlanPlace => l.pick(
+            "Point : tapez une partie du nom d'un site ou d'un quartier, ↑/↓ pour choisir.",
+            "Point: type part of a site's or a district's name, ↑/↓ to pick.",
+        ),
+        DeskFix::Window => l.pick(
+            "Créneau : deux heures HH:MM (la fin peut passer minuit).",
+            "Window: two times HH:MM (the end may be past midnight).",
+        ),
+        DeskFix::Relay => l.pick(
+            "Relais : choisissez dans la liste (↑/↓), tapez pour filtrer.",
+            "Relay: pick from the list (↑/↓), type to filter.",
+        ),
+        DeskFix::Answer => l.pick(
+            "Réponse : qui a répondu et quoi, en quelques mots.",
+            "Answer: who answered and what, in a few words.",
+        ),
+        DeskFix::Usage => l.pick(
+            "Veille et plan : obs TYPE LIEU [note] · transmettre N · reponse N TEXTE · resolue N · sanssuite N · relais N PARTENAIRE appele|repondu|arrive|sansreponse · point LIEU HH:MM HH:MM · passage N EQUIPE",
+            "Watch and plan: obs KIND PLACE [note] · transmit N · answer N TEXT · resolved N · nofollowup N · relay N PARTNER called|answered|arrived|noanswer · point PLACE HH:MM HH:MM · pass N TEAM",
+        ),
+    }
+}

@@ -2,9 +2,13 @@
 //! it submits; `handle` does the rest the same way for every form — next and previous
 //! field, editing, choosing, the two-step Esc, Enter.
 
+pub mod answer;
 pub mod clear;
 pub mod date;
 pub mod line;
+pub mod observation;
+pub mod plan_item;
+pub mod relay;
 pub mod request;
 pub mod sites;
 pub mod step;

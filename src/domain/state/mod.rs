@@ -21,7 +21,7 @@ pub use interventions::Intervention;
 pub use night::NightState;
 pub use requests::Request;
 pub use teams::{StatusChange, Team};
-pub use watch::RelayFollow;
+pub use watch::{EngagedRelay, RelayFollow};
 
 use super::event::{Aggregate, Envelope};
 use super::handover::{Instruction, PendingHandover};

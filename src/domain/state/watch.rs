@@ -92,3 +92,72 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
         _ => {}
     }
 }
+
+/// A partner engaged on a request this night, with its follow-up so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngagedRelay {
+    pub request: RequestId,
+    pub partner: String,
+    /// When it was engaged (called, named at the clearance, handed the request).
+    pub at: DateTime<Utc>,
+    pub steps: Vec<(DateTime<Utc>, RelayStep)>,
+}
+
+impl EngagedRelay {
+    pub fn arrived(&self) -> bool {
+        self.steps.iter().any(|(_, s)| *s == RelayStep::Arrived)
+    }
+
+    /// The last step recorded, if any.
+    pub fn last(&self) -> Option<(DateTime<Utc>, RelayStep)> {
+        self.steps.last().copied()
+    }
+}
+
+impl State {
+    /// The relays engaged on the requests in the state, in the order they were engaged.
+    pub fn relays_engaged(&self) -> Vec<EngagedRelay> {
+        let mut out: Vec<EngagedRelay> = Vec::new();
+        let mut engage = |request: RequestId, partner: &str, at: DateTime<Utc>| {
+            if !out
+                .iter()
+                .any(|e| e.request == request && e.partner == partner)
+            {
+                out.push(EngagedRelay {
+                    request,
+                    partner: partner.to_string(),
+                    at,
+                    steps: Vec::new(),
+                });
+            }
+        };
+        for s in self
+            .relay_steps
+            .iter()
+            .filter(|s| s.step == RelayStep::Called)
+        {
+            engage(s.request, &s.partner, s.at);
+        }
+        for r in self.requests.values() {
+            for i in &r.interventions {
+                let at = i.cleared_at.unwrap_or(i.dispatched_at);
+                for p in &i.relays {
+                    engage(r.id, p, at);
+                }
+            }
+            if let (Some(p), Some(at)) = (&r.relayed_to, r.closed_at) {
+                engage(r.id, p, at);
+            }
+        }
+        for s in &self.relay_steps {
+            if let Some(e) = out
+                .iter_mut()
+                .find(|e| e.request == s.request && e.partner == s.partner)
+            {
+                e.steps.push((s.at, s.step));
+            }
+        }
+        out.sort_by_key(|e| e.at);
+        out
+    }
+}
