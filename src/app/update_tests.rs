@@ -544,3 +544,6 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
     // What was being typed is still there.
     assert_eq!(format!("{:?}", d.app.mode), mode);
 }
+
+#[path = "desk_tests.rs"]
+mod desk;
