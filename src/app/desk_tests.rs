@@ -40,13 +40,13 @@ fn an_observation_from_the_board_is_routed_and_followed_on_the_watch_screen() {
     d.key(KeyCode::Right); // Hall A
     d.key(KeyCode::Enter);
     assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.error());
-    let o = &d.app.domain.observations[&crate::domain::ids::ObservationId(0)];
+    let o = &d.app.domain.observations[&crate::domain::ids::ObservationId(1)];
     assert_eq!(o.commissioner, "archipel");
     assert_eq!(o.team.as_deref(), Some("E1"), "the team pointed at saw it");
     assert_eq!(o.entrance.as_deref(), Some("Hall A"));
     assert_eq!(
         d.info().as_deref(),
-        Some("Observation 0 enregistrée, à transmettre à Archipel Habitat.")
+        Some("Observation 1 enregistrée, à transmettre à Archipel Habitat.")
     );
 
     // The watch screen: the answer before it went out is refused, then the lifecycle.
@@ -64,13 +64,13 @@ fn an_observation_from_the_board_is_routed_and_followed_on_the_watch_screen() {
     d.act(Action::Back);
     d.act(Action::Back);
     d.key(KeyCode::Char('t'));
-    assert_eq!(observation_status(&d, 0), WatchStatus::Transmitted);
+    assert_eq!(observation_status(&d, 1), WatchStatus::Transmitted);
     d.key(KeyCode::Char('a'));
     d.typed("Gardien : technicien demain");
     d.key(KeyCode::Enter);
-    assert_eq!(observation_status(&d, 0), WatchStatus::Acknowledged);
+    assert_eq!(observation_status(&d, 1), WatchStatus::Acknowledged);
     d.key(KeyCode::Char('r'));
-    assert_eq!(observation_status(&d, 0), WatchStatus::Resolved);
+    assert_eq!(observation_status(&d, 1), WatchStatus::Resolved);
     d.key(KeyCode::Char('X'));
     assert!(d.error().is_some_and(|e| e.contains("déjà résolue")));
 }
@@ -104,7 +104,7 @@ fn the_watch_screen_filters_by_commissioner_status_and_kind() {
         d.command(&format!("obs {kind} {place}"));
         assert!(d.error().is_none(), "{:?}", d.error());
     }
-    d.command("transmettre 1");
+    d.command("transmettre 2");
     d.act(Action::Show(Screen::Watch));
     assert_eq!(crate::app::watch_screen::rows(&d.app).len(), 2);
     d.act(Action::Desk(DeskKey::FilterCommissioner)); // archipel
@@ -114,10 +114,10 @@ fn the_watch_screen_filters_by_commissioner_status_and_kind() {
     d.act(Action::Back);
     d.act(Action::Desk(DeskKey::FilterStatus)); // to transmit
     let rows = crate::app::watch_screen::rows(&d.app);
-    assert_eq!(rows.iter().map(|o| o.id.0).collect::<Vec<_>>(), [0]);
+    assert_eq!(rows.iter().map(|o| o.id.0).collect::<Vec<_>>(), [1]);
     d.act(Action::Desk(DeskKey::FilterStatus)); // transmitted
     let rows = crate::app::watch_screen::rows(&d.app);
-    assert_eq!(rows.iter().map(|o| o.id.0).collect::<Vec<_>>(), [1]);
+    assert_eq!(rows.iter().map(|o| o.id.0).collect::<Vec<_>>(), [2]);
     d.act(Action::Back);
     d.act(Action::Desk(DeskKey::FilterAge)); // tonight
     assert_eq!(crate::app::watch_screen::rows(&d.app).len(), 2);
@@ -185,7 +185,7 @@ fn p_offers_the_plan_and_a_presence_there_records_the_passage() {
     assert_eq!(offered.len(), 3);
     d.key(KeyCode::Down); // the second point (21:30 Gros-Chêne after the 19:30 visit)
     d.key(KeyCode::Enter);
-    let item = &d.app.domain.plan[&crate::domain::ids::PlanItemId(0)];
+    let item = &d.app.domain.plan[&crate::domain::ids::PlanItemId(1)];
     assert!(item.done(), "{:?}", d.app.domain.plan);
     assert_eq!(item.passages[0].team, "E3");
     assert_eq!(d.team("E3").status(), TeamStatus::ActivePresence);

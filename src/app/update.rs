@@ -25,7 +25,11 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             say(app, notice)
         }
         Action::Notice(notice) => say(app, notice),
-        Action::ReportExported(Ok(path)) => say(app, Notice::ReportWritten(path)),
+        Action::ReportExported(Ok(path)) => {
+            let mut effects = say(app, Notice::ReportWritten(path));
+            effects.extend(watch_keys::transmitted_in_report(app));
+            effects
+        }
         Action::ReportExported(Err(words)) => say(app, Notice::Failed(words)),
         // Ctrl-C quits from a form too, once confirmed; the form stays open meanwhile.
         Action::Quit if app.mode.is_form() => {

@@ -136,3 +136,29 @@ fn lifecycle(app: &mut AppState, key: DeskKey) -> Vec<Effect> {
     };
     commit(app, vec![Command::Watch(command)])
 }
+
+/// The night's report went out to the commissioners (the console writes their version):
+/// the observations of that night still to transmit are recorded as transmitted.
+pub(super) fn transmitted_in_report(app: &mut AppState) -> Vec<Effect> {
+    let Some((record, _)) = app.nights.shown(&app.domain) else {
+        return Vec::new();
+    };
+    let night = record.night;
+    let observations: Vec<_> = app
+        .domain
+        .observations
+        .values()
+        .filter(|o| o.night == night && o.status() == WatchStatus::ToTransmit)
+        .map(|o| o.id)
+        .collect();
+    if observations.is_empty() || app.busy {
+        return Vec::new();
+    }
+    commit(
+        app,
+        vec![Command::Watch(WatchCommand::Transmit {
+            observations,
+            channel: Channel::NightReport,
+        })],
+    )
+}

@@ -244,7 +244,7 @@ fn an_observation_feeds_the_watch_with_place_team_and_note() {
             district: Some("le-blosne".into()),
             team: Some("E2".into()),
             note: Some(PersonalId(0)),
-            id: Some(crate::domain::ids::ObservationId(0)),
+            id: Some(crate::domain::ids::ObservationId(1)),
             entrance: None,
             address: None,
             request: None,

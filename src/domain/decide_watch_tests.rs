@@ -220,7 +220,7 @@ fn an_observation_linked_to_a_request_keeps_the_link_and_leaves_the_state_once_s
     n.set_clock("2026-12-01T21:00:00+01:00");
     n.open("nadia-b").expect("next night");
     assert!(n.state.observations.is_empty(), "settled ones leave");
-    assert_eq!(n.state.counters.observation, 1, "ids go on");
+    assert_eq!(n.state.counters.observation, 2, "ids go on (from 1)");
 }
 
 #[test]
@@ -348,7 +348,7 @@ fn the_standing_plan_of_the_weekday_comes_once_and_points_are_passed_by_teams_th
         "01:00",
     )
     .expect("order");
-    let order = PlanItemId(3);
+    let order = PlanItemId(4);
     assert_eq!(n.state.plan[&order].window.to, time("01:00"));
 
     // E1 is at base: not at the point.
@@ -381,12 +381,12 @@ fn the_standing_plan_of_the_weekday_comes_once_and_points_are_passed_by_teams_th
         }
     );
     n.run(Command::Plan(PlanCommand::Drop {
-        item: PlanItemId(0),
+        item: PlanItemId(1),
     }))
     .expect("dropped");
     assert_eq!(
-        n.refuses(pass(PlanItemId(0), "E1")),
-        Refusal::Watch(WatchRefusal::UnknownPlanItem { id: PlanItemId(0) })
+        n.refuses(pass(PlanItemId(1), "E1")),
+        Refusal::Watch(WatchRefusal::UnknownPlanItem { id: PlanItemId(1) })
     );
     assert_replays(&n);
 }
@@ -449,7 +449,7 @@ fn the_plan_leaves_with_the_night_and_needs_one_open() {
     assert!(n.state.plan.is_empty());
     n.run(Command::Plan(PlanCommand::AdoptStanding))
         .expect("Tuesday's plan");
-    assert!(n.state.plan.keys().all(|k| k.0 >= 3), "ids go on");
+    assert!(n.state.plan.keys().all(|k| k.0 >= 4), "ids go on");
 }
 
 #[test]

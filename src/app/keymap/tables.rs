@@ -57,7 +57,7 @@ pub const BOARD: &[Binding] = &[
     b(
         &[(char('w'), Action::Desk(DeskKey::Observe))],
         Doc::Desk(DeskDoc::Observe),
-        BOTH,
+        NEVER,
     ),
     b(
         &[(char('f'), Action::Desk(DeskKey::FollowRelay))],

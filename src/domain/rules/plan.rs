@@ -56,7 +56,7 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    /// Ids follow those already handed out, in the state and in this decision.
+    /// Ids follow those already handed out, in the state and in this decision (from 1).
     fn next_plan_item(&self) -> PlanItemId {
         let here = self
             .out
@@ -64,7 +64,7 @@ impl Ctx<'_> {
             .iter()
             .filter(|e| matches!(e, Event::PlanItemAdded { .. }))
             .count() as u64;
-        PlanItemId(self.state.counters.plan_item + here)
+        PlanItemId(self.state.counters.plan_item.max(1) + here)
     }
 
     fn add_plan_item(&mut self, item: &NewPlanItem) -> Result<(), Refusal> {

@@ -34,9 +34,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// The next observation id (one observation per command).
+    /// The next observation id (one observation per command), from 1.
     pub(in crate::domain) fn next_observation(&self) -> ObservationId {
-        ObservationId(self.state.counters.observation)
+        ObservationId(self.state.counters.observation.max(1))
     }
 
     /// The entrance (one of the site's) and the free address (with a district), cleaned.
