@@ -277,3 +277,43 @@ fn watch_and_plan_keys_before_a_night_say_so() {
     d.command("obs zzz ajoncs");
     assert!(d.error().is_some_and(|e| e.starts_with("Veille et plan")));
 }
+
+#[test]
+fn the_clearing_takes_several_relays_and_referrals_typed_to_filter() {
+    let mut d = Desk::night();
+    let r = d.request_at("mau-gros-chene-1", Priority::P1);
+    d.dispatch(r, "E3");
+    d.focus_team("E3");
+    d.act(Action::Arrive);
+    d.act(Action::Clear);
+    d.acts(&[Action::ChooseNext, Action::NextField, Action::ChooseNext]);
+    d.act(Action::NextField); // the relay field
+    d.typed("17");
+    assert_eq!(
+        d.clear_form().chosen(ClearField::Relay, &d.app.territory),
+        d.app
+            .territory
+            .partners
+            .iter()
+            .position(|p| p.id == "police-17")
+    );
+    d.act(Action::NextField); // taken: police; the field stays for another
+    assert_eq!(d.clear_form().field(), ClearField::Relay);
+    d.typed("astreinte arch");
+    d.act(Action::NextField);
+    d.act(Action::NextField); // nothing chosen: on to the referral
+    assert_eq!(d.clear_form().field(), ClearField::Referral);
+    d.typed("cdas maurepas");
+    d.act(Action::NextField);
+    d.typed("ccas");
+    let c = d
+        .clear_form()
+        .to_clearance(&d.app.territory)
+        .expect("a clearance");
+    assert_eq!(c.relays, ["police-17", "astreinte-archipel"]);
+    assert_eq!(c.referrals, ["cdas-maurepas", "ccas-rennes"]);
+    d.act(Action::Submit);
+    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.error());
+    // Both relays are engaged and can be followed.
+    assert_eq!(d.app.domain.relays_engaged().len(), 2);
+}

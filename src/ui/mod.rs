@@ -13,6 +13,7 @@ mod handover_forms;
 mod help;
 mod log;
 mod map;
+mod map_marks;
 mod night_form;
 mod place;
 mod plan;
