@@ -2,14 +2,13 @@
 //! its active presence. Typed like the request form's site: part of a name or an address;
 //! a district's name gives the district itself.
 
-use super::form::sites::site_matches;
+use super::form::sites::place_matches;
 use super::form::{Ctx, Form, Kind, step_index};
 use crate::domain::Command;
 use crate::domain::State;
 use crate::domain::reference::Territory;
 use crate::domain::vocab::{Position, TeamStatus};
 use crate::i18n::notice::Fix;
-use crate::text::fold;
 use tui_input::Input;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,19 +62,7 @@ impl PlaceForm {
 
     /// Districts whose name contains the query, then sites that match it.
     pub fn matches(&self, territory: &Territory) -> Vec<Position> {
-        let q = fold(self.query.value().trim());
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let districts = territory
-            .districts
-            .iter()
-            .filter(|d| fold(&d.name).contains(&q))
-            .map(|d| Position::District(d.id.clone()));
-        let sites = site_matches(territory, self.query.value())
-            .into_iter()
-            .map(|s| Position::Site(s.id.clone()));
-        districts.chain(sites).collect()
+        place_matches(territory, self.query.value())
     }
 
     pub fn chosen(&self, territory: &Territory) -> Option<Position> {

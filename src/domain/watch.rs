@@ -45,6 +45,16 @@ pub enum WatchEnding {
     NoFollowUp,
 }
 
+impl WatchEnding {
+    /// The status an observation settled so has.
+    pub fn status(self) -> WatchStatus {
+        match self {
+            WatchEnding::Resolved => WatchStatus::Resolved,
+            WatchEnding::NoFollowUp => WatchStatus::NoFollowUp,
+        }
+    }
+}
+
 /// How an observation went out to its commissioner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -139,8 +149,7 @@ pub struct Observation {
 impl Observation {
     pub fn status(&self) -> WatchStatus {
         match (self.settled, self.acknowledged_at, self.transmitted_at) {
-            (Some((_, WatchEnding::Resolved)), _, _) => WatchStatus::Resolved,
-            (Some((_, WatchEnding::NoFollowUp)), _, _) => WatchStatus::NoFollowUp,
+            (Some((_, ending)), _, _) => ending.status(),
             (None, Some(_), _) => WatchStatus::Acknowledged,
             (None, None, Some(_)) => WatchStatus::Transmitted,
             (None, None, None) => WatchStatus::ToTransmit,

@@ -111,18 +111,12 @@ pub fn text(n: &DeskNotice, l: Lang, t: &Territory) -> String {
             l.pick("Observation", "Observation"),
             l.pick("prise en compte", "acknowledged")
         ),
-        DeskNotice::Settled { id, ending } => {
-            let status = match ending {
-                WatchEnding::Resolved => crate::domain::watch::WatchStatus::Resolved,
-                WatchEnding::NoFollowUp => crate::domain::watch::WatchStatus::NoFollowUp,
-            };
-            format!(
-                "{} {id}{} {}.",
-                l.pick("Observation", "Observation"),
-                l.colon(),
-                watch::status(status, l)
-            )
-        }
+        DeskNotice::Settled { id, ending } => format!(
+            "{} {id}{} {}.",
+            l.pick("Observation", "Observation"),
+            l.colon(),
+            watch::status(ending.status(), l)
+        ),
         DeskNotice::Relay { partner, step } => format!(
             "{} {}{} {}.",
             l.pick("Relais", "Relay"),

@@ -2,7 +2,7 @@
 //! found by typing; what matches nothing is a free address, with its district), the site's
 //! entrance, the team that saw it, the request it was seen on, a note.
 
-use super::sites::site_matches;
+use super::sites::place_matches;
 use super::{Ctx, Form, Kind, cycle_opt, step_index, text};
 use crate::domain::Command;
 use crate::domain::command::NewObservation;
@@ -11,7 +11,6 @@ use crate::domain::reference::Territory;
 use crate::domain::vocab::{ObservationKind, Position};
 use crate::i18n::notice::Fix;
 use crate::i18n::watch::DeskFix;
-use crate::text::fold;
 use tui_input::Input;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,19 +67,7 @@ impl ObservationForm {
 
     /// Districts whose name contains the text, then the sites that match it.
     pub fn matches(&self, t: &Territory) -> Vec<Position> {
-        let q = fold(self.place.value().trim());
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let districts = t
-            .districts
-            .iter()
-            .filter(|d| fold(&d.name).contains(&q))
-            .map(|d| Position::District(d.id.clone()));
-        let sites = site_matches(t, self.place.value())
-            .into_iter()
-            .map(|s| Position::Site(s.id.clone()));
-        districts.chain(sites).collect()
+        place_matches(t, self.place.value())
     }
 
     pub fn chosen(&self, t: &Territory) -> Option<Position> {

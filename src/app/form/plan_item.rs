@@ -2,14 +2,14 @@
 //! or a district, found by typing), its window (HH:MM–HH:MM) and who asked for it (the
 //! coordinator, or a landlord's or the city's order).
 
-use super::sites::site_matches;
+use super::sites::place_matches;
 use super::{Ctx, Form, Kind, cycle, step_index};
 use crate::domain::Command;
 use crate::domain::plan::{NewPlanItem, PlanCommand, PlanKind, PlanOrigin, PlanPlace, Window};
 use crate::domain::reference::Territory;
+use crate::domain::vocab::Position;
 use crate::i18n::notice::Fix;
 use crate::i18n::watch::DeskFix;
-use crate::text::fold;
 use chrono::NaiveTime;
 use tui_input::Input;
 
@@ -60,19 +60,14 @@ pub fn parse_time(s: &str) -> Option<NaiveTime> {
 
 impl PlanForm {
     pub fn matches(&self, t: &Territory) -> Vec<PlanPlace> {
-        let q = fold(self.place.value().trim());
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let districts = t
-            .districts
-            .iter()
-            .filter(|d| fold(&d.name).contains(&q))
-            .map(|d| PlanPlace::District(d.id.clone()));
-        let sites = site_matches(t, self.place.value())
+        place_matches(t, self.place.value())
             .into_iter()
-            .map(|s| PlanPlace::Site(s.id.clone()));
-        districts.chain(sites).collect()
+            .filter_map(|p| match p {
+                Position::Site(s) => Some(PlanPlace::Site(s)),
+                Position::District(d) => Some(PlanPlace::District(d)),
+                Position::Base => None,
+            })
+            .collect()
     }
 
     pub fn chosen(&self, t: &Territory) -> Option<PlanPlace> {

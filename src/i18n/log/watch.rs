@@ -35,21 +35,11 @@ pub(super) fn describe(env: &Envelope, w: &Words) -> Option<String> {
         Event::ObservationSettled {
             observation,
             ending,
-        } => {
-            let status = match ending {
-                crate::domain::watch::WatchEnding::Resolved => {
-                    crate::domain::watch::WatchStatus::Resolved
-                }
-                crate::domain::watch::WatchEnding::NoFollowUp => {
-                    crate::domain::watch::WatchStatus::NoFollowUp
-                }
-            };
-            format!(
-                "{} {observation}{colon} {}",
-                l.pick("Observation", "Observation"),
-                watch::status(status, l)
-            )
-        }
+        } => format!(
+            "{} {observation}{colon} {}",
+            l.pick("Observation", "Observation"),
+            watch::status(ending.status(), l)
+        ),
         Event::RelayFollowed {
             request,
             partner,
