@@ -73,13 +73,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, open: &Open<PlaceForm
             .find(|s| offering && s.at == *at)
             .and_then(|s| app.domain.plan.get(&s.item))
             .map_or(String::new(), |i| {
-                format!(
-                    "  [{} {}]",
-                    l.pick("feuille de route", "plan"),
-                    watch::window(&i.window)
-                )
+                format!("[{}] ", watch::window(&i.window))
             });
-        let name = format!("  {}{planned}", places::place(&app.territory, at));
+        let name = format!("  {planned}{}", places::place(&app.territory, at));
         p.line(Line::styled(name, style));
     }
     p.draw(frame, body, theme);
