@@ -21,28 +21,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, open: &Open<ClearForm
         l.pick("Entrée enregistre", "Enter saves")
     );
     let none = || "(←/→)".to_string();
-    // The partners taken (Tab), then the one chosen, each with its number.
-    let partner = |taken: &[usize], i: Option<usize>, query: &tui_input::Input| {
-        let named = |i: usize| {
-            app.territory
-                .partners
-                .get(i)
-                .map(|p| format!("{} {}", p.name, p.phone))
-        };
-        let mut parts: Vec<String> = taken.iter().filter_map(|i| named(*i)).collect();
-        match i.and_then(named) {
-            Some(p) => parts.push(format!("◀ {p} ▶")),
-            None if parts.is_empty() => parts.push(l.pick("aucun", "none").to_string()),
-            None => {}
-        }
-        let typed = query.value();
-        let typed = if typed.is_empty() {
-            String::new()
-        } else {
-            format!(" « {typed} »")
-        };
-        format!("{}{typed}", parts.join(" + "))
-    };
+    let partner = |taken: &[usize], i, query: &tui_input::Input| partners(app, taken, i, query);
     let case = match form.case {
         CaseLink::None => l.pick("aucune", "none").to_string(),
         CaseLink::New => l
@@ -98,4 +77,26 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, open: &Open<ClearForm
         );
     }
     p.draw(frame, body, theme);
+}
+
+/// The partners taken (Tab), then the one chosen, each with its number, and what is typed.
+fn partners(app: &AppState, taken: &[usize], i: Option<usize>, query: &tui_input::Input) -> String {
+    let l = app.lang;
+    let named = |i: usize| {
+        app.territory
+            .partners
+            .get(i)
+            .map(|p| format!("{} {}", p.name, p.phone))
+    };
+    let mut parts: Vec<String> = taken.iter().filter_map(|i| named(*i)).collect();
+    match i.and_then(named) {
+        Some(p) => parts.push(format!("◀ {p} ▶")),
+        None if parts.is_empty() => parts.push(l.pick("aucun", "none").to_string()),
+        None => {}
+    }
+    let typed = match query.value() {
+        "" => String::new(),
+        q => format!(" « {q} »"),
+    };
+    format!("{}{typed}", parts.join(" + "))
 }

@@ -56,7 +56,6 @@ pub fn observation(
     theme: &Theme,
 ) {
     let l = app.lang;
-    let t = &app.territory;
     let form = &open.form;
     let f = open.field;
     let title = format!(
@@ -78,6 +77,53 @@ pub fn observation(
         or_arrows(kind),
         f == ObservationField::Kind,
     );
+    place_lines(&mut p, app, open, theme);
+    let entrance = form.entrance.clone().unwrap_or_else(|| "—".into());
+    p.value(
+        l.pick("Entrée, hall", "Entrance"),
+        entrance,
+        f == ObservationField::Entrance,
+    );
+    let none = || l.pick("aucune", "none").to_string();
+    let team = form.team.clone().unwrap_or_else(none);
+    p.value(l.pick("Équipe", "Team"), team, f == ObservationField::Team);
+    let request = form
+        .request
+        .and_then(|r| app.domain.requests.get(&r))
+        .map_or_else(none, |r| r.number.to_string());
+    p.value(
+        l.pick("Sollicitation", "Request"),
+        request,
+        f == ObservationField::Request,
+    );
+    p.text(
+        l.pick("Note", "Note"),
+        &form.note,
+        f == ObservationField::Note,
+    );
+    if let Some(c) = routed(app, form) {
+        p.under(
+            format!(
+                "{} {}",
+                l.pick("→ transmise à", "→ goes to"),
+                watch::commissioner(&c, &app.territory)
+            ),
+            theme.dim(),
+        );
+    }
+    p.draw(frame, body, theme);
+}
+
+/// The place of an observation: what is typed, its matches, and its district (chosen for an
+/// address not in the list, else the site's).
+fn place_lines<'a>(
+    p: &mut FormPopup<'a>,
+    app: &AppState,
+    open: &'a Open<ObservationForm>,
+    theme: &Theme,
+) {
+    let (l, t) = (app.lang, &app.territory);
+    let (form, f) = (&open.form, open.field);
     p.text(
         l.pick("Lieu *", "Place *"),
         &form.place,
@@ -102,7 +148,7 @@ pub fn observation(
     p.under(hint, theme.dim());
     if f == ObservationField::Place {
         let names = matches.iter().map(|m| places::place(t, m)).collect();
-        list(&mut p, names, form.choice, theme);
+        list(p, names, form.choice, theme);
     }
     let district = match (&address, form.chosen(t)) {
         (Some(_), _) => or_arrows(
@@ -121,51 +167,18 @@ pub fn observation(
         district,
         f == ObservationField::District,
     );
-    let entrance = form.entrance.clone().unwrap_or_else(|| "—".into());
-    p.value(
-        l.pick("Entrée, hall", "Entrance"),
-        entrance,
-        f == ObservationField::Entrance,
-    );
-    let none = || l.pick("aucune", "none").to_string();
-    let team = form.team.clone().unwrap_or_else(none);
-    p.value(l.pick("Équipe", "Team"), team, f == ObservationField::Team);
-    let request = form
-        .request
-        .and_then(|r| app.domain.requests.get(&r))
-        .map_or_else(none, |r| r.number.to_string());
-    p.value(
-        l.pick("Sollicitation", "Request"),
-        request,
-        f == ObservationField::Request,
-    );
-    p.text(
-        l.pick("Note", "Note"),
-        &form.note,
-        f == ObservationField::Note,
-    );
-    let routed = form
-        .chosen(t)
-        .map(|pos| match pos {
-            Position::Site(s) => crate::domain::watch::route(t, Some(&s)),
-            _ => crate::domain::watch::route(t, None),
-        })
-        .or_else(|| {
-            address
-                .as_ref()
-                .map(|_| crate::domain::watch::route(t, None))
-        });
-    if let Some(c) = routed {
-        p.under(
-            format!(
-                "{} {}",
-                l.pick("→ transmise à", "→ goes to"),
-                watch::commissioner(&c, t)
-            ),
-            theme.dim(),
-        );
+}
+
+/// Who the observation will be routed to, once its place is known.
+fn routed(app: &AppState, form: &ObservationForm) -> Option<String> {
+    let t = &app.territory;
+    match form.chosen(t) {
+        Some(Position::Site(s)) => Some(crate::domain::watch::route(t, Some(&s))),
+        Some(_) => Some(crate::domain::watch::route(t, None)),
+        None => form
+            .address(t)
+            .map(|_| crate::domain::watch::route(t, None)),
     }
-    p.draw(frame, body, theme);
 }
 
 pub fn relay(frame: &mut Frame, body: Rect, app: &AppState, open: &Open<RelayForm>, theme: &Theme) {

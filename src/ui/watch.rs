@@ -158,16 +158,22 @@ fn draw_detail(
     theme: &Theme,
 ) {
     let l = app.lang;
-    let t = &app.territory;
     let block = Block::bordered().title(Line::styled(
         l.pick("Observation", "Observation"),
         theme.title(),
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(o) = o else {
-        return;
-    };
+    if let Some(o) = o {
+        let lines = detail_lines(app, o);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    }
+}
+
+/// The selected observation: kind and status, place, commissioner, who saw it, its dates.
+fn detail_lines<'a>(app: &AppState, o: &Observation) -> Vec<Line<'a>> {
+    let l = app.lang;
+    let t = &app.territory;
     let kind = if o.kind.is_technical() {
         l.pick("technique", "technical")
     } else {
@@ -234,5 +240,5 @@ fn draw_detail(
         l.pick("close", "settled"),
         at(o.settled.map(|(d, _)| d))
     )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    lines
 }
