@@ -12,6 +12,7 @@ mod report;
 mod report_files;
 mod report_period;
 mod restore;
+mod transmit;
 
 use crate::domain::calendar::ServiceNight;
 use crate::domain::reference::Territory;
@@ -257,7 +258,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
             handover::show(&open(g, lang)?, night, settings.thresholds.contact, lang)
         }
         Some(Cmd::Action { command }) => action::run(&mut open(g, lang)?, command, lang),
-        Some(Cmd::Report { command }) => report::run(&open(g, lang)?, command, lang),
+        Some(Cmd::Report { command }) => report::run(&mut open(g, lang)?, command, lang),
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },
         }) => personal::erase(&mut open(g, lang)?, id, lang),

@@ -72,7 +72,16 @@ fn period(a: &PeriodArgs, lang: Lang) -> Result<Period, String> {
     }
 }
 
-pub fn run(store: &Store, args: PeriodArgs, lang: Lang) -> Result<ExitCode, String> {
+/// The landlords (and the city) whose reports were written: one, or all of them.
+fn written_for(store: &Store, one: Option<&str>) -> Vec<String> {
+    let landlords = store.territory().landlords.iter().map(|l| l.id.clone());
+    match one {
+        Some(id) => landlords.filter(|l| l == id).collect(),
+        None => landlords.collect(),
+    }
+}
+
+pub fn run(store: &mut Store, args: PeriodArgs, lang: Lang) -> Result<ExitCode, String> {
     let p = period(&args, lang)?;
     let format = match args.format {
         PFormat::Html => Format::Html,
@@ -117,6 +126,9 @@ pub fn run(store: &Store, args: PeriodArgs, lang: Lang) -> Result<ExitCode, Stri
                     target.display()
                 );
             }
+            // The commissioners' reports written out: their observations went out with them.
+            let to = written_for(store, args.commissioner.as_deref());
+            super::transmit::period(store, p.first(), p.last(), &to, lang)?;
         }
     }
     Ok(ExitCode::SUCCESS)
