@@ -4,8 +4,7 @@
 
 use super::report_files::{Sep, separator, write_file};
 use crate::i18n::Lang;
-use crate::report::period::{Format, Period, files, files::FilesError};
-use crate::store::Store;
+use crate::report::period::{FactsSource, Format, Period, files, files::FilesError};
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, ValueEnum};
 use std::io::Write;
@@ -72,16 +71,7 @@ fn period(a: &PeriodArgs, lang: Lang) -> Result<Period, String> {
     }
 }
 
-/// The landlords (and the city) whose reports were written: one, or all of them.
-fn written_for(store: &Store, one: Option<&str>) -> Vec<String> {
-    let landlords = store.territory().landlords.iter().map(|l| l.id.clone());
-    match one {
-        Some(id) => landlords.filter(|l| l == id).collect(),
-        None => landlords.collect(),
-    }
-}
-
-pub fn run(store: &mut Store, args: PeriodArgs, lang: Lang) -> Result<ExitCode, String> {
+pub fn run(store: &dyn FactsSource, args: PeriodArgs, lang: Lang) -> Result<ExitCode, String> {
     let p = period(&args, lang)?;
     let format = match args.format {
         PFormat::Html => Format::Html,
@@ -126,9 +116,6 @@ pub fn run(store: &mut Store, args: PeriodArgs, lang: Lang) -> Result<ExitCode, 
                     target.display()
                 );
             }
-            // The commissioners' reports written out: their observations went out with them.
-            let to = written_for(store, args.commissioner.as_deref());
-            super::transmit::period(store, p.first(), p.last(), &to, lang)?;
         }
     }
     Ok(ExitCode::SUCCESS)

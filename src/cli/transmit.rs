@@ -1,6 +1,7 @@
-//! A report written for the commissioners is how observations go out: once the file is
-//! written, the observations it carried that were still to transmit are recorded as
-//! transmitted (`observation_transmitted`, docs/journal.md).
+//! A night's report written for the commissioners is how observations go out: once the
+//! file is written, the observations it carried that were still to transmit are recorded
+//! as transmitted (`observation_transmitted`, docs/journal.md). Period reports read the
+//! facts alone, without the journal, and record nothing.
 
 use super::store_err;
 use crate::domain::Command;
@@ -15,20 +16,6 @@ use chrono::Utc;
 pub fn night_report(store: &mut Store, night: ServiceNight, lang: Lang) -> Result<(), String> {
     let ids = pending(store, |o| o.night == night);
     record(store, ids, Channel::NightReport, lang)
-}
-
-/// After period reports were written for `commissioners` (their ids), over `[from, to]`.
-pub fn period(
-    store: &mut Store,
-    from: ServiceNight,
-    to: ServiceNight,
-    commissioners: &[String],
-    lang: Lang,
-) -> Result<(), String> {
-    let ids = pending(store, |o| {
-        o.night >= from && o.night <= to && commissioners.contains(&o.commissioner)
-    });
-    record(store, ids, Channel::Export, lang)
 }
 
 fn pending(

@@ -16,6 +16,8 @@ pub mod reference;
 pub mod refusal;
 mod rules;
 pub mod state;
+pub mod validate;
+mod validate_watch;
 pub mod views;
 pub mod vocab;
 pub mod watch;
