@@ -106,6 +106,36 @@ fn references_the_territory_and_earlier_events_do_not_have_are_refused() {
             Box::new(|v| v["event"]["night"] = "2020-03-02".into()),
             "la nuit du 2020-03-02 est close pendant la nuit du 2026-",
         ),
+        (
+            "commissioner",
+            "observation_recorded",
+            Box::new(|v| v["event"]["commissioner"] = "personne".into()),
+            "« personne » inconnu",
+        ),
+        (
+            "observation",
+            "observation_transmitted",
+            Box::new(|v| v["event"]["observations"] = serde_json::json!([99_999])),
+            "observation 99999",
+        ),
+        (
+            "partner",
+            "relay_followed",
+            Box::new(|v| v["event"]["partner"] = "nulle".into()),
+            "« nulle » inconnu",
+        ),
+        (
+            "window",
+            "plan_item_added",
+            Box::new(|v| v["event"]["window"]["to"] = v["event"]["window"]["from"].clone()),
+            "étape manquante, déjà faite ou vide",
+        ),
+        (
+            "plan-item",
+            "plan_item_passed",
+            Box::new(|v| v["event"]["item"] = 99_999.into()),
+            "plan item 99999",
+        ),
     ];
     for (name, kind, change, says) in cases {
         let mut bad = lines.clone();

@@ -451,6 +451,9 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
             None
         },
         note: st.opt(7, TEXTS, st.c).map(String::from),
+        entrance: None,
+        address: None,
+        request: None,
     }));
     if st.a.is_multiple_of(6) {
         erasable(&mut out);
@@ -537,6 +540,9 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
             district: None,
             team: None,
             note: Some("sans lieu".into()),
+            entrance: None,
+            address: None,
+            request: None,
         }),
         5 => Command::ComposeTeam {
             team: "  ".into(),
@@ -1064,6 +1070,9 @@ fn three_scripted_nights_replay_export_import_and_reopen_to_the_same_state() {
             district: None,
             team: Some("E3".into()),
             note: Some(TEXTS[night].into()),
+            entrance: None,
+            address: None,
+            request: None,
         }));
         d.accept(&Command::ChangeCoordinator {
             coordinator: coordinators[(night + 1) % 3].into(),

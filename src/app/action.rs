@@ -64,6 +64,8 @@ pub enum Action {
     EndInstruction,
     ExtendInstruction,
     ExportReport,
+    /// The watch, relays, the night's plan, the directory (app/desk_key.rs).
+    Desk(super::desk_key::DeskKey),
     /// Handover screen: last month's reports for every commissioner and the service.
     ExportMonth,
     // In a form or a picker.

@@ -100,7 +100,11 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
 }
 
 fn open_place(app: &mut AppState, team: String, purpose: Purpose) -> Vec<Effect> {
-    app.mode = Mode::Place(Box::new(Open::new(PlaceForm::new(team, purpose))));
+    let mut form = PlaceForm::new(team, purpose);
+    if purpose == Purpose::Presence {
+        form = form.with_plan(super::plan::spots(app));
+    }
+    app.mode = Mode::Place(Box::new(Open::new(form)));
     Vec::new()
 }
 

@@ -36,6 +36,11 @@ pub enum Draft {
         level: Option<ResponseLevel>,
         relay: Option<usize>,
         referral: Option<usize>,
+        /// Relays and referrals taken already (directory indices).
+        #[serde(default)]
+        relays: Vec<usize>,
+        #[serde(default)]
+        referrals: Vec<usize>,
         case: CaseLink,
         cases: Vec<crate::domain::ids::CaseId>,
         note: String,
@@ -81,6 +86,8 @@ fn of(mode: &Mode) -> Option<Draft> {
                 level: f.level,
                 relay: f.relay,
                 referral: f.referral,
+                relays: f.relays.clone(),
+                referrals: f.referrals.clone(),
                 case: f.case,
                 cases: f.cases.clone(),
                 note: f.note.value().to_string(),
@@ -132,6 +139,8 @@ pub fn restore(app: &mut AppState, draft: Draft) {
             level,
             relay,
             referral,
+            relays,
+            referrals,
             case,
             cases,
             note,
@@ -141,6 +150,8 @@ pub fn restore(app: &mut AppState, draft: Draft) {
             form.level = level;
             form.relay = relay;
             form.referral = referral;
+            form.relays = relays;
+            form.referrals = referrals;
             form.case = case;
             form.note = Input::new(note);
             Mode::Clear(Box::new(Open::new(form).at_index(field)))

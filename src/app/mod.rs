@@ -8,7 +8,10 @@ mod action;
 pub mod board;
 mod board_keys;
 pub mod cases;
+mod command_desk;
 mod command_line;
+pub mod desk_key;
+pub mod directory;
 pub mod dispatch;
 pub mod draft;
 pub mod form;
@@ -23,11 +26,14 @@ pub mod night_form;
 pub mod nights;
 mod notices;
 pub mod place;
+pub mod plan;
 mod project;
 mod respond;
 pub mod seam;
 pub mod selection;
 mod update;
+mod watch_keys;
+pub mod watch_screen;
 
 use crate::domain::State;
 use crate::domain::reference::Territory;
@@ -53,12 +59,23 @@ pub enum Screen {
     Log,
     /// What passes to the next coordinator; closing the night.
     Handover,
+    /// The partner directory: numbers and hours.
+    Directory,
+    /// The social and territorial watch: observations and their lifecycle.
+    Watch,
     Help,
 }
 
 impl Screen {
-    /// The screens a digit or an F-key goes to, in order (1/F2, 2/F3, 3/F4, 4/F5).
-    pub const NUMBERED: [Screen; 4] = [Screen::Board, Screen::Cases, Screen::Log, Screen::Handover];
+    /// The screens a digit or an F-key goes to, in order (1/F2 … 6/F7).
+    pub const NUMBERED: [Screen; 6] = [
+        Screen::Board,
+        Screen::Cases,
+        Screen::Log,
+        Screen::Handover,
+        Screen::Directory,
+        Screen::Watch,
+    ];
 }
 
 /// The pane of the board that has the keyboard.
@@ -139,6 +156,10 @@ pub struct AppState {
     pub nights: Nights,
     /// A demo store played at this speed (`vigie --demo`): the header says so.
     pub demo: Option<u32>,
+    /// The watch screen's filters and finger.
+    pub watch: watch_screen::WatchScreen,
+    /// The directory's filter and finger.
+    pub directory: directory::DirectoryScreen,
 }
 
 impl AppState {
@@ -161,6 +182,8 @@ impl AppState {
             fresh: false,
             nights: Nights::default(),
             demo: None,
+            watch: watch_screen::WatchScreen::default(),
+            directory: directory::DirectoryScreen::default(),
         }
     }
 

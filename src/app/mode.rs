@@ -1,8 +1,12 @@
 //! What the keyboard is doing right now: the board, a form, a picker, a question.
 
+use super::form::answer::AnswerForm;
 use super::form::clear::ClearForm;
 use super::form::date::DateForm;
 use super::form::line::{LineForm, LinePurpose};
+use super::form::observation::ObservationForm;
+use super::form::plan_item::PlanForm;
+use super::form::relay::RelayForm;
 use super::form::request::RequestForm;
 use super::form::step::CaseStepForm;
 use super::form::{Kind, Open};
@@ -45,6 +49,14 @@ pub enum Mode {
     /// Who takes the handover; how an open request is closed.
     Choice(Box<Choice>),
     Instruction(Box<Open<InstructionForm>>),
+    /// An observation for the watch.
+    Observation(Box<Open<ObservationForm>>),
+    /// A relay's follow-up.
+    Relay(Box<Open<RelayForm>>),
+    /// An item added to tonight's plan.
+    PlanItem(Box<Open<PlanForm>>),
+    /// The commissioner's answer to an observation.
+    Answer(Box<Open<AnswerForm>>),
     /// Ctrl-C from a form: quit? The form stays underneath, as it was.
     ConfirmQuit(Box<Mode>),
 }
@@ -70,6 +82,10 @@ impl Mode {
             Mode::Date(o) => o.kind(),
             Mode::Note(o) => o.kind(),
             Mode::Instruction(o) => o.kind(),
+            Mode::Observation(o) => o.kind(),
+            Mode::Relay(o) => o.kind(),
+            Mode::PlanItem(o) => o.kind(),
+            Mode::Answer(o) => o.kind(),
             Mode::Search(_) => Kind::Text,
             _ => return None,
         })

@@ -145,6 +145,10 @@ impl Form for NightForm {
                 Err(fix) => return Err((NightField::Members(i), fix)),
             }
         }
+        // The weekday's standing plan comes with the night (targeted points, early visits).
+        commands.push(Command::Plan(
+            crate::domain::plan::PlanCommand::AdoptStanding,
+        ));
         Ok(commands)
     }
 }

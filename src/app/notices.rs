@@ -17,6 +17,9 @@ pub fn of_written(written: &Written) -> Notice {
     if events().any(|e| matches!(e, Event::NightClosed { .. })) {
         return Notice::NightClosed;
     }
+    if let Some(d) = crate::i18n::desk_notice::of_events(events()) {
+        return Notice::Desk(d);
+    }
     events().next().map_or(Notice::Recorded, of_event)
 }
 

@@ -2,14 +2,13 @@
 //! its active presence. Typed like the request form's site: part of a name or an address;
 //! a district's name gives the district itself.
 
-use super::form::sites::site_matches;
+use super::form::sites::place_matches;
 use super::form::{Ctx, Form, Kind, step_index};
 use crate::domain::Command;
 use crate::domain::State;
 use crate::domain::reference::Territory;
 use crate::domain::vocab::{Position, TeamStatus};
 use crate::i18n::notice::Fix;
-use crate::text::fold;
 use tui_input::Input;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +29,9 @@ pub struct PlaceForm {
     pub query: Input,
     /// Index among the matches.
     pub choice: usize,
+    /// Tonight's plan points not yet passed (active presence only): offered with nothing
+    /// typed, and a presence at one of them records the passage.
+    pub plan: Vec<super::plan::PlanSpot>,
 }
 
 impl PlaceForm {
@@ -39,24 +41,28 @@ impl PlaceForm {
             purpose,
             query: Input::default(),
             choice: 0,
+            plan: Vec::new(),
         }
+    }
+
+    /// With tonight's plan points to offer.
+    pub fn with_plan(mut self, plan: Vec<super::plan::PlanSpot>) -> PlaceForm {
+        self.plan = plan;
+        self
+    }
+
+    /// Nothing typed for an active presence: the district the team is in (if known), then
+    /// the plan's points.
+    pub fn offered(&self, state: &State, territory: &Territory) -> Vec<Position> {
+        let here = current_district(state, territory, &self.team);
+        here.into_iter()
+            .chain(self.plan.iter().map(|s| s.at.clone()))
+            .collect()
     }
 
     /// Districts whose name contains the query, then sites that match it.
     pub fn matches(&self, territory: &Territory) -> Vec<Position> {
-        let q = fold(self.query.value().trim());
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let districts = territory
-            .districts
-            .iter()
-            .filter(|d| fold(&d.name).contains(&q))
-            .map(|d| Position::District(d.id.clone()));
-        let sites = site_matches(territory, self.query.value())
-            .into_iter()
-            .map(|s| Position::Site(s.id.clone()));
-        districts.chain(sites).collect()
+        place_matches(territory, self.query.value())
     }
 
     pub fn chosen(&self, territory: &Territory) -> Option<Position> {
@@ -86,7 +92,12 @@ impl Form for PlaceForm {
         Some(&mut self.query)
     }
     fn choose(&mut self, _: PlaceField, forward: bool, ctx: &Ctx) {
-        self.pick(forward, ctx.territory);
+        if self.purpose == Purpose::Presence && self.is_empty() {
+            let n = self.offered(ctx.domain, ctx.territory).len();
+            self.choice = step_index(self.choice, n, forward);
+        } else {
+            self.pick(forward, ctx.territory);
+        }
     }
     fn edited(&mut self, _: PlaceField) {
         self.choice = 0;
@@ -99,21 +110,31 @@ impl Form for PlaceForm {
         // Active presence with nothing typed: where the team already is.
         let position = match (self.purpose, self.chosen(ctx.territory)) {
             (_, Some(p)) => Some(p),
-            (Purpose::Presence, None) if self.is_empty() => {
-                current_district(ctx.domain, ctx.territory, &self.team)
-            }
+            (Purpose::Presence, None) if self.is_empty() => self
+                .offered(ctx.domain, ctx.territory)
+                .get(self.choice)
+                .cloned(),
             _ => None,
         };
         let position = position.ok_or((PlaceField, Fix::TeamPlace))?;
         let team = self.team.clone();
-        Ok(vec![match self.purpose {
+        let passed = super::plan::spot_for(&self.plan, &position, ctx.territory);
+        let mut commands = vec![match self.purpose {
             Purpose::Move => Command::UpdatePosition { team, position },
             Purpose::Presence => Command::SetTeamStatus {
                 team,
                 status: TeamStatus::ActivePresence,
                 position: Some(position),
             },
-        }])
+        }];
+        // A presence at a point of tonight's plan is its passage, in the same commit.
+        if let (Purpose::Presence, Some(item)) = (self.purpose, passed) {
+            commands.push(Command::Plan(crate::domain::plan::PlanCommand::Pass {
+                item,
+                team: self.team.clone(),
+            }));
+        }
+        Ok(commands)
     }
 }
 

@@ -67,7 +67,8 @@ fn the_night_form_opens_the_night_with_its_teams_in_one_commit() {
     d.key(KeyCode::Tab);
     d.typed("AÏCHA loic");
     let effects = d.key(KeyCode::Enter);
-    assert!(matches!(&effects[..], [Effect::Commit(c)] if c.len() == 3));
+    // The opening, two teams, and the weekday's standing plan.
+    assert!(matches!(&effects[..], [Effect::Commit(c)] if c.len() == 4));
     assert!(matches!(d.app.mode, Mode::Normal), "closed once written");
     let night = d.app.domain.open_night().expect("the night is open");
     assert_eq!(night.coordinator, d.app.territory.coordinators[1].id);

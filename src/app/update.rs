@@ -5,7 +5,7 @@ use super::form::line::{LineForm, LinePurpose};
 use super::form::{Ctx, Open, Outcome, handle};
 use super::respond::{commit, open_night, say};
 use super::{Action, AppState, Effect, Failure, Mode, Screen, project};
-use super::{board_keys, cases, dispatch, handover, log_keys};
+use super::{board_keys, cases, directory, dispatch, handover, log_keys, watch_keys};
 use crate::i18n::notice::Notice;
 
 pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
@@ -25,7 +25,11 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
             say(app, notice)
         }
         Action::Notice(notice) => say(app, notice),
-        Action::ReportExported(Ok(path)) => say(app, Notice::ReportWritten(path)),
+        Action::ReportExported(Ok(path)) => {
+            let mut effects = say(app, Notice::ReportWritten(path));
+            effects.extend(watch_keys::transmitted_in_report(app));
+            effects
+        }
         Action::ReportExported(Err(words)) => say(app, Notice::Failed(words)),
         Action::MonthExported(Ok((dir, count))) => say(app, Notice::ReportsWritten { dir, count }),
         Action::MonthExported(Err(words)) => say(app, Notice::Failed(words)),
@@ -47,6 +51,7 @@ fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Dispatch(_) if action == Action::Quit => quit(app),
         Mode::Dispatch(_) => dispatch::keys(app, action),
         Mode::Choice(_) => handover::choice(app, action),
+        Mode::Search(_) if app.screen == Screen::Directory => directory::search(app, action),
         Mode::Search(_) => log_keys::search(app, action),
         _ => form(app, action),
     }
@@ -70,7 +75,10 @@ fn screen(app: &mut AppState, action: Action) -> Vec<Effect> {
         (Screen::Cases, action) => return cases::keys(app, action),
         (Screen::Log, action) => return log_keys::keys(app, action),
         (Screen::Handover, action) => return handover::keys(app, action),
+        (Screen::Board, Action::Desk(key)) => return watch_keys::board(app, key),
         (Screen::Board, action) => return board_keys::keys(app, action),
+        (Screen::Directory, action) => return directory::keys(app, action),
+        (Screen::Watch, action) => return watch_keys::screen(app, action),
     }
     Vec::new()
 }
@@ -109,6 +117,10 @@ fn form(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Date(o) => handle(o.as_mut(), &action, &ctx),
         Mode::Note(o) => handle(o.as_mut(), &action, &ctx),
         Mode::Instruction(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::Observation(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::Relay(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::PlanItem(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::Answer(o) => handle(o.as_mut(), &action, &ctx),
         _ => Outcome::Stay,
     };
     match outcome {

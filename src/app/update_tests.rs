@@ -249,9 +249,12 @@ fn the_command_line_opens_the_night_and_composes_teams_by_names_typed_without_ac
     let effects = d.command("ouvrir claire");
     assert_eq!(
         effects,
-        vec![Effect::Commit(vec![Command::OpenNight {
-            coordinator: "claire-m".into()
-        }])]
+        vec![Effect::Commit(vec![
+            Command::OpenNight {
+                coordinator: "claire-m".into()
+            },
+            Command::Plan(crate::domain::plan::PlanCommand::AdoptStanding),
+        ])]
     );
     assert!(d.app.domain.open_night().is_some());
     assert!(
@@ -269,7 +272,8 @@ fn the_command_line_opens_the_night_and_composes_teams_by_names_typed_without_ac
     // Typed with its accents, or by id, a name is found too.
     d.command("equipe E3 Inès lea-t");
     assert_eq!(d.team("E3").members, ["ines-h", "lea-t"]);
-    assert_eq!(d.desk.written.len(), 4);
+    // The opening (with its standing plan) and three teams.
+    assert_eq!(d.desk.written.len(), 5);
     assert!(d.desk.refused.is_empty());
 }
 
@@ -540,3 +544,6 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
     // What was being typed is still there.
     assert_eq!(format!("{:?}", d.app.mode), mode);
 }
+
+#[path = "desk_tests.rs"]
+mod desk;

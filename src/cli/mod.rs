@@ -14,6 +14,7 @@ mod report;
 mod report_files;
 mod report_period;
 mod restore;
+mod transmit;
 
 use crate::domain::calendar::ServiceNight;
 use crate::domain::reference::Territory;
@@ -293,7 +294,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
             Some(facts) => Ok(report_period::run(&facts, args, lang)?),
             None => Ok(report_period::run(&existing(g)?, args, lang)?),
         },
-        Some(Cmd::Report { command }) => Ok(report::run(&existing(g)?, command, lang)?),
+        Some(Cmd::Report { command }) => Ok(report::run(&mut existing(g)?, command, lang)?),
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },
         }) => personal::erase(&mut existing(g)?, id, lang),

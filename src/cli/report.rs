@@ -50,14 +50,14 @@ pub enum Format {
     Json,
 }
 
-pub fn run(store: &Store, cmd: ReportCmd, lang: Lang) -> Result<ExitCode, String> {
+pub fn run(store: &mut Store, cmd: ReportCmd, lang: Lang) -> Result<ExitCode, String> {
     match cmd {
         ReportCmd::Night(args) => night(store, args, lang),
         ReportCmd::Period(args) => super::report_period::run(store, args, lang),
     }
 }
 
-fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String> {
+fn night(store: &mut Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String> {
     let night = match args.night {
         Some(n) => n,
         None => match default_night(store).map_err(store_err(lang))? {
@@ -93,6 +93,10 @@ fn night(store: &Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String>
                 lang.pick("Rapport écrit :", "Report written:"),
                 path.display()
             );
+            // The commissioners' version written out: its observations went out with it.
+            if redaction == Redaction::Commissioner {
+                super::transmit::night_report(store, night, lang)?;
+            }
         }
         None => {
             let mut out = std::io::stdout().lock();

@@ -2,6 +2,7 @@
 //! per durable commit. Deterministic for a seed.
 
 mod backup;
+mod desk;
 mod draw;
 pub mod live;
 mod plan;

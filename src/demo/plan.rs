@@ -321,6 +321,9 @@ impl<'t> Planner<'_, 't> {
                 district: None,
                 team: Some(team.to_string()),
                 note,
+                entrance: None,
+                address: None,
+                request: None,
             };
             let observe_at = clear + Duration::seconds(30);
             self.command(observe_at, Command::RecordObservation(obs));
@@ -334,7 +337,9 @@ impl<'t> Planner<'_, 't> {
             tp.free_at = b + minutes(21);
         } else if self.rng.chance(0.2) {
             let district = site.map(|s| s.district.clone()).unwrap_or_default();
-            let position = Some(Position::District(district));
+            // At a point of tonight's plan when one is open in that district.
+            let spot = super::desk::presence_spot(self.t, &district, clear + minutes(1));
+            let position = Some(spot);
             self.set_status(
                 clear + minutes(1),
                 team,

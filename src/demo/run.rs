@@ -20,11 +20,16 @@ pub(super) fn run_night(
 ) -> Result<u64, DemoError> {
     let mut tx = store.begin()?;
     let mut received = Received::default();
+    let mut desk = super::desk::Desk::default();
     for p in planned {
         let at = p.at;
+        desk.due(&mut tx, at)?;
         let Some(cmd) = received.prepare(&mut tx, p)? else {
             continue;
         };
+        if cmd == Command::CloseNight {
+            desk.closing(&mut tx, at)?;
+        }
         // The shift's edges: the last handover taken before opening; open requests decided
         // and the note written before closing; the night's consignes just after opening.
         let (before, after) = match &cmd {
@@ -36,7 +41,8 @@ pub(super) fn run_night(
             _ => (Vec::new(), Vec::new()),
         };
         for c in before.iter().chain([&cmd]).chain(&after) {
-            tx.execute(c, at)?;
+            let envs = tx.execute(c, at)?;
+            desk.after(&mut tx, c, &envs, at)?;
         }
     }
     tx.commit()?;

@@ -116,6 +116,10 @@ pub enum Command {
         personal: PersonalId,
         reason: ErasureReason,
     },
+    /// The watch's lifecycle and the relays' follow-up (domain/watch.rs).
+    Watch(super::watch::WatchCommand),
+    /// The night's plan (domain/plan.rs).
+    Plan(super::plan::PlanCommand),
 }
 
 /// A new request as typed in the form. Caller, callback and description are personal data.
@@ -166,4 +170,13 @@ pub struct NewObservation {
     pub district: Option<String>,
     pub team: Option<String>,
     pub note: Option<String>,
+    /// One of the site's entrances.
+    #[serde(default)]
+    pub entrance: Option<String>,
+    /// A place not in the list, with its district.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// The request it was seen on, if any.
+    #[serde(default)]
+    pub request: Option<RequestId>,
 }

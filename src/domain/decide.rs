@@ -262,6 +262,8 @@ impl<'a> Ctx<'a> {
             }
             Command::EndInstruction { instruction } => self.end_instruction(*instruction),
             Command::ErasePersonal { personal, reason } => self.erase_personal(*personal, *reason),
+            Command::Watch(w) => self.watch(w),
+            Command::Plan(p) => self.plan(p),
         }
     }
 }

@@ -231,6 +231,9 @@ fn an_observation_feeds_the_watch_with_place_team_and_note() {
             district: Some("le-blosne".into()),
             team: Some("E2".into()),
             note: Some("Ascenseur bloqué, Mme Tanguy coincée 10 min".into()),
+            entrance: None,
+            address: None,
+            request: None,
         }))
         .unwrap();
     assert_eq!(
@@ -241,6 +244,11 @@ fn an_observation_feeds_the_watch_with_place_team_and_note() {
             district: Some("le-blosne".into()),
             team: Some("E2".into()),
             note: Some(PersonalId(0)),
+            id: Some(crate::domain::ids::ObservationId(1)),
+            entrance: None,
+            address: None,
+            request: None,
+            commissioner: Some("ville".into()),
         }]
     );
     assert_eq!(n.record(PersonalId(0)).kind, PersonalKind::ObservationNote);
@@ -252,6 +260,9 @@ fn an_observation_feeds_the_watch_with_place_team_and_note() {
         district: Some("villejean".into()),
         team: None,
         note: None,
+        entrance: None,
+        address: None,
+        request: None,
     }))
     .unwrap();
     assert_eq!(n.personal.len(), 1);

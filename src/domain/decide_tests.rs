@@ -871,3 +871,6 @@ mod refusal_words;
 
 #[path = "handover_tests.rs"]
 mod handover;
+
+#[path = "decide_watch_tests.rs"]
+mod watch;

@@ -4,7 +4,10 @@
 use super::calendar::{Hours, ServiceNight};
 use super::handover::Scope;
 use super::ids::{CaseId, InstructionId, InterventionId, PersonalId, RequestId};
+use super::ids::{ObservationId, PlanItemId};
+use super::plan::{PlanKind, PlanOrigin, PlanPlace, Window};
 use super::vocab::*;
+use super::watch::{Channel, RelayStep, WatchEnding};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -169,6 +172,55 @@ pub enum Event {
         team: Option<String>,
         #[serde(default)]
         note: Option<PersonalId>,
+        /// Absent before the watch followed observations: such ones are counted, not followed.
+        #[serde(default)]
+        id: Option<ObservationId>,
+        #[serde(default)]
+        entrance: Option<String>,
+        /// A place not in the list (« 12 rue de Fougères »), with its `district`.
+        #[serde(default)]
+        address: Option<String>,
+        #[serde(default)]
+        request: Option<RequestId>,
+        /// Routed to: the site's landlord, else the city.
+        #[serde(default)]
+        commissioner: Option<String>,
+    },
+    /// Observations that went out to their commissioners (a report, an export, directly).
+    ObservationTransmitted {
+        observations: Vec<ObservationId>,
+        channel: Channel,
+    },
+    /// The commissioner's answer; who answered and what is a personal record.
+    ObservationAcknowledged {
+        observation: ObservationId,
+        #[serde(default)]
+        answer: Option<PersonalId>,
+    },
+    ObservationSettled {
+        observation: ObservationId,
+        ending: WatchEnding,
+    },
+    /// A relay engaged on a request, followed: called, answered, arrived, no answer.
+    RelayFollowed {
+        request: RequestId,
+        partner: String,
+        step: RelayStep,
+    },
+    /// An item of the night's plan (standing ones are added with the night's opening).
+    PlanItemAdded {
+        item: PlanItemId,
+        plan_kind: PlanKind,
+        place: PlanPlace,
+        window: Window,
+        origin: PlanOrigin,
+    },
+    PlanItemPassed {
+        item: PlanItemId,
+        team: String,
+    },
+    PlanItemDropped {
+        item: PlanItemId,
     },
     /// A personal record was deleted (retention or erasure request); the facts stay.
     PersonalErased {
@@ -239,6 +291,10 @@ pub enum Aggregate {
     Handover,
     /// An action beyond calls (partner meetings, information actions…).
     Action,
+    /// The watch's observations and the relays' follow-up.
+    Watch,
+    /// The night's plan.
+    Plan,
 }
 
 impl Event {
@@ -277,6 +333,13 @@ impl Event {
             Event::InstructionExtended { .. } => "instruction_extended",
             Event::InstructionEnded { .. } => "instruction_ended",
             Event::ActionRecorded { .. } => "action_recorded",
+            Event::ObservationTransmitted { .. } => "observation_transmitted",
+            Event::ObservationAcknowledged { .. } => "observation_acknowledged",
+            Event::ObservationSettled { .. } => "observation_settled",
+            Event::RelayFollowed { .. } => "relay_followed",
+            Event::PlanItemAdded { .. } => "plan_item_added",
+            Event::PlanItemPassed { .. } => "plan_item_passed",
+            Event::PlanItemDropped { .. } => "plan_item_dropped",
         }
     }
 
@@ -305,7 +368,7 @@ impl Event {
             Event::CaseStateChanged { .. } => Aggregate::Case,
             Event::CaseFollowUpSet { .. } => Aggregate::Case,
             Event::LogEntryAdded { .. } => Aggregate::Note,
-            Event::ObservationRecorded { .. } => Aggregate::Note,
+            Event::ObservationRecorded { .. } => Aggregate::Watch,
             Event::PersonalErased { .. } => Aggregate::Note,
             Event::PersonalPurged { .. } => Aggregate::Note,
             Event::HandoverWritten { .. } => Aggregate::Handover,
@@ -315,6 +378,13 @@ impl Event {
             Event::InstructionExtended { .. } => Aggregate::Handover,
             Event::InstructionEnded { .. } => Aggregate::Handover,
             Event::ActionRecorded { .. } => Aggregate::Action,
+            Event::ObservationTransmitted { .. } => Aggregate::Watch,
+            Event::ObservationAcknowledged { .. } => Aggregate::Watch,
+            Event::ObservationSettled { .. } => Aggregate::Watch,
+            Event::RelayFollowed { .. } => Aggregate::Watch,
+            Event::PlanItemAdded { .. } => Aggregate::Plan,
+            Event::PlanItemPassed { .. } => Aggregate::Plan,
+            Event::PlanItemDropped { .. } => Aggregate::Plan,
         }
     }
 
@@ -327,6 +397,7 @@ impl Event {
             | Event::CaseStepRecorded { note, .. }
             | Event::ObservationRecorded { note, .. }
             | Event::ActionRecorded { note, .. } => note.iter().copied().collect(),
+            Event::ObservationAcknowledged { answer, .. } => answer.iter().copied().collect(),
             Event::LogEntryAdded { personal } => vec![*personal],
             _ => Vec::new(),
         }

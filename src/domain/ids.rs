@@ -37,3 +37,11 @@ id!(
     /// A personal record, kept outside the journal so it can be erased.
     PersonalId
 );
+id!(
+    /// An observation of the social and territorial watch, followed until it is settled.
+    ObservationId
+);
+id!(
+    /// An item of a night's plan (a targeted point or an early visit).
+    PlanItemId
+);

@@ -11,13 +11,16 @@ pub mod facts;
 pub mod handover;
 pub mod ids;
 pub mod personal;
+pub mod plan;
 pub mod reference;
 pub mod refusal;
 mod rules;
 pub mod state;
 pub mod validate;
+mod validate_watch;
 pub mod views;
 pub mod vocab;
+pub mod watch;
 pub mod written;
 
 pub use command::Command;

@@ -106,6 +106,9 @@ pub struct Partner {
     pub kind: PartnerKind,
     /// A service's public number (never a person's).
     pub phone: String,
+    /// When it can be reached (« 24 h/24 », « 9 h–17 h en semaine »), as the directory says.
+    #[serde(default)]
+    pub hours: Option<String>,
     /// For a landlord's on-call service: which landlord.
     #[serde(default)]
     pub landlord: Option<String>,
@@ -138,6 +141,19 @@ pub struct Territory {
     pub partners: Vec<Partner>,
     pub coordinators: Vec<Coordinator>,
     pub mediators: Vec<Mediator>,
+    /// The standing plan of targeted points and early visits, per weekday (plan.toml).
+    #[serde(default)]
+    pub plan: Vec<super::plan::StandingItem>,
+    /// Where the teams leave from and come back to (drawn on the map).
+    #[serde(default)]
+    pub base: Option<Base>,
+}
+
+/// The service's base.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Base {
+    pub name: String,
+    pub at: GeoPoint,
 }
 
 impl Territory {

@@ -95,4 +95,7 @@ pub enum Refusal {
     NeedsLastDay,
     #[error("{date} is in the past")]
     DateInPast { date: NaiveDate },
+    /// The watch, the relays' follow-up and the night's plan (domain/watch.rs).
+    #[error(transparent)]
+    Watch(#[from] super::watch::WatchRefusal),
 }

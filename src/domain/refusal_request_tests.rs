@@ -166,6 +166,9 @@ fn a_call_form_checks_the_phone_the_name_and_the_length_of_texts() {
             district: None,
             team: None,
             note: Some(long.clone()),
+            entrance: None,
+            address: None,
+            request: None,
         })),
         Refusal::TextTooLong { max: MAX_TEXT }
     );
@@ -362,6 +365,9 @@ fn an_observation_needs_a_place() {
             district: None,
             team: Some("E1".into()),
             note: Some("Personne âgée seule sur un banc".into()),
+            entrance: None,
+            address: None,
+            request: None,
         })),
         Refusal::ObservationWithoutPlace
     );

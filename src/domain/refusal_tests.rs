@@ -84,6 +84,9 @@ fn nothing_can_be_done_before_the_night_is_open() {
             district: None,
             team: None,
             note: None,
+            entrance: None,
+            address: None,
+            request: None,
         }),
     ];
     for cmd in cmds {
@@ -246,6 +249,9 @@ fn an_unknown_call_sign_is_refused_everywhere() {
             district: None,
             team: Some("E9".into()),
             note: None,
+            entrance: None,
+            address: None,
+            request: None,
         }),
     ];
     for cmd in cmds {
@@ -399,6 +405,9 @@ fn places_and_partners_come_from_the_territory() {
             district: Some("centre-ville".into()),
             team: None,
             note: None,
+            entrance: None,
+            address: None,
+            request: None,
         })),
         Refusal::UnknownDistrict {
             id: "centre-ville".into()

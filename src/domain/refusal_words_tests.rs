@@ -66,10 +66,11 @@ fn variant_index(r: &Refusal) -> usize {
         UnknownInstruction { .. } => 40,
         NeedsLastDay => 41,
         DateInPast { .. } => 42,
+        Watch(_) => 43,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 43;
+const REFUSAL_VARIANTS: usize = 44;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -126,6 +127,7 @@ fn every_refusal() -> Vec<Refusal> {
             case: CaseId(2),
         },
         ObservationWithoutPlace,
+        Watch(crate::domain::watch::WatchRefusal::NothingToTransmit),
         UnknownPersonal { id: PersonalId(5) },
         TeamStillOut {
             team: "E1".into(),

@@ -44,6 +44,9 @@ pub enum Invalid {
     },
     /// A text longer than the commands allow.
     TooLong { field: &'static str, max: usize },
+    /// A step that does not follow the earlier ones (an observation acknowledged before it
+    /// went out or after it was settled, a passage at a dropped point, an empty window).
+    OutOfStep { what: &'static str, id: String },
 }
 
 type Check = Result<(), Invalid>;
@@ -173,6 +176,7 @@ pub fn check_event(
     team_event(&e, t, &env.event)?;
     request_event(&e, t, &env.event)?;
     case_event(&e, t, &env.event)?;
+    super::validate_watch::check(state, t, &env.event)?;
     other_event(&e, t, &env.event)
 }
 

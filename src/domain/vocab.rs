@@ -108,8 +108,12 @@ vocab!(
         Door,
         Damage,
         Cleanliness,
+        Bulky,
+        FireSafety,
         Gathering,
         IsolatedPerson,
+        HallOccupation,
+        Squat,
         Other,
     }
 );
@@ -124,6 +128,8 @@ impl ObservationKind {
                 | ObservationKind::Door
                 | ObservationKind::Damage
                 | ObservationKind::Cleanliness
+                | ObservationKind::Bulky
+                | ObservationKind::FireSafety
         )
     }
 }

@@ -29,6 +29,8 @@ pub enum Fix {
     },
     /// The command line's usage.
     Usage,
+    /// The watch's, the relays' and the plan's forms (i18n/watch.rs).
+    Desk(super::watch::DeskFix),
 }
 
 pub fn text(fix: &Fix, lang: Lang) -> String {
@@ -103,6 +105,7 @@ fn fixed(fix: &Fix, lang: Lang) -> &'static str {
             "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
         ),
         Fix::TeamMember { .. } | Fix::UnknownMediator { .. } => ("", ""),
+        Fix::Desk(d) => return super::watch::fix(*d, lang),
     };
     lang.pick(fr, en)
 }

@@ -54,6 +54,10 @@ fn invalid(p: &Invalid, lang: Lang) -> String {
             Lang::Fr => format!("le texte « {field} » dépasse {max} caractères"),
             Lang::En => format!("the text \"{field}\" is longer than {max} characters"),
         },
+        Invalid::OutOfStep { what, id } => match lang {
+            Lang::Fr => format!("{what} {id} : étape manquante, déjà faite ou vide"),
+            Lang::En => format!("{what} {id}: a step missing, already made, or empty"),
+        },
     }
 }
 

@@ -62,6 +62,8 @@ pub enum Doc {
     Run,
     Cancel,
     Stay,
+    /// The watch, relays, the night's plan, the directory (i18n/desk_keys.rs).
+    Desk(super::desk_keys::DeskDoc),
 }
 
 pub fn describe(doc: Doc, lang: Lang) -> &'static str {
@@ -128,6 +130,7 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::Run => ("exécuter", "run"),
         Doc::Cancel => ("annuler", "cancel"),
         Doc::Stay => ("rester", "stay"),
+        Doc::Desk(d) => return super::desk_keys::describe(d, lang),
     };
     lang.pick(fr, en)
 }

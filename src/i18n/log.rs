@@ -8,6 +8,7 @@ mod night;
 mod notes;
 mod requests;
 mod teams;
+mod watch;
 
 use super::{Lang, dates};
 use crate::domain::calendar::Hours;
@@ -45,6 +46,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
         Aggregate::Note => notes::describe(&env.event, w),
         Aggregate::Handover => super::handover::describe(env, lookup, lang),
         Aggregate::Action => Some(super::action::describe(env, lookup, lang)),
+        Aggregate::Watch | Aggregate::Plan => watch::describe(env, w),
     };
     words.unwrap_or_default()
 }

@@ -5,6 +5,8 @@ pub mod action;
 pub mod backup;
 pub mod damage;
 pub mod dates;
+pub mod desk_keys;
+pub mod desk_notice;
 pub mod fix;
 pub mod handover;
 pub mod import;
@@ -18,6 +20,7 @@ pub mod report;
 pub mod store;
 pub mod territory;
 pub mod vocab;
+pub mod watch;
 
 /// The UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -94,6 +94,8 @@ pub enum Notice {
     },
     /// Something typed to correct: the field and what it expects.
     Fix(Fix),
+    /// The watch, the relays, the night's plan (i18n/desk_notice.rs).
+    Desk(super::desk_notice::DeskNotice),
 }
 
 /// What a team's commit said about it.
@@ -127,7 +129,7 @@ impl Notice {
                 | Notice::NoHandover
                 | Notice::RequestsToDecide { .. }
                 | Notice::Fix(_)
-        )
+        ) || matches!(self, Notice::Desk(d) if d.is_error())
     }
 }
 
@@ -171,6 +173,7 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
         Notice::InstructionExtended => p("Consigne prolongée.", "Instruction extended."),
         Notice::InstructionEnded => p("Consigne levée.", "Instruction ended."),
         Notice::Recorded => p("Enregistré.", "Recorded."),
+        Notice::Desk(d) => super::desk_notice::text(d, lang, territory),
         Notice::EscAgain => p(
             "Esc encore pour abandonner la saisie.",
             "Esc again to discard.",

@@ -77,6 +77,7 @@ fn fr(r: &Refusal) -> String {
             format!("La sollicitation {request} est déjà liée à la situation {case}.")
         }
         ObservationWithoutPlace => "Indiquez un lieu ou un quartier pour l'observation.".into(),
+        Watch(w) => super::watch::refusal(w, l),
         TeamStillOut { team, request } => format!(
             "L'équipe {team} est encore sur la sollicitation {request} : clôturez l'intervention ou rappelez l'équipe avant de clôturer la nuit."
         ),
@@ -149,6 +150,7 @@ fn en(r: &Refusal) -> String {
             format!("Request {request} is already linked to case {case}.")
         }
         ObservationWithoutPlace => "Give the observation a site or a district.".into(),
+        Watch(w) => super::watch::refusal(w, Lang::En),
         TeamStillOut { team, request } => format!(
             "Team {team} is still out on request {request}: clear the intervention or recall the team before closing the night."
         ),

@@ -99,8 +99,12 @@ labels!(observation, ObservationKind, {
     Door => ("porte, accès", "door, access"),
     Damage => ("dégradation", "damage"),
     Cleanliness => ("propreté", "cleanliness"),
+    Bulky => ("encombrants", "bulky waste"),
+    FireSafety => ("sécurité incendie", "fire safety"),
     Gathering => ("regroupement", "gathering"),
     IsolatedPerson => ("personne isolée", "isolated person"),
+    HallOccupation => ("occupation de hall", "hall occupation"),
+    Squat => ("squat", "squat"),
     Other => ("autre", "other"),
 });
 

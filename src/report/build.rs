@@ -141,6 +141,7 @@ pub fn build(input: &Input) -> NightReport {
             needs: input.notes.clean(&n.needs),
             written_at: n.written_at,
         }),
+        plan: super::plan::summary(&events).named(t),
     }
 }
 

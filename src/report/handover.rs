@@ -87,6 +87,8 @@ pub struct Handover {
     pub instructions: Vec<Instruction>,
     pub note: Option<HandoverNote>,
     pub acknowledged: Option<Acknowledgment>,
+    /// Relays awaited, observations new tonight, the night's plan (report/desk.rs).
+    pub desk: super::desk::DeskHandover,
 }
 
 impl Handover {
@@ -170,6 +172,7 @@ pub fn build(
         relays: relays(&events, &number),
         cases,
         instructions,
+        desk: super::desk::build(state, &events, &number),
         note,
         acknowledged,
     }

@@ -38,6 +38,18 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
         ),
         (l.pick("Relais engagés", "Relays engaged"), relays(h, t, l)),
         (
+            l.pick("Relais attendus", "Relays awaited"),
+            super::desk_text::awaited(&h.desk, t, l),
+        ),
+        (
+            l.pick("Feuille de route", "Night's plan"),
+            super::desk_text::plan(&h.desk.plan, t, l),
+        ),
+        (
+            l.pick("Veille : nouveau ce soir", "Watch: new tonight"),
+            super::desk_text::observations(&h.desk, t, l),
+        ),
+        (
             l.pick("Situations ouvertes", "Open situations"),
             cases(h, t, l),
         ),

@@ -4,6 +4,8 @@
 
 pub mod build;
 pub mod csv;
+pub mod desk;
+pub mod desk_text;
 pub mod handover;
 pub mod handover_text;
 pub mod json;
@@ -11,6 +13,7 @@ pub mod load;
 pub mod markdown;
 pub mod night;
 pub mod period;
+pub mod plan;
 pub mod redact;
 pub mod stats;
 pub mod tables;

@@ -44,6 +44,9 @@ pub struct NightReport {
     /// Observations placed in a district, not at a site.
     pub district_observations: Vec<ObservationRow>,
     pub handover: Option<HandoverNoteOut>,
+    /// The night's plan: planned, done, not done (report/plan.rs).
+    #[serde(default)]
+    pub plan: super::plan::PlanSummary,
 }
 
 /// How the night's requests ended (each request received this night counted once).

@@ -95,6 +95,7 @@ pub fn tables(r: &NightReport, lang: Lang, durations: Durations) -> Vec<Table> {
     out.extend(counts(r, lang));
     out.push(times(r, lang, durations));
     out.extend(lists::lists(r, lang));
+    out.extend(super::desk_text::plan_table(&r.plan, lang));
     out
 }
 

@@ -19,6 +19,9 @@ pub(crate) struct TerritoryFile {
     pub id: String,
     pub name: String,
     pub districts: Vec<DistrictEntry>,
+    /// Where the teams leave from (drawn on the map).
+    #[serde(default)]
+    pub base: Option<crate::domain::reference::Base>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -170,6 +173,8 @@ pub(crate) struct PartnerEntry {
     phone: String,
     #[serde(default)]
     landlord: Option<String>,
+    #[serde(default)]
+    hours: Option<String>,
 }
 
 impl From<PartnerEntry> for Partner {
@@ -180,6 +185,7 @@ impl From<PartnerEntry> for Partner {
             kind: e.kind,
             phone: e.phone,
             landlord: e.landlord,
+            hours: e.hours,
         }
     }
 }

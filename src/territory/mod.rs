@@ -13,6 +13,7 @@ mod error;
 pub(crate) mod files;
 mod geo;
 mod geojson;
+mod plan;
 pub(crate) mod source;
 mod validate;
 
@@ -63,6 +64,8 @@ pub(crate) struct Sources {
     pub sites: Source,
     pub partners: Source,
     pub people: Source,
+    /// The standing plan (`plan.toml`), optional.
+    pub plan: Option<Source>,
 }
 
 impl Sources {
@@ -92,6 +95,10 @@ impl Sources {
                 include_str!("../../assets/rennes/partners.toml"),
             ),
             people: src(PEOPLE_FILE, include_str!("../../assets/rennes/people.toml")),
+            plan: Some(src(
+                plan::PLAN_FILE,
+                include_str!("../../assets/rennes/plan.toml"),
+            )),
         }
     }
 
@@ -116,6 +123,10 @@ impl Sources {
             sites: read(SITES_FILE)?,
             partners: read(PARTNERS_FILE)?,
             people: read(PEOPLE_FILE)?,
+            plan: match dir.join(plan::PLAN_FILE).exists() {
+                true => Some(read(plan::PLAN_FILE)?),
+                false => None,
+            },
         })
     }
 }
@@ -167,10 +178,15 @@ pub(crate) fn load(s: &Sources) -> Result<Territory, TerritoryError> {
         partners: partners.partners.into_iter().map(Into::into).collect(),
         coordinators: people.coordinators.into_iter().map(Into::into).collect(),
         mediators: people.mediators.into_iter().map(Into::into).collect(),
+        plan: Vec::new(),
+        base: head.base,
     };
 
     validate::check_ids(&territory, s)?;
     geojson::attach(&mut territory.districts, outlines, &s.districts)?;
     validate::check_links(&territory, s)?;
+    if let Some(p) = &s.plan {
+        territory.plan = plan::load(p, &territory)?;
+    }
     Ok(territory)
 }

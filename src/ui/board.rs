@@ -71,8 +71,10 @@ fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
         Constraint::Fill(1),
     ]));
     let team_rows = teams(app).len().max(1) as u16;
-    let [team_area, map] = right.layout(&Layout::vertical([
+    let plan = super::plan::strip_height(app, right.height.saturating_sub(team_rows * 2 + 2));
+    let [team_area, _, map] = right.layout(&Layout::vertical([
         Constraint::Length(team_rows * 2 + 2),
+        Constraint::Length(plan),
         Constraint::Fill(1),
     ]));
     [requests, cases, team_area, map]
@@ -83,6 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     draw_instructions(frame, requests, cases, app, theme);
     draw_requests(frame, requests, app, theme);
     draw_teams(frame, team_area, app, theme);
+    super::plan::draw(frame, team_area, map, app, theme);
     draw_cases(frame, cases, app, theme);
     super::map::draw(frame, map, app, theme);
 }

@@ -207,6 +207,7 @@ fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, the
     lines.extend(team_lines(app, h, theme));
     lines.extend(alert_lines(app, h, theme));
     lines.extend(relay_lines(app, h, theme));
+    lines.extend(desk_lines(app, h, theme));
     lines.extend(case_lines(app, h, theme));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -293,6 +294,32 @@ fn relay_lines<'a>(app: &AppState, h: &Handover, theme: &Theme) -> Vec<Line<'a>>
             .map_or(r.partner.clone(), |p| p.name.clone());
         let on = r.request.map_or(String::new(), |n| format!(" ({n})"));
         lines.push(Line::raw(format!(" {} {partner}{on}", dates::clock(r.at))));
+    }
+    lines
+}
+
+/// Relays awaited, the night's plan, the watch's news (worded in report/desk_text.rs).
+fn desk_lines<'a>(app: &AppState, h: &Handover, theme: &Theme) -> Vec<Line<'a>> {
+    use crate::report::desk_text;
+    let (l, t) = (app.lang, &app.territory);
+    let sections = [
+        (
+            l.pick("Relais attendus", "Relays awaited"),
+            desk_text::awaited(&h.desk, t, l),
+        ),
+        (
+            l.pick("Feuille de route", "Night's plan"),
+            desk_text::plan(&h.desk.plan, t, l),
+        ),
+        (
+            l.pick("Veille : nouveau ce soir", "Watch: new tonight"),
+            desk_text::observations(&h.desk, t, l),
+        ),
+    ];
+    let mut lines = Vec::new();
+    for (title, items) in sections.into_iter().filter(|(_, i)| !i.is_empty()) {
+        lines.push(head(title, theme));
+        lines.extend(items.into_iter().map(Line::raw));
     }
     lines
 }

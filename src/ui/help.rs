@@ -44,12 +44,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             l.pick("Passation", "Handover"),
             screen_table(Screen::Handover),
         ),
+        Screen::Directory => (
+            l.pick("Annuaire", "Directory"),
+            screen_table(Screen::Directory),
+        ),
+        Screen::Watch => (l.pick("Veille", "Watch"), screen_table(Screen::Watch)),
         _ => (l.pick("Tableau", "Board"), screen_table(Screen::Board)),
     };
     let table: Vec<&Binding> = table.iter().collect();
     frame.render_widget(column(name, &table), left);
     let [global, forms] = right.layout(&Layout::vertical([
-        Constraint::Length(GLOBAL.len() as u16 + 5),
+        Constraint::Length(GLOBAL.len() as u16 + 8),
         Constraint::Fill(1),
     ]));
     let mut everywhere = vec![Line::styled(l.pick("Partout", "Everywhere"), theme.title())];
@@ -65,6 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     // The same words the command line answers with when a line means nothing.
     let usage = notice::text(&Notice::Fix(Fix::Usage), l, &app.territory);
     everywhere.push(Line::styled(format!(" {usage}"), theme.dim()));
+    let desk = crate::i18n::watch::verbs(l);
+    everywhere.push(Line::styled(format!(" {desk}"), theme.dim()));
     frame.render_widget(
         Paragraph::new(everywhere).wrap(Wrap { trim: false }),
         global,

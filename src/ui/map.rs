@@ -1,11 +1,13 @@
-//! The map of the districts (ratatui Canvas): outlines, teams, waiting requests.
+//! The map of the districts (ratatui Canvas): outlines and teams en route; names, the base,
+//! teams and waiting requests are written over it in cells (map_marks.rs).
 
 use super::theme::Theme;
-use crate::app::board::{self, Alert, open_requests, request_alert, teams};
-use crate::app::{AppState, Mode, Pane};
+use crate::app::AppState;
+use crate::app::board::teams;
+use crate::domain::vocab::TeamStatus;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::Color;
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use ratatui::widgets::Block;
@@ -26,11 +28,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         .y_bounds([y0, y1])
         .paint(|ctx| {
             paint_districts(ctx, app, theme);
-            ctx.layer();
-            paint_requests(ctx, app, theme);
-            paint_teams(ctx, app, theme);
+            paint_en_route(ctx, app, theme);
         });
     frame.render_widget(canvas, area);
+    // Names and markers are laid out in cells, so that none hides another.
+    let inner = Block::bordered().inner(area);
+    super::map_marks::draw(frame, inner, [x0, x1, y0, y1], app, theme);
 }
 
 /// West, east, south and north of the districts' outlines.
@@ -65,52 +68,29 @@ fn paint_districts(ctx: &mut Context, app: &AppState, theme: &Theme) {
                 color: color(theme, Color::DarkGray),
             });
         }
-        let name = Line::styled(d.name.clone(), theme.dim());
-        ctx.print(d.centroid.lon, d.centroid.lat, name);
     }
 }
 
-/// Requests waiting for a team, coloured by how late they are; the selected one (or the
-/// one a team is being picked for) reversed.
-fn paint_requests(ctx: &mut Context, app: &AppState, theme: &Theme) {
-    let highlighted = match (&app.mode, app.focus) {
-        (Mode::Dispatch(picker), _) => Some(picker.request),
-        (_, Pane::Requests) => app.selected_request(),
-        _ => None,
-    };
-    for r in open_requests(app).iter().filter(|r| r.team.is_none()) {
-        let Some(site) = app.territory.site(&r.site) else {
-            continue;
-        };
-        let (_, alert) = request_alert(r, app.now, &app.thresholds);
-        let mut style = match alert {
-            Alert::None => Style::new().fg(color(theme, Color::Cyan)),
-            a => theme.alert(a),
-        };
-        if Some(r.id) == highlighted {
-            style = style.patch(theme.selected());
-        }
-        let marker = Line::styled(format!("●{}", r.number), style);
-        ctx.print(site.at.lon, site.at.lat, marker);
-    }
-}
-
-fn paint_teams(ctx: &mut Context, app: &AppState, theme: &Theme) {
-    let highlighted = (app.focus == Pane::Teams)
-        .then(|| app.selected_team())
-        .flatten();
+/// Teams en route: a line from where they were to the request they go to.
+fn paint_en_route(ctx: &mut Context, app: &AppState, theme: &Theme) {
     for t in teams(app) {
-        let Some(p) = board::point_of(&app.territory, &t.position) else {
+        if t.status() != TeamStatus::EnRoute {
+            continue;
+        }
+        let to = t
+            .assignment
+            .and_then(|(r, _)| app.domain.requests.get(&r))
+            .and_then(|r| app.territory.site(&r.site))
+            .map(|s| s.at);
+        let (Some(from), Some(to)) = (super::map_marks::point(app, &t.position), to) else {
             continue;
         };
-        let mut style = Style::new().fg(color(theme, Color::Green));
-        if Some(&t.call_sign) == highlighted.as_ref() {
-            style = style.patch(theme.selected());
-        }
-        ctx.print(
-            p.lon,
-            p.lat,
-            Line::styled(format!("▲{}", t.call_sign), style),
-        );
+        ctx.draw(&Segment {
+            x1: from.lon,
+            y1: from.lat,
+            x2: to.lon,
+            y2: to.lat,
+            color: color(theme, Color::Green),
+        });
     }
 }

@@ -5,17 +5,22 @@ mod cases;
 mod chrome;
 mod clear_form;
 mod date_form;
+mod desk_forms;
+mod directory;
 mod dispatch;
 mod handover;
 mod handover_forms;
 mod help;
 mod log;
 mod map;
+mod map_marks;
 mod night_form;
 mod place;
+mod plan;
 pub mod popup;
 mod request_form;
 pub mod theme;
+mod watch;
 
 use crate::app::{AppState, Mode, Pane, Screen};
 use ratatui::Frame;
@@ -67,6 +72,8 @@ pub fn draw(frame: &mut Frame, app: &AppState, theme: &Theme) {
         Screen::Cases => cases::draw(frame, body, app, theme),
         Screen::Log => log::draw(frame, body, app, theme),
         Screen::Handover => handover::draw(frame, body, app, theme),
+        Screen::Directory => directory::draw(frame, body, app, theme),
+        Screen::Watch => watch::draw(frame, body, app, theme),
         Screen::Help => help::draw(frame, body, app, theme),
     }
     chrome::footer(frame, footer, app, theme);
@@ -87,6 +94,10 @@ fn overlay(frame: &mut Frame, body: Rect, app: &AppState, mode: &Mode, theme: &T
         Mode::Date(form) => date_form::draw(frame, body, app, form, theme),
         Mode::Place(form) => place::draw(frame, body, app, form, theme),
         Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
+        Mode::Observation(form) => desk_forms::observation(frame, body, app, form, theme),
+        Mode::Relay(form) => desk_forms::relay(frame, body, app, form, theme),
+        Mode::PlanItem(form) => desk_forms::plan_item(frame, body, app, form, theme),
+        Mode::Answer(form) => desk_forms::answer(frame, body, app, form, theme),
         Mode::ConfirmQuit(form) => {
             overlay(frame, body, app, form, theme);
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));

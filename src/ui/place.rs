@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::form::Open;
 use crate::app::place::{PlaceForm, Purpose};
-use crate::i18n::places;
+use crate::i18n::{places, watch};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -28,11 +28,20 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, open: &Open<PlaceForm
         ),
     };
     let title = format!("{what} {} — {then}", form.team);
-    let matches = form.matches(&app.territory);
+    let offering = form.purpose == Purpose::Presence && form.is_empty();
+    let matches = if offering {
+        form.offered(&app.domain, &app.territory)
+    } else {
+        form.matches(&app.territory)
+    };
     let hint = match (form.purpose, matches.len()) {
-        (Purpose::Presence, _) if form.is_empty() => l.pick(
+        (Purpose::Presence, 0) if form.is_empty() => l.pick(
             "vide : le quartier où l'équipe se trouve",
             "empty: the district the team is in",
+        ),
+        (Purpose::Presence, _) if form.is_empty() => l.pick(
+            "↑/↓ : son quartier ou la feuille de route ; ou tapez un lieu",
+            "↑/↓: its district or the night's plan; or type a place",
         ),
         (_, 0) if form.is_empty() => {
             l.pick("tapez un site ou un quartier", "type a site or a district")
@@ -42,6 +51,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, open: &Open<PlaceForm
     };
     let hint = match hint {
         "" => format!("{}/{} · ↑/↓", form.choice + 1, matches.len()),
+        h if offering && !matches.is_empty() => {
+            format!("{}/{} · {h}", form.choice + 1, matches.len())
+        }
         h => h.to_string(),
     };
     let mut p = FormPopup::new(title, 80).height(5 + SHOWN as u16);
@@ -54,7 +66,16 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, open: &Open<PlaceForm
         } else {
             Style::new()
         };
-        let name = format!("  {}", places::place(&app.territory, at));
+        // A point of tonight's plan says so, with its window.
+        let planned = form
+            .plan
+            .iter()
+            .find(|s| offering && s.at == *at)
+            .and_then(|s| app.domain.plan.get(&s.item))
+            .map_or(String::new(), |i| {
+                format!("[{}] ", watch::window(&i.window))
+            });
+        let name = format!("  {planned}{}", places::place(&app.territory, at));
         p.line(Line::styled(name, style));
     }
     p.draw(frame, body, theme);

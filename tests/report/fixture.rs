@@ -132,6 +132,9 @@ impl Desk {
                 district: district.map(str::to_string),
                 team: Some("E2".into()),
                 note: note.map(str::to_string),
+                entrance: None,
+                address: None,
+                request: None,
             }),
         );
     }

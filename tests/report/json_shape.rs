@@ -73,6 +73,7 @@ fn the_json_has_the_documented_shape() {
             "outcomes",
             "levels",
             "partners",
+            "plan",
             "times",
             "interventions",
             "interventions_withheld",

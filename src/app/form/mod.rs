@@ -2,9 +2,13 @@
 //! it submits; `handle` does the rest the same way for every form — next and previous
 //! field, editing, choosing, the two-step Esc, Enter.
 
+pub mod answer;
 pub mod clear;
 pub mod date;
 pub mod line;
+pub mod observation;
+pub mod plan_item;
+pub mod relay;
 pub mod request;
 pub mod sites;
 pub mod step;
@@ -54,6 +58,11 @@ pub trait Form: Clone + Debug {
     fn choose(&mut self, field: Self::Field, forward: bool, ctx: &Ctx);
     /// The text of `field` changed (a list starts again from its first match).
     fn edited(&mut self, _field: Self::Field) {}
+    /// Tab on a field that gathers several values (the clearing's relays): takes the value
+    /// chosen into the list and stays on the field (`true`), else Tab moves on.
+    fn gather(&mut self, _field: Self::Field, _ctx: &Ctx) -> bool {
+        false
+    }
     /// Something typed or chosen that Esc would lose.
     fn is_dirty(&self) -> bool;
     /// The commands to write, or the field to fix and what it expects.
@@ -154,6 +163,7 @@ pub fn handle<F: Form>(open: &mut Open<F>, action: &Action, ctx: &Ctx) -> Outcom
     }
     let kind = open.kind();
     match action {
+        Action::NextField if open.form.gather(open.field, ctx) => {}
         Action::NextField => open.step(true),
         Action::PrevField => open.step(false),
         Action::Down if kind == Kind::List => open.form.choose(open.field, true, ctx),

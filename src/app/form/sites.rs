@@ -34,5 +34,24 @@ pub fn site_matches<'t>(territory: &'t Territory, query: &str) -> Vec<&'t Site> 
     found.into_iter().map(|(_, s)| s).collect()
 }
 
+/// Districts whose name contains what is typed, then the sites that match it: where a
+/// team, an observation or a point of the plan is.
+pub fn place_matches(territory: &Territory, query: &str) -> Vec<crate::domain::vocab::Position> {
+    use crate::domain::vocab::Position;
+    let q = fold(query.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let districts = territory
+        .districts
+        .iter()
+        .filter(|d| fold(&d.name).contains(&q))
+        .map(|d| Position::District(d.id.clone()));
+    let sites = site_matches(territory, query)
+        .into_iter()
+        .map(|s| Position::Site(s.id.clone()));
+    districts.chain(sites).collect()
+}
+
 /// The search key of what is typed: case, accents, hyphens and apostrophes aside.
 pub use crate::text::fold;

@@ -2,9 +2,11 @@
 //! does what, its one description and where it is hinted; `action_for` reads a key through
 //! them, `hints` picks the footer's, and the help screen lists them.
 
+mod desk_tables;
 mod form_tables;
 mod tables;
 
+pub use desk_tables::*;
 pub use form_tables::*;
 pub use tables::*;
 
@@ -44,6 +46,8 @@ pub enum Place {
     Cases,
     Log,
     Handover,
+    Directory,
+    Watch,
     Help,
     /// In a form, a line or a picker.
     Any,
@@ -92,6 +96,8 @@ pub fn screen_table(screen: Screen) -> &'static [Binding] {
         Screen::Cases => CASES,
         Screen::Log => LOG,
         Screen::Handover => HANDOVER,
+        Screen::Directory => DIRECTORY_KEYS,
+        Screen::Watch => WATCH_KEYS,
         Screen::Help => HELP,
     }
 }
@@ -136,6 +142,8 @@ pub fn place(app: &AppState) -> Place {
         (Mode::Normal, Screen::Cases, _) => Place::Cases,
         (Mode::Normal, Screen::Log, _) => Place::Log,
         (Mode::Normal, Screen::Handover, _) => Place::Handover,
+        (Mode::Normal, Screen::Directory, _) => Place::Directory,
+        (Mode::Normal, Screen::Watch, _) => Place::Watch,
         (Mode::Normal, Screen::Help, _) => Place::Help,
         _ => Place::Any,
     }

@@ -3,8 +3,10 @@
 //! the forms' and pickers' tables are in `form_tables.rs`.
 
 use super::{Binding, NEVER, Place, b, char};
+use crate::app::desk_key::DeskKey;
 use crate::app::{Action, Screen};
 use crate::domain::vocab::TeamStatus;
+use crate::i18n::desk_keys::DeskDoc;
 use crate::i18n::keys::Doc;
 use KeyCode::{BackTab, Down, End, Esc, Home, PageDown, PageUp, Tab, Up};
 use crossterm::event::KeyCode;
@@ -52,6 +54,21 @@ pub const BOARD: &[Binding] = &[
         TEAMS,
     ),
     b(&[(char('R'), Action::Recall)], Doc::Recall, TEAMS),
+    b(
+        &[(char('w'), Action::Desk(DeskKey::Observe))],
+        Doc::Desk(DeskDoc::Observe),
+        NEVER,
+    ),
+    b(
+        &[(char('f'), Action::Desk(DeskKey::FollowRelay))],
+        Doc::Desk(DeskDoc::FollowRelay),
+        NEVER,
+    ),
+    b(
+        &[(char('P'), Action::Desk(DeskKey::AddPlanItem))],
+        Doc::Desk(DeskDoc::AddPlanItem),
+        NEVER,
+    ),
     b(&[(Tab, Action::NextPane)], Doc::NextPane, PANES),
     b(&[(BackTab, Action::PrevPane)], Doc::PrevPane, NEVER),
     b(&[(Up, Action::Up), (char('k'), Action::Up)], Doc::Up, NEVER),
@@ -101,6 +118,22 @@ pub const GLOBAL: &[Binding] = &[
         ],
         Doc::Handover,
         &[Place::Help],
+    ),
+    b(
+        &[
+            (char('5'), Action::Show(Screen::Directory)),
+            (KeyCode::F(6), Action::Show(Screen::Directory)),
+        ],
+        Doc::Desk(DeskDoc::Directory),
+        NEVER,
+    ),
+    b(
+        &[
+            (char('6'), Action::Show(Screen::Watch)),
+            (KeyCode::F(7), Action::Show(Screen::Watch)),
+        ],
+        Doc::Desk(DeskDoc::WatchScreen),
+        NEVER,
     ),
     b(&[(char('O'), Action::OpenNight)], Doc::OpenNight, NEVER),
     b(&[(char(':'), Action::CommandLine)], Doc::CommandLine, NEVER),

@@ -20,7 +20,8 @@ mod project;
 pub use project::project;
 
 /// Bumped when a field changes meaning: the store rebuilds the facts from the journal.
-pub const FACTS_VERSION: u32 = 1;
+/// 2: observations carry their lifecycle; the night's plan and presence at its points.
+pub const FACTS_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NightFacts {
@@ -36,6 +37,16 @@ pub struct NightFacts {
     pub cases_opened: Vec<CaseFact>,
     pub cases_closed: Vec<CaseFact>,
     pub actions: Vec<ActionFact>,
+    /// The night's plan as it stands, and time in active presence at its points.
+    pub plan: PlanFacts,
+}
+
+/// The plan of a night: items planned and done (early visits apart), and the seconds
+/// teams spent in active presence begun by a passage at one of its points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlanFacts {
+    pub tally: super::plan::PlanTally,
+    pub presence_s: i64,
 }
 
 /// How a request ended, and in which night.
@@ -96,6 +107,13 @@ pub struct ObservationFact {
     pub kind: ObservationKind,
     pub site: Option<String>,
     pub district: Option<String>,
+    /// Followed by the watch (absent for observations recorded before it was).
+    pub id: Option<super::ids::ObservationId>,
+    /// Unix seconds: recorded, and each step of its lifecycle when it came.
+    pub recorded: i64,
+    pub transmitted: Option<i64>,
+    pub acknowledged: Option<i64>,
+    pub settled: Option<(i64, super::watch::WatchEnding)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -31,7 +31,10 @@ pub fn project<F: Facts>(f: &mut F, state: &State, env: &Envelope) -> Result<(),
         Event::NightClosed { .. } => p.night_closed(),
         Event::RequestReceived { request, .. } => p.received(*request),
         Event::RequestCorrected { request, .. } => p.corrected(*request),
-        Event::RequestAssigned { request, .. } => p.assigned(*request),
+        Event::RequestAssigned { request, team, .. } => {
+            p.presence_ended(team)?;
+            p.assigned(*request)
+        }
         Event::TeamArrived { request, .. } => p.arrived(*request),
         Event::InterventionCleared { .. } => p.cleared(),
         Event::RequestRelayed { .. } => p.relayed(),
@@ -44,9 +47,18 @@ pub fn project<F: Facts>(f: &mut F, state: &State, env: &Envelope) -> Result<(),
             state: CaseState::Closed,
         } => p.case(*case, |n| &mut n.cases_closed),
         Event::ActionRecorded { .. } => p.action(),
+        Event::ObservationTransmitted { .. }
+        | Event::ObservationAcknowledged { .. }
+        | Event::ObservationSettled { .. } => p.watch_step(),
+        Event::PlanItemAdded { .. }
+        | Event::PlanItemPassed { .. }
+        | Event::PlanItemDropped { .. } => p.plan(),
+        Event::TeamStatusChanged { team, .. } => p.presence_ended(team),
         _ => Ok(()),
     }
 }
+
+mod watch;
 
 /// One envelope being projected: the facts, the state just after it, the envelope.
 struct Projection<'a, F: Facts> {
@@ -222,6 +234,7 @@ impl<F: Facts> Projection<'_, F> {
             observation,
             site,
             district,
+            id,
             ..
         } = &self.env.event
         else {
@@ -231,6 +244,11 @@ impl<F: Facts> Projection<'_, F> {
             kind: *observation,
             site: site.clone(),
             district: district.clone(),
+            id: *id,
+            recorded: self.env.at.timestamp(),
+            transmitted: None,
+            acknowledged: None,
+            settled: None,
         };
         self.change(self.night(), |n| n.observations.push(fact))
     }

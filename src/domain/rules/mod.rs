@@ -8,5 +8,7 @@ mod handover;
 mod interventions;
 mod night;
 mod notes;
+mod plan;
 mod requests;
 mod teams;
+mod watch;

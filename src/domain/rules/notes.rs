@@ -32,6 +32,10 @@ impl Ctx<'_> {
         if let Some(t) = &o.team {
             self.team(t)?;
         }
+        let (entrance, address) = self.observation_place(o)?;
+        if let Some(r) = o.request {
+            self.request(r)?;
+        }
         let note = self.note(PersonalKind::ObservationNote, o.note.as_deref())?;
         self.emit(Event::ObservationRecorded {
             observation: o.kind,
@@ -39,6 +43,14 @@ impl Ctx<'_> {
             district: o.district.clone(),
             team: o.team.clone(),
             note,
+            id: Some(self.next_observation()),
+            entrance,
+            address,
+            request: o.request,
+            commissioner: Some(crate::domain::watch::route(
+                self.territory,
+                o.site.as_deref(),
+            )),
         });
         Ok(())
     }

@@ -11,19 +11,24 @@ mod cases;
 mod handover;
 mod interventions;
 mod night;
+mod plan;
 mod requests;
 mod teams;
+mod watch;
 
 pub use cases::{Case, CaseStep};
 pub use interventions::Intervention;
 pub use night::NightState;
 pub use requests::Request;
 pub use teams::{StatusChange, Team};
+pub use watch::{EngagedRelay, RelayFollow};
 
 use super::event::{Aggregate, Envelope};
 use super::handover::{Instruction, PendingHandover};
-use super::ids::{CaseId, InstructionId, PersonalId, RequestId};
+use super::ids::{CaseId, InstructionId, ObservationId, PersonalId, PlanItemId, RequestId};
+use super::plan::PlanItem;
 use super::vocab::CaseState;
+use super::watch::Observation;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -47,6 +52,15 @@ pub struct State {
     /// Instructions and watch points not ended (expired ones leave when a night opens).
     #[serde(default)]
     pub instructions: BTreeMap<InstructionId, Instruction>,
+    /// Observations of the watch not yet settled (settled ones leave when a night opens).
+    #[serde(default)]
+    pub observations: BTreeMap<ObservationId, Observation>,
+    /// The current night's relay follow-up steps.
+    #[serde(default)]
+    pub relay_steps: Vec<RelayFollow>,
+    /// The current night's plan.
+    #[serde(default)]
+    pub plan: BTreeMap<PlanItemId, PlanItem>,
 }
 
 /// The next identifiers to hand out.
@@ -58,6 +72,10 @@ pub struct Counters {
     pub personal: u64,
     #[serde(default)]
     pub instruction: u64,
+    #[serde(default)]
+    pub observation: u64,
+    #[serde(default)]
+    pub plan_item: u64,
 }
 
 impl State {
@@ -91,6 +109,8 @@ impl State {
             Aggregate::Note => {}
             Aggregate::Handover => handover::apply(self, env),
             Aggregate::Action => actions::apply(self, env),
+            Aggregate::Watch => watch::apply(self, env),
+            Aggregate::Plan => plan::apply(self, env),
         }
     }
 
@@ -104,6 +124,9 @@ impl State {
         self.teams.clear();
         self.requests.retain(|_, r| !r.status.is_terminal());
         self.cases.retain(|_, c| c.state != CaseState::Closed);
+        self.observations.retain(|_, o| !o.status().is_settled());
+        self.relay_steps.clear();
+        self.plan.clear();
         if let Some(n) = &self.night {
             // The night that ended is the last day an expired instruction was shown.
             let last_night = n.night.date();

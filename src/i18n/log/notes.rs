@@ -20,12 +20,18 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             district,
             team,
             note,
+            entrance,
+            address,
+            ..
         } => {
-            let place = match (site, district) {
+            let mut place = match (site, district) {
                 (Some(s), _) => w.site(s),
                 (None, Some(d)) => w.position(&Position::District(d.clone())),
                 (None, None) => String::new(),
             };
+            if let Some(e) = entrance.as_ref().or(address.as_ref()) {
+                place = format!("{e}, {place}");
+            }
             let by = team.as_ref().map_or(String::new(), |t| {
                 format!(" ({} {t})", l.pick("équipe", "team"))
             });

@@ -139,6 +139,7 @@ pub(super) fn observations(
                 district,
                 team,
                 note,
+                ..
             } => {
                 let site = site.clone().unwrap_or_default();
                 Some(ObservationRow {

@@ -32,6 +32,7 @@ pub fn build(input: &Input) -> PeriodReport {
         actions: sections::actions(input),
         early: sections::early(input),
         trends: super::trends::trends(input, &head),
+        plan: super::plan::plan(input),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod files;
 pub mod html;
 mod input;
 mod load;
+pub mod plan;
 pub mod range;
 mod scope;
 mod sections;
@@ -49,6 +50,10 @@ pub struct PeriodReport {
     /// The early start (19:30–21:00): the Département's part.
     pub early: Early,
     pub trends: Trends,
+    /// The nights' plans (the service's and the Département's reports; `null` otherwise
+    /// or when no plan was recorded).
+    #[serde(default)]
+    pub plan: Option<plan::PlanPeriod>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,8 +122,8 @@ pub struct Activity {
     pub territory_by_district: Vec<PlaceCount>,
 }
 
-/// The watch. Only `observation_recorded` is in the journal today: the lifecycle counts
-/// (transmitted, acknowledged, resolved, time to resolution) are `null` until its events.
+/// The watch. The lifecycle counts are over the observations followed by the watch
+/// (`null` when the period has none: recorded before it followed them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Watch {
     pub by_kind: Vec<Count<ObservationKind>>,

@@ -180,16 +180,17 @@ pub(super) fn watch(input: &Input) -> Watch {
         }
     }
     let technical = seen.iter().filter(|o| o.kind.is_technical()).count() as u32;
+    let life = super::plan::lifecycle(&seen);
     Watch {
         by_kind: counts(ObservationKind::ALL, seen.iter().map(|o| o.kind)),
         by_commissioner,
         technical,
         social: seen.len() as u32 - technical,
-        transmitted: None,
-        acknowledged: None,
-        resolved: None,
-        median_resolution_s: None,
-        oldest_open: None,
+        transmitted: life.transmitted,
+        acknowledged: life.acknowledged,
+        resolved: life.resolved,
+        median_resolution_s: life.median_resolution_s,
+        oldest_open: life.oldest_open,
     }
 }
 
@@ -299,5 +300,6 @@ pub(super) fn early(input: &Input) -> Early {
         e.requests += requests;
         e.interventions += interventions;
     }
+    e.planned_visits = super::plan::plan(input).map(|p| p.early_planned);
     e
 }

@@ -78,6 +78,7 @@ pub fn tables(r: &PeriodReport, l: Lang, d: Durations) -> Vec<Table> {
     out.extend(more::situations(r, l));
     out.extend(actions(r, l));
     out.push(more::early(r, l));
+    out.extend(super::plan::table(r.plan.as_ref(), l));
     out
 }
 

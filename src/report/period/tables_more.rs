@@ -154,8 +154,12 @@ pub fn watch(r: &PeriodReport, l: Lang) -> Vec<Table> {
         (l.pick("Résolues", "Resolved"), opt(w.resolved)),
         (
             l.pick("Délai médian de résolution", "Median time to resolution"),
-            w.median_resolution_s
-                .map_or(not_yet.clone(), |s| words::duration(Some(s))),
+            match (w.median_resolution_s, w.resolved) {
+                (Some(s), _) => words::duration(Some(s)),
+                // Followed, none resolved yet.
+                (None, Some(_)) => "—".to_string(),
+                (None, None) => not_yet.clone(),
+            },
         ),
     ] {
         life.rows.push(vec![label.to_string(), v]);

@@ -98,6 +98,13 @@ fn load_dir_reads_a_copy_and_names_missing_files() {
             panic!("write {name}: {e}");
         }
     }
+    // The standing plan is optional: without it the copy has no plan.
+    let mut planless = rennes_ok();
+    planless.plan.clear();
+    assert_eq!(load_dir(dir.path()), Ok(planless));
+    if let Some(plan) = &s.plan {
+        std::fs::write(dir.path().join("plan.toml"), &plan.text).expect("write plan.toml");
+    }
     assert_eq!(load_dir(dir.path()), Ok(rennes_ok()));
 
     // A broken file is named with the path the user gave.
