@@ -149,9 +149,9 @@ fn arrive_and_contact_from_the_team_row_or_the_request_row() {
     assert_eq!(d.desk.refused.len(), 2);
     // In English the colon sticks to the word.
     d.app.lang = Lang::En;
-    let effects = d.act(Action::SetStatus(TeamStatus::Available));
+    let effects = d.act(Action::SetStatus(TeamStatus::Break));
     assert!(matches!(&effects[..], [Effect::Commit(_)]), "{effects:?}");
-    assert_eq!(d.info().as_deref(), Some("Team E3: available"));
+    assert_eq!(d.info().as_deref(), Some("Team E3: break"));
 }
 
 #[test]

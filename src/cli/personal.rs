@@ -1,6 +1,7 @@
 //! Personal data on request: erase one record (a resident's request) or every record older
-//! than the retention period. Each erasure deletes the record and appends a
-//! `personal_erased` event; the structured history stays whole.
+//! than the retention period. An erasure deletes the record and appends a
+//! `personal_erased` event, a purge one `personal_purged` event for all its records; the
+//! structured history stays whole.
 
 use super::store_err;
 use crate::domain::Command;
@@ -36,20 +37,19 @@ pub fn erase(store: &mut Store, id: u64, lang: Lang) -> Result<ExitCode, String>
     scrub_backups(store, lang)
 }
 
-/// Erases every personal record created more than `days` days ago, in one commit.
+/// Erases every personal record created more than `days` days ago, as one fact: the
+/// night's main courante gets one line, not one per record.
 pub fn purge(store: &mut Store, days: u32, lang: Lang) -> Result<ExitCode, String> {
     let now = Utc::now();
     let limit = now - Duration::days(i64::from(days));
     let old = store.personal_older_than(limit).map_err(store_err(lang))?;
-    let mut tx = store.begin().map_err(store_err(lang))?;
-    for personal in &old {
-        let cmd = Command::ErasePersonal {
-            personal: *personal,
+    if !old.is_empty() {
+        let cmd = Command::PurgePersonal {
+            personal: old.clone(),
             reason: ErasureReason::Retention,
         };
-        tx.execute(&cmd, now).map_err(store_err(lang))?;
+        store.execute(&cmd, now).map_err(store_err(lang))?;
     }
-    tx.commit().map_err(store_err(lang))?;
     match lang {
         Lang::Fr => println!(
             "{} donnée(s) personnelle(s) de plus de {days} jours effacée(s).",

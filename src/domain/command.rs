@@ -116,6 +116,24 @@ pub enum Command {
         personal: PersonalId,
         reason: ErasureReason,
     },
+    /// A check-in with its word: « RAS » is a plain contact, the others are reported.
+    CheckIn {
+        team: String,
+        word: super::safety::CheckInWord,
+    },
+    /// A check-in missed past a step (amber, red, escalated), after `minutes` of silence:
+    /// each step is recorded once until the team is heard from.
+    MissCheckIn {
+        team: String,
+        step: super::safety::MissedStep,
+        minutes: u32,
+    },
+    /// Every listed personal record erased at once (`vigie personal purge`): one fact, not
+    /// one line per record in the night's main courante.
+    PurgePersonal {
+        personal: Vec<PersonalId>,
+        reason: ErasureReason,
+    },
 }
 
 /// A new request as typed in the form. Caller, callback and description are personal data.

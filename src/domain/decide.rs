@@ -262,6 +262,13 @@ impl<'a> Ctx<'a> {
             }
             Command::EndInstruction { instruction } => self.end_instruction(*instruction),
             Command::ErasePersonal { personal, reason } => self.erase_personal(*personal, *reason),
+            Command::CheckIn { team, word } => self.check_in(team, *word),
+            Command::MissCheckIn {
+                team,
+                step,
+                minutes,
+            } => self.miss_check_in(team, *step, *minutes),
+            Command::PurgePersonal { personal, reason } => self.purge_personal(personal, *reason),
         }
     }
 }

@@ -871,3 +871,6 @@ mod refusal_words;
 
 #[path = "handover_tests.rs"]
 mod handover;
+
+#[path = "safety_tests.rs"]
+mod safety;

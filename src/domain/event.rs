@@ -214,6 +214,23 @@ pub enum Event {
         #[serde(default)]
         note: Option<PersonalId>,
     },
+    /// A check-in that reports something: a need for reinforcement or an incident (a plain
+    /// « RAS » is `team_contacted`). Also a contact.
+    CheckInReported {
+        team: String,
+        word: super::safety::CheckInWord,
+    },
+    /// A step of a missed check-in: the team had been silent `minutes`.
+    CheckInMissed {
+        team: String,
+        step: super::safety::MissedStep,
+        minutes: u32,
+    },
+    /// Personal records erased together (a retention purge); the facts stay.
+    PersonalPurged {
+        personal: Vec<PersonalId>,
+        reason: ErasureReason,
+    },
 }
 
 /// The part of the model an event changes (a team's visit moves a request and a team
@@ -269,6 +286,9 @@ impl Event {
             Event::InstructionExtended { .. } => "instruction_extended",
             Event::InstructionEnded { .. } => "instruction_ended",
             Event::ActionRecorded { .. } => "action_recorded",
+            Event::CheckInReported { .. } => "check_in_reported",
+            Event::CheckInMissed { .. } => "check_in_missed",
+            Event::PersonalPurged { .. } => "personal_purged",
         }
     }
 
@@ -306,6 +326,9 @@ impl Event {
             Event::InstructionExtended { .. } => Aggregate::Handover,
             Event::InstructionEnded { .. } => Aggregate::Handover,
             Event::ActionRecorded { .. } => Aggregate::Action,
+            Event::CheckInReported { .. } => Aggregate::Team,
+            Event::CheckInMissed { .. } => Aggregate::Team,
+            Event::PersonalPurged { .. } => Aggregate::Note,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod personal;
 pub mod reference;
 pub mod refusal;
 mod rules;
+pub mod safety;
 pub mod state;
 pub mod views;
 pub mod vocab;

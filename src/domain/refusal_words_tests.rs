@@ -66,10 +66,15 @@ fn variant_index(r: &Refusal) -> usize {
         UnknownInstruction { .. } => 40,
         NeedsLastDay => 41,
         DateInPast { .. } => 42,
+        AlreadyInStatus { .. } => 43,
+        TeamNotOut { .. } => 44,
+        CheckInStepRecorded { .. } => 45,
+        TeamHeardSince { .. } => 46,
+        NothingToPurge => 47,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 43;
+const REFUSAL_VARIANTS: usize = 48;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -85,7 +90,10 @@ fn every_refusal() -> Vec<Refusal> {
             mediator: "samir-k".into(),
             team: "E1".into(),
         },
-        TeamSize { count: 4 },
+        TeamSize {
+            team: "E1".into(),
+            count: 4,
+        },
         EmptyCallSign,
         TeamExists { team: "E1".into() },
         UnknownTeam { team: "E9".into() },
@@ -144,6 +152,20 @@ fn every_refusal() -> Vec<Refusal> {
         DateInPast {
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
         },
+        AlreadyInStatus {
+            team: "E1".into(),
+            status: crate::domain::vocab::TeamStatus::Available,
+        },
+        TeamNotOut { team: "E1".into() },
+        CheckInStepRecorded {
+            team: "E1".into(),
+            step: crate::domain::safety::MissedStep::Red,
+        },
+        TeamHeardSince {
+            team: "E1".into(),
+            minutes: 3,
+        },
+        NothingToPurge,
     ]
 }
 

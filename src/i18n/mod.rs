@@ -13,6 +13,7 @@ pub mod notice;
 pub mod places;
 pub mod refusal;
 pub mod report;
+pub mod safety;
 pub mod store;
 pub mod territory;
 pub mod vocab;

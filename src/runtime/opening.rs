@@ -27,7 +27,8 @@ pub fn opening(store: &Store, lang: Lang) -> (Opening, Option<Notice>) {
 
 fn read(store: &Store, lang: Lang) -> Result<Opening> {
     let state = store.state();
-    let last = store.last_night()?;
+    // A purge in the daytime leaves a night record nobody worked: not the one to show.
+    let last = store.last_worked_night()?;
     // The open night, else the one handed over last, else the latest: the handover shown.
     let shown = match state
         .open_night()
@@ -65,11 +66,20 @@ fn read(store: &Store, lang: Lang) -> Result<Opening> {
     })
 }
 
-/// Who coordinated last: the console proposes them when the night is opened.
+/// Who the console proposes when the night is opened: the one on duty, else whoever took
+/// the last handover (the incoming coordinator), else who coordinated last.
 fn last_coordinator(store: &Store) -> Option<String> {
-    if let Some(n) = store.state().open_night() {
+    let state = store.state();
+    if let Some(n) = state.open_night() {
         return Some(n.coordinator.clone());
     }
-    let record = store.last_night().ok().flatten()?;
+    if let Some(ack) = state
+        .handover
+        .as_ref()
+        .and_then(|h| h.acknowledged.as_ref())
+    {
+        return Some(ack.coordinator.clone());
+    }
+    let record = store.last_worked_night().ok().flatten()?;
     record.coordinators.last().map(|(_, c)| c.clone())
 }

@@ -94,6 +94,11 @@ impl<'s> Tx<'s> {
             self.personal.retain(|p| p.id != *personal);
             self.erased.push(*personal);
         }
+        if let Event::PersonalPurged { personal, .. } = &env.event {
+            self.personal
+                .retain(|p| personal.binary_search(&p.id).is_err());
+            self.erased.extend(personal.iter().copied());
+        }
         self.envelopes.push(env);
         Ok(())
     }

@@ -8,5 +8,7 @@ mod handover;
 mod interventions;
 mod night;
 mod notes;
+mod purge;
 mod requests;
+mod safety;
 mod teams;

@@ -12,6 +12,7 @@ mod handover;
 mod interventions;
 mod night;
 mod requests;
+mod safety;
 mod teams;
 
 pub use cases::{Case, CaseStep};

@@ -44,6 +44,16 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             l.pick("effacée", "erased"),
             vocab::erasure(*reason, l)
         ),
+        Event::PersonalPurged { personal, reason } => format!(
+            "{} {} {} ({})",
+            l.pick("Purge :", "Purge:"),
+            personal.len(),
+            l.pick(
+                "donnée(s) personnelle(s) effacée(s)",
+                "personal record(s) erased"
+            ),
+            vocab::erasure(*reason, l)
+        ),
         _ => return None,
     })
 }
