@@ -64,6 +64,10 @@ pub enum Action {
     EndInstruction,
     ExtendInstruction,
     ExportReport,
+    /// The worst alert: the finger goes to it (`!`).
+    WorstAlert,
+    /// The live demo's desk goes to its own coordinator, or back to the user (`P`).
+    Autopilot,
     // In a form or a picker.
     NextField,
     PrevField,
@@ -97,6 +101,10 @@ pub enum Failure {
 pub enum Effect {
     /// Execute durably, all or none; the answer comes back as `Committed` or `Failed`.
     Commit(Vec<Command>),
+    /// Execute durably in the background (a missed check-in the clock crossed): the answer
+    /// comes back as `WorldMoved`, without closing what is being typed; a refusal (another
+    /// desk wrote it first) is dropped.
+    Record(Vec<Command>),
     /// Write the night's Markdown report under the data directory; the answer comes back as
     /// `ReportExported`.
     ExportReport(ServiceNight),

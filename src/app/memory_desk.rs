@@ -25,6 +25,8 @@ pub struct MemoryDesk {
     pub written: Vec<Command>,
     /// Commands the domain refused.
     pub refused: Vec<Command>,
+    /// What the console recorded by itself (the check-ins' steps), apart from `written`.
+    pub recorded: Vec<Command>,
     /// Nights whose report was asked for.
     pub reports: Vec<ServiceNight>,
 }
@@ -38,6 +40,7 @@ impl MemoryDesk {
             personal: Vec::new(),
             written: Vec::new(),
             refused: Vec::new(),
+            recorded: Vec::new(),
             reports: Vec::new(),
         }
     }
@@ -119,6 +122,14 @@ impl Desk for MemoryDesk {
                 Err(Failure::Refused(refusal))
             }
         }
+    }
+
+    fn record(&mut self, commands: &[Command], now: DateTime<Utc>) -> Result<Written, Failure> {
+        let written = self
+            .run(commands, now)
+            .map_err(|(_, r)| Failure::Refused(r))?;
+        self.recorded.extend(commands.iter().cloned());
+        Ok(written)
     }
 
     fn export_report(&mut self, night: ServiceNight, _: Lang) -> Result<PathBuf, String> {

@@ -8,7 +8,9 @@ mod action;
 pub mod board;
 mod board_keys;
 pub mod cases;
+pub mod check_in;
 mod command_line;
+pub mod confirm;
 pub mod dispatch;
 pub mod draft;
 pub mod form;
@@ -22,12 +24,19 @@ mod mode;
 pub mod night_form;
 pub mod nights;
 mod notices;
+mod pilot;
 pub mod place;
 mod project;
+mod question;
 mod respond;
+pub mod safety;
+mod said;
 pub mod seam;
 pub mod selection;
 mod update;
+mod verb_run;
+pub mod verbs;
+pub mod watch;
 
 use crate::domain::State;
 use crate::domain::reference::Territory;
@@ -84,12 +93,18 @@ impl Pane {
     }
 }
 
-/// Alert thresholds (minutes): waiting requests by priority, team contact on site.
+/// Alert thresholds (minutes): waiting requests by priority, and how long a team out in
+/// the field may go without a check-in, per status (`app::safety` reads them).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thresholds {
     /// P1..P4; `None`: never overdue.
     pub wait: [Option<i64>; 4],
+    /// A team on site.
     pub contact: i64,
+    /// A team en route.
+    pub en_route: i64,
+    /// A team in active presence.
+    pub presence: i64,
 }
 
 impl Default for Thresholds {
@@ -97,6 +112,8 @@ impl Default for Thresholds {
         Thresholds {
             wait: [Some(5), Some(15), Some(45), None],
             contact: 20,
+            en_route: 20,
+            presence: 30,
         }
     }
 }
@@ -139,6 +156,8 @@ pub struct AppState {
     pub nights: Nights,
     /// A demo store played at this speed (`vigie --demo`): the header says so.
     pub demo: Option<u32>,
+    /// The live demo's own coordinator has the desk (`P` hands it back and forth).
+    pub autopilot: bool,
 }
 
 impl AppState {
@@ -161,6 +180,7 @@ impl AppState {
             fresh: false,
             nights: Nights::default(),
             demo: None,
+            autopilot: false,
         }
     }
 

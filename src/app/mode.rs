@@ -1,5 +1,6 @@
 //! What the keyboard is doing right now: the board, a form, a picker, a question.
 
+use super::check_in::CheckInForm;
 use super::form::clear::ClearForm;
 use super::form::date::DateForm;
 use super::form::line::{LineForm, LinePurpose};
@@ -9,6 +10,7 @@ use super::form::{Kind, Open};
 use super::handover_forms::{Choice, InstructionForm, NoteForm};
 use super::night_form::NightForm;
 use super::place::PlaceForm;
+use super::question::Confirm;
 use crate::domain::ids::RequestId;
 use tui_input::Input;
 
@@ -47,6 +49,12 @@ pub enum Mode {
     Instruction(Box<Open<InstructionForm>>),
     /// Ctrl-C from a form: quit? The form stays underneath, as it was.
     ConfirmQuit(Box<Mode>),
+    /// An irreversible key asks first (closing the night, recalling a team).
+    Confirm(Box<Confirm>),
+    /// A team's check-in and its word.
+    CheckIn(Box<Open<CheckInForm>>),
+    /// `:aide`: the command line's verbs.
+    Verbs,
 }
 
 impl Mode {
@@ -54,7 +62,11 @@ impl Mode {
     pub fn is_form(&self) -> bool {
         !matches!(
             self,
-            Mode::Normal | Mode::ConfirmQuit(_) | Mode::Dispatch(_)
+            Mode::Normal
+                | Mode::ConfirmQuit(_)
+                | Mode::Dispatch(_)
+                | Mode::Confirm(_)
+                | Mode::Verbs
         )
     }
 
@@ -70,6 +82,7 @@ impl Mode {
             Mode::Date(o) => o.kind(),
             Mode::Note(o) => o.kind(),
             Mode::Instruction(o) => o.kind(),
+            Mode::CheckIn(o) => o.kind(),
             Mode::Search(_) => Kind::Text,
             _ => return None,
         })

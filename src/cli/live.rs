@@ -3,6 +3,7 @@
 use super::{Global, open};
 use crate::config::Settings;
 use crate::demo::DemoError;
+use crate::demo::autopilot::Autopilot;
 use crate::demo::live::{LiveNight, SpeedClock};
 use crate::demo::prepare::{HISTORY_NIGHTS, prepare};
 use crate::i18n::{self, Lang};
@@ -115,6 +116,8 @@ pub(super) fn console(g: &Global, lang: Lang, settings: Settings) -> Result<Exit
     let live = Live {
         clock: SpeedClock::new(std::time::Instant::now(), prepared.start, speed),
         night: LiveNight::new(SEED, prepared.start),
+        autopilot: Autopilot::new(SEED),
+        autopilot_at_start: g.autopilot,
         lang,
     };
     crate::runtime::run(store, lang, settings.thresholds, Some(live))?;

@@ -58,6 +58,10 @@ pub struct Global {
     #[arg(long, global = true, default_value_t = 10, value_name = "N",
           value_parser = live::parse_speed, requires = "demo")]
     pub speed: u32,
+    /// With --demo: the demo's own coordinator has the desk from the start (dispatches,
+    /// follows, clears); `P` in the console hands it back and forth.
+    #[arg(long, global = true, requires = "demo")]
+    pub autopilot: bool,
     /// `--data` was on the command line (not from VIGIE_DATA): set by `main`.
     #[arg(skip)]
     pub data_given: bool,

@@ -189,6 +189,11 @@ impl LiveNight {
         out
     }
 
+    /// The interventions whose team already said it was done (the autopilot clears them).
+    pub fn reported(&self) -> &BTreeSet<InterventionId> {
+        &self.reported
+    }
+
     /// When the world next does something, for the runtime's timer. May be in the past
     /// when a move was refused; nothing is due while no night is open.
     pub fn next_due(&self, state: &State) -> Option<DateTime<Utc>> {

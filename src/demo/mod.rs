@@ -1,6 +1,7 @@
 //! `vigie demo`: simulates past nights through the same commands a coordinator uses, a night
 //! per durable commit. Deterministic for a seed.
 
+pub mod autopilot;
 mod backup;
 mod draw;
 pub mod live;

@@ -61,6 +61,10 @@ pub enum Doc {
     Run,
     Cancel,
     Stay,
+    WorstAlert,
+    Autopilot,
+    Yes,
+    No,
 }
 
 pub fn describe(doc: Doc, lang: Lang) -> &'static str {
@@ -123,6 +127,10 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::Run => ("exécuter", "run"),
         Doc::Cancel => ("annuler", "cancel"),
         Doc::Stay => ("rester", "stay"),
+        Doc::WorstAlert => ("alerte la plus grave", "worst alert"),
+        Doc::Autopilot => ("démo : pilote auto", "demo: autopilot"),
+        Doc::Yes => ("oui, écrire", "yes, write it"),
+        Doc::No => ("non, ne rien écrire", "no, write nothing"),
     };
     lang.pick(fr, en)
 }

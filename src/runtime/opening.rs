@@ -27,8 +27,7 @@ pub fn opening(store: &Store, lang: Lang) -> (Opening, Option<Notice>) {
 
 fn read(store: &Store, lang: Lang) -> Result<Opening> {
     let state = store.state();
-    // A purge in the daytime leaves a night record nobody worked: not the one to show.
-    let last = store.last_worked_night()?;
+    let last = store.last_night()?;
     // The open night, else the one handed over last, else the latest: the handover shown.
     let shown = match state
         .open_night()

@@ -1,14 +1,18 @@
 //! Rendering only: views borrow `&AppState` and draw. Nothing here changes state.
 
+mod alert_row;
 mod board;
 mod cases;
 mod chrome;
 mod clear_form;
+mod confirm;
 mod date_form;
 mod dispatch;
+mod escalation;
 mod handover;
 mod handover_forms;
 mod help;
+mod hints;
 mod log;
 mod map;
 mod night_form;
@@ -16,6 +20,7 @@ mod place;
 pub mod popup;
 mod request_form;
 pub mod theme;
+mod verbs;
 
 use crate::app::{AppState, Mode, Pane, Screen};
 use ratatui::Frame;
@@ -87,6 +92,9 @@ fn overlay(frame: &mut Frame, body: Rect, app: &AppState, mode: &Mode, theme: &T
         Mode::Date(form) => date_form::draw(frame, body, app, form, theme),
         Mode::Place(form) => place::draw(frame, body, app, form, theme),
         Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
+        Mode::Confirm(question) => confirm::draw(frame, body, app, question, theme),
+        Mode::CheckIn(form) => confirm::check_in(frame, body, app, form, theme),
+        Mode::Verbs => verbs::draw(frame, body, app, theme),
         Mode::ConfirmQuit(form) => {
             overlay(frame, body, app, form, theme);
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));

@@ -1,0 +1,28 @@
+//! `:aide`: the command line's verbs, from their table, in two columns.
+
+use super::popup::frame_popup;
+use super::theme::Theme;
+use crate::app::AppState;
+use crate::app::verbs::VERBS;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, theme: &Theme) {
+    let l = app.lang;
+    let rows = VERBS.len().div_ceil(2) as u16;
+    let title = l.pick(
+        "Ligne de commande « : » — toute touche ferme",
+        "Command line \":\" — any key closes",
+    );
+    let inner = frame_popup(frame, body, 110, rows + 2, title, theme);
+    let [left, right] = inner.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+    ]));
+    let lines: Vec<Line> = VERBS.iter().map(|v| Line::raw(v.usage(l))).collect();
+    let (first, second) = lines.split_at(rows as usize);
+    frame.render_widget(Paragraph::new(first.to_vec()), left);
+    frame.render_widget(Paragraph::new(second.to_vec()), right);
+}
