@@ -209,3 +209,7 @@ fn end_of_night(state: &State, seen: &Seen, rng: &mut Rng) -> Vec<Command> {
     out.push(Command::CloseNight);
     out
 }
+
+#[cfg(test)]
+#[path = "autopilot_tests.rs"]
+mod tests;

@@ -173,7 +173,7 @@ fn play(seed: u64) -> (Tally, State) {
             match &cmd {
                 Command::ReceiveRequest(_) => tally.calls += 1,
                 Command::Arrive { .. } => tally.arrivals += 1,
-                Command::RecordContact { .. } => tally.contacts += 1,
+                Command::RecordContact { .. } | Command::CheckIn { .. } => tally.contacts += 1,
                 Command::AddLogEntry { text } => {
                     tally.done += 1;
                     done.push(text.split(' ').next().unwrap().to_string());

@@ -9,6 +9,7 @@ mod plan;
 pub mod prepare;
 mod rng;
 mod run;
+mod safety;
 mod shift;
 mod words;
 
@@ -111,6 +112,7 @@ pub fn simulate(
         };
         let mut planned = plan::plan(&mut rng, &input);
         add_case_follow_up(store.state(), *night, &mut planned);
+        safety::add(&mut planned, seed);
         let instructions = shift::instructions(i, *night, store.territory());
         summary.requests += run::run_night(store, planned, instructions)?;
         summary.nights += 1;
