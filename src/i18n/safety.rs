@@ -36,16 +36,12 @@ pub fn next_steps(phone: Option<&str>, police: &str, lang: Lang) -> Vec<String> 
     };
     let (members, then) = match lang {
         Lang::Fr => (
-            "2. Sans réponse : appeler chaque médiateur·rice".to_string(),
-            format!(
-                "3. Toujours rien : envoyer une équipe au dernier lieu connu, prévenir la police ({police})"
-            ),
+            "2. Pas de réponse : appeler chaque médiateur·rice".to_string(),
+            format!("3. Toujours rien : une équipe au dernier lieu connu, police ({police})"),
         ),
         Lang::En => (
             "2. No answer: call each mediator".to_string(),
-            format!(
-                "3. Still nothing: send a team to the last known place, alert the police ({police})"
-            ),
+            format!("3. Still nothing: a team to the last known place, police ({police})"),
         ),
     };
     vec![call, members, then]

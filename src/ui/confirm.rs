@@ -9,7 +9,7 @@ use crate::app::check_in::CheckInForm;
 use crate::app::confirm::{Ask, Confirm, Out};
 use crate::app::form::Open;
 use crate::domain::safety::CheckInWord;
-use crate::i18n::{Lang, places, safety, vocab};
+use crate::i18n::{Lang, safety, vocab};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -88,19 +88,13 @@ fn close_lines<'a>(
         ));
     }
     for t in teams {
-        let place = places::place(&app.territory, &t.position);
+        let place = super::escalation::place(app, &t.position);
         let status = vocab::team_status(t.status, l);
         let (text, style) = match t.request {
             Some(n) => (
                 match l {
-                    Lang::Fr => format!(
-                        " ‼ {} {status} sur la {n} — {place} : clôturez ou rappelez d'abord",
-                        t.team
-                    ),
-                    Lang::En => format!(
-                        " ‼ {} {status} on {n} — {place}: clear or recall first",
-                        t.team
-                    ),
+                    Lang::Fr => format!(" ‼ {} {status}, sollicitation {n} — {place}", t.team),
+                    Lang::En => format!(" ‼ {} {status}, request {n} — {place}", t.team),
                 },
                 theme.alert(Alert::Red),
             ),
@@ -170,12 +164,12 @@ pub fn check_in(
             "nothing to report, all well",
         ),
         CheckInWord::Reinforcement => l.pick(
-            "l'équipe demande une autre équipe (reste signalé jusqu'au prochain RAS)",
-            "the team asks for another team (shown until the next all clear)",
+            "demande une autre équipe, jusqu'au prochain RAS",
+            "asks for another team, until the next all clear",
         ),
         CheckInWord::Incident => l.pick(
-            "alerte rouge et entrée de main courante, jusqu'au prochain RAS",
-            "red alert and a logbook entry, until the next all clear",
+            "alerte rouge et main courante, jusqu'au prochain RAS",
+            "red alert and logbook entry, until the next all clear",
         ),
     };
     p.under(meaning.to_string(), theme.dim());

@@ -10,6 +10,7 @@ use crate::app::watch::silence;
 use crate::domain::reference::PartnerKind;
 use crate::domain::safety::MissedStep;
 use crate::domain::state::Team;
+use crate::domain::vocab::Position;
 use crate::i18n::{Lang, dates, places, safety, vocab};
 use crate::text;
 use ratatui::Frame;
@@ -86,7 +87,7 @@ fn escalation_line<'a>(app: &AppState, team: &Team, width: usize, theme: &Theme)
         " — {} {since}′ · {}, {}",
         l.pick("sans contact depuis", "no check-in for"),
         vocab::team_status(team.status(), l),
-        places::place(&app.territory, &team.position)
+        place(app, &team.position)
     );
     let rest = text::truncate(&rest, width.saturating_sub(text::width(&head))).to_string();
     Line::from(vec![
@@ -105,20 +106,26 @@ fn incident_line<'a>(app: &AppState, team: &Team, width: usize, theme: &Theme) -
         .as_deref()
         .map_or(String::new(), |e| format!(" · {e}"));
     let rest = match l {
-        Lang::Fr => format!(
-            " signalé à {at} — {}{phone}",
-            places::place(&app.territory, &team.position)
-        ),
-        Lang::En => format!(
-            " reported at {at} — {}{phone}",
-            places::place(&app.territory, &team.position)
-        ),
+        Lang::Fr => format!(" signalé à {at} — {}{phone}", place(app, &team.position)),
+        Lang::En => format!(" reported at {at} — {}{phone}", place(app, &team.position)),
     };
     let rest = text::truncate(&rest, width.saturating_sub(text::width(&head))).to_string();
     Line::from(vec![
         Span::styled(head, theme.alert(Alert::Red)),
         Span::raw(rest),
     ])
+}
+
+/// Where the team was last: a site's or a district's name, or the base.
+pub(super) fn place(app: &AppState, position: &Position) -> String {
+    match position {
+        Position::Base => places::base(app.lang).to_string(),
+        Position::Site(s) => app.territory.site(s).map_or(s.clone(), |s| s.name.clone()),
+        Position::District(d) => app
+            .territory
+            .district(d)
+            .map_or(d.clone(), |d| d.name.clone()),
+    }
 }
 
 /// The police's number in the directory.
