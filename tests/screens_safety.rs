@@ -4,7 +4,7 @@
 //! place, the demo's desk. Colours that carry meaning are checked on the buffer: what is
 //! late is coloured where it is late, the worst item whole.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
