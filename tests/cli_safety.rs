@@ -47,3 +47,40 @@ fn simulated_nights_have_late_check_ins_and_check_ins_that_report_something() {
         "{lines}"
     );
 }
+
+/// The console opening on a store whose last handover was taken proposes whoever took it
+/// for the next night (not the one who handed over).
+#[test]
+fn the_next_night_is_proposed_to_whoever_took_the_handover() {
+    use chrono::{DateTime, Utc};
+    use vigie::domain::Command;
+    let at = |s: &str| {
+        DateTime::parse_from_rfc3339(s)
+            .map(|d| d.with_timezone(&Utc))
+            .expect("instant")
+    };
+    let (_tmp, data) = data_dir();
+    let territory = vigie::territory::rennes().expect("Rennes");
+    let mut store = vigie::store::Store::open(&data, territory).expect("a new store");
+    let night = [
+        (
+            Command::OpenNight {
+                coordinator: "nadia-b".into(),
+            },
+            "2026-11-30T21:00:00+01:00",
+        ),
+        (Command::CloseNight, "2026-12-01T02:05:00+01:00"),
+        (
+            Command::AcknowledgeHandover {
+                coordinator: "yannick-l".into(),
+            },
+            "2026-12-01T20:50:00+01:00",
+        ),
+    ];
+    for (cmd, t) in night {
+        store.execute(&cmd, at(t)).expect("accepted");
+    }
+    let (opening, unread) = vigie::runtime::opening(&store, vigie::i18n::Lang::Fr);
+    assert!(unread.is_none());
+    assert_eq!(opening.coordinator.as_deref(), Some("yannick-l"));
+}

@@ -95,11 +95,12 @@ impl MemoryDesk {
             .filter(|e| Some(e.night) == shown)
             .map(|e| LogLine::of(e, &names, lang))
             .collect();
-        let coordinator = self
-            .journal
-            .iter()
-            .rev()
-            .find_map(|e| e.coordinator.clone());
+        // Whoever took the last handover is proposed next, as the runtime does.
+        let taken = self.state.handover.as_ref().and_then(|h| h.acknowledged.as_ref());
+        let coordinator = match (self.state.open_night(), taken) {
+            (None, Some(ack)) => Some(ack.coordinator.clone()),
+            _ => self.journal.iter().rev().find_map(|e| e.coordinator.clone()),
+        };
         Opening {
             state: self.state.clone(),
             nights,
