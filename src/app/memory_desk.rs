@@ -96,10 +96,18 @@ impl MemoryDesk {
             .map(|e| LogLine::of(e, &names, lang))
             .collect();
         // Whoever took the last handover is proposed next, as the runtime does.
-        let taken = self.state.handover.as_ref().and_then(|h| h.acknowledged.as_ref());
+        let taken = self
+            .state
+            .handover
+            .as_ref()
+            .and_then(|h| h.acknowledged.as_ref());
         let coordinator = match (self.state.open_night(), taken) {
             (None, Some(ack)) => Some(ack.coordinator.clone()),
-            _ => self.journal.iter().rev().find_map(|e| e.coordinator.clone()),
+            _ => self
+                .journal
+                .iter()
+                .rev()
+                .find_map(|e| e.coordinator.clone()),
         };
         Opening {
             state: self.state.clone(),

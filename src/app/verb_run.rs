@@ -66,7 +66,8 @@ fn rest(words: &[&str], skip: usize) -> String {
     words.get(skip..).unwrap_or_default().join(" ")
 }
 
-fn on_team(app: &AppState, words: &[&str], action: Action) -> Run {
+/// What the key does to the team named first.
+pub fn on_team(app: &AppState, words: &[&str], action: Action) -> Run {
     Ok(Said::Team(team(app, words.get(1))?, action))
 }
 
@@ -125,10 +126,6 @@ pub fn carry_over(app: &AppState, words: &[&str]) -> Run {
     Ok(Said::Commit(vec![Command::CarryOver { request }]))
 }
 
-pub fn arrive(app: &AppState, words: &[&str]) -> Run {
-    on_team(app, words, Action::Arrive)
-}
-
 /// `:contact E1` is « RAS »; a word after it says more (« renfort », « incident »).
 pub fn check_in(app: &AppState, words: &[&str]) -> Run {
     let team = team(app, words.get(1))?;
@@ -141,30 +138,6 @@ pub fn check_in(app: &AppState, words: &[&str]) -> Run {
         Some(_) => return Err(Fix::Usage),
     };
     Ok(Said::Commit(vec![Command::CheckIn { team, word }]))
-}
-
-pub fn clear(app: &AppState, words: &[&str]) -> Run {
-    on_team(app, words, Action::Clear)
-}
-
-pub fn recall(app: &AppState, words: &[&str]) -> Run {
-    on_team(app, words, Action::Recall)
-}
-
-pub fn available(app: &AppState, words: &[&str]) -> Run {
-    on_team(app, words, Action::SetStatus(TeamStatus::Available))
-}
-
-pub fn pause(app: &AppState, words: &[&str]) -> Run {
-    on_team(app, words, Action::SetStatus(TeamStatus::Break))
-}
-
-pub fn back_to_base(app: &AppState, words: &[&str]) -> Run {
-    on_team(app, words, Action::SetStatus(TeamStatus::ReturnToBase))
-}
-
-pub fn off_duty(app: &AppState, words: &[&str]) -> Run {
-    on_team(app, words, Action::SetStatus(TeamStatus::OffDuty))
 }
 
 /// `:presence E1 gros chene`: the place form, with the place typed (Enter takes the first
@@ -219,21 +192,10 @@ pub fn follow_up(app: &AppState, words: &[&str]) -> Run {
     Ok(Said::Commit(vec![Command::SetFollowUp { case, date }]))
 }
 
-fn case_state(app: &AppState, words: &[&str], state: CaseState) -> Run {
+/// The situation named first goes to `state`.
+pub fn case_state(app: &AppState, words: &[&str], state: CaseState) -> Run {
     let case = case(app, words.get(1))?;
     Ok(Said::Commit(vec![Command::SetCaseState { case, state }]))
-}
-
-pub fn watch(app: &AppState, words: &[&str]) -> Run {
-    case_state(app, words, CaseState::Watch)
-}
-
-pub fn reopen(app: &AppState, words: &[&str]) -> Run {
-    case_state(app, words, CaseState::Open)
-}
-
-pub fn close_case(app: &AppState, words: &[&str]) -> Run {
-    case_state(app, words, CaseState::Closed)
 }
 
 pub fn handover_note(app: &AppState, _: &[&str]) -> Run {

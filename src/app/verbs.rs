@@ -13,6 +13,7 @@ use super::respond::{commit, say};
 pub use super::said::Said;
 use super::verb_run as run;
 use super::{Action, AppState, Effect, Mode, board_keys, pilot, safety};
+use crate::domain::vocab::{CaseState, TeamStatus};
 use crate::i18n::notice::{Fix, Notice};
 use crate::text::fold;
 
@@ -65,7 +66,9 @@ pub const VERBS: &[Verb] = &[
         run::dismiss,
     ),
     v("reporter", "carryover", NUMBER, run::carry_over),
-    v("surplace", "onsite", TEAM, run::arrive),
+    v("surplace", "onsite", TEAM, |a, w| {
+        run::on_team(a, w, Action::Arrive)
+    }),
     v(
         "contact",
         "checkin",
@@ -75,9 +78,15 @@ pub const VERBS: &[Verb] = &[
         ),
         run::check_in,
     ),
-    v("terminer", "clear", TEAM, run::clear),
-    v("rappeler", "recall", TEAM, run::recall),
-    v("dispo", "available", TEAM, run::available),
+    v("terminer", "clear", TEAM, |a, w| {
+        run::on_team(a, w, Action::Clear)
+    }),
+    v("rappeler", "recall", TEAM, |a, w| {
+        run::on_team(a, w, Action::Recall)
+    }),
+    v("dispo", "available", TEAM, |a, w| {
+        run::on_team(a, w, Action::SetStatus(TeamStatus::Available))
+    }),
     v(
         "presence",
         "presence",
@@ -90,9 +99,15 @@ pub const VERBS: &[Verb] = &[
         ("ÉQUIPE [LIEU]", "TEAM [PLACE]"),
         run::locate,
     ),
-    v("pause", "break", TEAM, run::pause),
-    v("retour", "return", TEAM, run::back_to_base),
-    v("horsservice", "offduty", TEAM, run::off_duty),
+    v("pause", "break", TEAM, |a, w| {
+        run::on_team(a, w, Action::SetStatus(TeamStatus::Break))
+    }),
+    v("retour", "return", TEAM, |a, w| {
+        run::on_team(a, w, Action::SetStatus(TeamStatus::ReturnToBase))
+    }),
+    v("horsservice", "offduty", TEAM, |a, w| {
+        run::on_team(a, w, Action::SetStatus(TeamStatus::OffDuty))
+    }),
     v("note", "note", ("TEXTE", "TEXT"), run::note),
     v("etape", "step", CASE, run::step),
     v(
@@ -101,9 +116,15 @@ pub const VERBS: &[Verb] = &[
         ("SITUATION [JJ/MM|+N]", "CASE [DD/MM|+N]"),
         run::follow_up,
     ),
-    v("veille", "watch", CASE, run::watch),
-    v("rouvrir", "reopen", CASE, run::reopen),
-    v("clore", "closecase", CASE, run::close_case),
+    v("veille", "watch", CASE, |a, w| {
+        run::case_state(a, w, CaseState::Watch)
+    }),
+    v("rouvrir", "reopen", CASE, |a, w| {
+        run::case_state(a, w, CaseState::Open)
+    }),
+    v("clore", "closecase", CASE, |a, w| {
+        run::case_state(a, w, CaseState::Closed)
+    }),
     v("passation", "handovernote", NONE, run::handover_note),
     v("prendre", "take", NAME, run::take_handover),
     v("consigne", "instruction", NONE, run::instruction),

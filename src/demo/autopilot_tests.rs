@@ -4,30 +4,9 @@
 
 use super::*;
 use crate::demo::live::LiveNight;
+use crate::demo::live::tests::{opened, utc};
 use crate::domain::execute;
 use crate::domain::vocab::RequestStatus;
-
-fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|d| d.with_timezone(&Utc))
-        .expect("instant")
-}
-
-/// A night opened at 21:00 with three teams, as `prepare` does it.
-fn opened(t: &Territory, at: DateTime<Utc>) -> State {
-    let mut state = State::default();
-    let coordinator = t.coordinators[0].id.clone();
-    execute(&mut state, t, &Command::OpenNight { coordinator }, at).expect("open");
-    for (i, members) in t.mediators.chunks(3).take(3).enumerate() {
-        let cmd = Command::ComposeTeam {
-            team: format!("E{}", i + 1),
-            members: members.iter().map(|m| m.id.clone()).collect(),
-            equipment: None,
-        };
-        execute(&mut state, t, &cmd, at).expect("compose");
-    }
-    state
-}
 
 #[derive(Debug, Default)]
 struct Played {
@@ -38,7 +17,7 @@ struct Played {
 fn play(seed: u64) -> (Played, State) {
     let t = crate::territory::rennes().expect("Rennes");
     let start = utc("2026-11-30T21:03:00+01:00");
-    let mut state = opened(&t, start - Duration::minutes(3));
+    let mut state = opened(&t, start);
     let mut world = LiveNight::new(seed, start);
     let mut pilot = Autopilot::new(seed);
     let mut played = Played::default();

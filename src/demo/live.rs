@@ -276,4 +276,4 @@ fn mix(seed: u64, parts: &[u64]) -> u64 {
 
 #[cfg(test)]
 #[path = "live_tests.rs"]
-mod tests;
+pub(super) mod tests;

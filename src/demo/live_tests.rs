@@ -9,12 +9,13 @@ fn territory() -> Territory {
     crate::territory::rennes().unwrap()
 }
 
-fn utc(s: &str) -> DateTime<Utc> {
+pub(in crate::demo) fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-/// A night opened at 21:00 with three teams, as `prepare` does it.
-fn opened(t: &Territory, start: DateTime<Utc>) -> State {
+/// A night opened at 21:00 with three teams, as `prepare` does it (the autopilot's tests
+/// start from it too).
+pub(in crate::demo) fn opened(t: &Territory, start: DateTime<Utc>) -> State {
     let mut state = State::default();
     let at = start - Duration::minutes(3);
     let coordinator = t.coordinators[0].id.clone();
