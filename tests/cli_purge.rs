@@ -51,7 +51,10 @@ fn a_purge_is_one_fact_and_the_handover_still_shows_the_last_night_worked() {
     let log = run(&data, &["log"]);
     log.assert_ok();
     assert_eq!(
-        log.stdout.lines().filter(|l| l.contains("Purge")).count(),
+        log.stdout
+            .lines()
+            .filter(|l| l.contains("Durée de conservation"))
+            .count(),
         1,
         "{}",
         log.stdout

@@ -128,12 +128,6 @@ pub enum Command {
         step: super::safety::MissedStep,
         minutes: u32,
     },
-    /// Every listed personal record erased at once (`vigie personal purge`): one fact, not
-    /// one line per record in the night's main courante.
-    PurgePersonal {
-        personal: Vec<PersonalId>,
-        reason: ErasureReason,
-    },
 }
 
 /// A new request as typed in the form. Caller, callback and description are personal data.

@@ -268,7 +268,6 @@ impl<'a> Ctx<'a> {
                 step,
                 minutes,
             } => self.miss_check_in(team, *step, *minutes),
-            Command::PurgePersonal { personal, reason } => self.purge_personal(personal, *reason),
         }
     }
 }

@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The journal's schema version, written in every envelope.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: `personal_purged`.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -174,6 +175,12 @@ pub enum Event {
         personal: PersonalId,
         reason: ErasureReason,
     },
+    /// Personal records past the retention period, erased together when a night closed:
+    /// one line of the main courante, however many records.
+    PersonalPurged {
+        personal: Vec<PersonalId>,
+        days: u32,
+    },
     /// The outgoing coordinator's note; the last one written is the night's.
     HandoverWritten {
         situation: String,
@@ -226,11 +233,6 @@ pub enum Event {
         step: super::safety::MissedStep,
         minutes: u32,
     },
-    /// Personal records erased together (a retention purge); the facts stay.
-    PersonalPurged {
-        personal: Vec<PersonalId>,
-        reason: ErasureReason,
-    },
 }
 
 /// The part of the model an event changes (a team's visit moves a request and a team
@@ -279,6 +281,7 @@ impl Event {
             Event::LogEntryAdded { .. } => "log_entry_added",
             Event::ObservationRecorded { .. } => "observation_recorded",
             Event::PersonalErased { .. } => "personal_erased",
+            Event::PersonalPurged { .. } => "personal_purged",
             Event::HandoverWritten { .. } => "handover_written",
             Event::RequestCarriedOver { .. } => "request_carried_over",
             Event::HandoverAcknowledged { .. } => "handover_acknowledged",
@@ -288,7 +291,6 @@ impl Event {
             Event::ActionRecorded { .. } => "action_recorded",
             Event::CheckInReported { .. } => "check_in_reported",
             Event::CheckInMissed { .. } => "check_in_missed",
-            Event::PersonalPurged { .. } => "personal_purged",
         }
     }
 
@@ -319,6 +321,7 @@ impl Event {
             Event::LogEntryAdded { .. } => Aggregate::Note,
             Event::ObservationRecorded { .. } => Aggregate::Note,
             Event::PersonalErased { .. } => Aggregate::Note,
+            Event::PersonalPurged { .. } => Aggregate::Note,
             Event::HandoverWritten { .. } => Aggregate::Handover,
             Event::RequestCarriedOver { .. } => Aggregate::Handover,
             Event::HandoverAcknowledged { .. } => Aggregate::Handover,
@@ -328,7 +331,6 @@ impl Event {
             Event::ActionRecorded { .. } => Aggregate::Action,
             Event::CheckInReported { .. } => Aggregate::Team,
             Event::CheckInMissed { .. } => Aggregate::Team,
-            Event::PersonalPurged { .. } => Aggregate::Note,
         }
     }
 

@@ -106,6 +106,4 @@ pub enum Refusal {
     },
     #[error("team {team} was heard from {minutes} minutes ago")]
     TeamHeardSince { team: String, minutes: i64 },
-    #[error("no personal record to erase")]
-    NothingToPurge,
 }

@@ -70,11 +70,10 @@ fn variant_index(r: &Refusal) -> usize {
         TeamNotOut { .. } => 44,
         CheckInStepRecorded { .. } => 45,
         TeamHeardSince { .. } => 46,
-        NothingToPurge => 47,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 48;
+const REFUSAL_VARIANTS: usize = 47;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -165,7 +164,6 @@ fn every_refusal() -> Vec<Refusal> {
             team: "E1".into(),
             minutes: 3,
         },
-        NothingToPurge,
     ]
 }
 

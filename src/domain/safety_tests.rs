@@ -1,6 +1,6 @@
 //! The teams' safety told as a night: check-ins with their word, a team silent too long
 //! going amber, red, escalated — each step once — and heard from again; a status already
-//! set writes nothing; a purge is one fact.
+//! set writes nothing; an import checks the safety events as `decide` made them.
 
 use super::*;
 use crate::domain::ids::PersonalId;
@@ -186,47 +186,6 @@ fn a_status_the_team_already_has_writes_nothing_but_a_new_place_for_its_presence
 }
 
 #[test]
-fn a_purge_erases_many_records_in_one_fact_sorted_once_each() {
-    let mut n = NightFixture::with_teams();
-    for text in ["un", "deux", "trois"] {
-        n.run(Command::AddLogEntry { text: text.into() }).unwrap();
-    }
-    let ids = vec![PersonalId(2), PersonalId(0), PersonalId(2)];
-    let envs = n
-        .run(Command::PurgePersonal {
-            personal: ids,
-            reason: ErasureReason::Retention,
-        })
-        .unwrap();
-    assert_eq!(
-        events(&envs),
-        vec![Event::PersonalPurged {
-            personal: vec![PersonalId(0), PersonalId(2)],
-            reason: ErasureReason::Retention
-        }]
-    );
-    let line = crate::i18n::log::describe(&envs[0], &NoLookup(&n.territory), Lang::En);
-    assert_eq!(
-        line,
-        "Purge: 2 personal record(s) erased (retention period)"
-    );
-    assert_eq!(
-        n.refuses(Command::PurgePersonal {
-            personal: vec![],
-            reason: ErasureReason::Retention
-        }),
-        Refusal::NothingToPurge
-    );
-    assert_eq!(
-        n.refuses(Command::PurgePersonal {
-            personal: vec![PersonalId(9)],
-            reason: ErasureReason::Retention
-        }),
-        Refusal::UnknownPersonal { id: PersonalId(9) }
-    );
-}
-
-#[test]
 fn a_team_too_small_is_named_and_the_safety_night_replays_to_the_same_state() {
     let mut n = e1_on_site();
     assert_eq!(
@@ -259,4 +218,59 @@ impl crate::i18n::log::Lookup for NoLookup<'_> {
     fn personal(&self, _: PersonalId) -> Option<PersonalRecord> {
         None
     }
+}
+
+#[test]
+fn an_import_checks_the_safety_events_against_the_state_before_them() {
+    use crate::domain::validate::{Invalid, check_event};
+    let mut n = e1_on_site();
+    n.later(25);
+    let before = n.state.clone();
+    let envs = n.run(missed("E1", MissedStep::Amber, 25)).unwrap();
+    let ok = |env: &Envelope| check_event(&before, &n.territory, env, None);
+    assert_eq!(ok(&envs[0]), Ok(()));
+    let out_of_order = Err(Invalid::OutOfOrder {
+        what: "check_in_missed",
+        id: "E1".into(),
+    });
+    let mut longer = envs[0].clone();
+    longer.event = Event::CheckInMissed {
+        team: "E1".into(),
+        step: MissedStep::Amber,
+        minutes: 26,
+    };
+    assert_eq!(ok(&longer), out_of_order, "longer than the silence");
+    // Amber again, after amber: the state after it already holds the step.
+    let again = check_event(&n.state, &n.territory, &envs[0], None);
+    assert_eq!(again, out_of_order, "a step recorded twice");
+    let mut unknown = envs[0].clone();
+    unknown.event = Event::CheckInReported {
+        team: "E9".into(),
+        word: CheckInWord::Incident,
+    };
+    assert!(matches!(ok(&unknown), Err(Invalid::UnknownEarlier { .. })));
+    let mut ras = envs[0].clone();
+    ras.event = Event::CheckInReported {
+        team: "E1".into(),
+        word: CheckInWord::Ras,
+    };
+    assert_eq!(
+        ok(&ras),
+        Err(Invalid::OutOfOrder {
+            what: "check_in_reported",
+            id: "E1".into()
+        })
+    );
+    let mut at_base = envs[0].clone();
+    at_base.event = Event::CheckInMissed {
+        team: "E2".into(),
+        step: MissedStep::Amber,
+        minutes: 25,
+    };
+    let at_base = ok(&at_base);
+    let not_out = Err(Invalid::OutOfOrder {
+        what: "check_in_missed",
+        id: "E2".into(),
+    });
+    assert_eq!(at_base, not_out, "a team at base is not watched");
 }

@@ -3,9 +3,11 @@
 
 pub mod action;
 pub mod backup;
+pub mod damage;
 pub mod dates;
 pub mod fix;
 pub mod handover;
+pub mod import;
 pub mod keys;
 pub mod line;
 pub mod log;

@@ -91,8 +91,7 @@ fn fr(r: &Refusal) -> String {
         AlreadyInStatus { .. }
         | TeamNotOut { .. }
         | CheckInStepRecorded { .. }
-        | TeamHeardSince { .. }
-        | NothingToPurge => super::safety::refusal(r, l).unwrap_or_default(),
+        | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
     }
 }
 
@@ -170,7 +169,6 @@ fn en(r: &Refusal) -> String {
         AlreadyInStatus { .. }
         | TeamNotOut { .. }
         | CheckInStepRecorded { .. }
-        | TeamHeardSince { .. }
-        | NothingToPurge => super::safety::refusal(r, l).unwrap_or_default(),
+        | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
     }
 }

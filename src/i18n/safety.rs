@@ -77,12 +77,6 @@ pub fn refusal(r: &Refusal, lang: Lang) -> Option<String> {
             format!("L'équipe {team} a donné des nouvelles il y a {minutes} min."),
             format!("Team {team} was heard from {minutes} min ago."),
         ),
-        Refusal::NothingToPurge => lang
-            .pick(
-                "Aucune donnée personnelle à effacer.",
-                "No personal record to erase.",
-            )
-            .to_string(),
         _ => return None,
     })
 }

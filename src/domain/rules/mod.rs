@@ -8,7 +8,6 @@ mod handover;
 mod interventions;
 mod night;
 mod notes;
-mod purge;
 mod requests;
 mod safety;
 mod teams;

@@ -8,6 +8,9 @@ use crate::i18n::vocab;
 pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
     let (l, colon) = (w.l, w.colon);
     Some(match event {
+        Event::PersonalPurged { personal, days } => {
+            crate::i18n::store::purged(personal.len(), *days, l)
+        }
         Event::LogEntryAdded { personal } => {
             format!("{}{}", l.pick("Note", "Note"), w.text(&Some(*personal)))
         }
@@ -42,16 +45,6 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             "{} {personal} {} ({})",
             l.pick("Donnée personnelle", "Personal record"),
             l.pick("effacée", "erased"),
-            vocab::erasure(*reason, l)
-        ),
-        Event::PersonalPurged { personal, reason } => format!(
-            "{} {} {} ({})",
-            l.pick("Purge :", "Purge:"),
-            personal.len(),
-            l.pick(
-                "donnée(s) personnelle(s) effacée(s)",
-                "personal record(s) erased"
-            ),
             vocab::erasure(*reason, l)
         ),
         _ => return None,
