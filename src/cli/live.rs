@@ -17,6 +17,10 @@ pub const MARKER: &str = "demo";
 /// The live night and its history are the same for everyone: a demo to show, not a game.
 const SEED: u64 = 1;
 
+/// `--autopilot`'s help (kept here: cli/mod.rs is at its size).
+pub const AUTOPILOT: &str =
+    "With --demo: the demo's own coordinator has the desk at first (P hands it back)";
+
 pub fn parse_speed(s: &str) -> Result<u32, String> {
     match s.trim().parse::<u32>() {
         Ok(n) if (1..=600).contains(&n) => Ok(n),
