@@ -9,10 +9,15 @@
 //! p2 = 15
 //! p3 = 45
 //! p4 = 0               # 0: never overdue
-//! contact = 20         # a team on site without contact
+//! contact = 20         # a team on site without a check-in
+//! contact_en_route = 20 # a team en route
+//! contact_presence = 30 # a team in active presence
 //! [retention]
 //! days = 365           # personal records kept after their request's last activity
 //! ```
+//!
+//! A team out in the field turns amber past its status's value, red past twice (with a
+//! bell), and is escalated past three times.
 
 use crate::app::Thresholds;
 use crate::i18n::Lang;
@@ -57,6 +62,8 @@ struct ThresholdsFile {
     p3: Option<i64>,
     p4: Option<i64>,
     contact: Option<i64>,
+    contact_en_route: Option<i64>,
+    contact_presence: Option<i64>,
 }
 
 /// What is wrong in the settings file, and where.
@@ -215,15 +222,30 @@ impl Check<'_> {
                 thresholds.wait[i] = (m > 0).then_some(m);
             }
         }
-        if let Some(m) = self.minutes("contact", t.contact)? {
-            if m == 0 {
-                return Err(self.wrong(
-                    "contact",
-                    "au moins 1 minute : le contact de sécurité ne se désactive pas",
-                    "at least 1 minute: the safety check-in cannot be turned off",
-                ));
+        let check_ins = [
+            ("contact", t.contact, &mut thresholds.contact),
+            (
+                "contact_en_route",
+                t.contact_en_route,
+                &mut thresholds.en_route,
+            ),
+            (
+                "contact_presence",
+                t.contact_presence,
+                &mut thresholds.presence,
+            ),
+        ];
+        for (key, value, slot) in check_ins {
+            if let Some(m) = self.minutes(key, value)? {
+                if m == 0 {
+                    return Err(self.wrong(
+                        key,
+                        "au moins 1 minute : le contact de sécurité ne se désactive pas",
+                        "at least 1 minute: the safety check-in cannot be turned off",
+                    ));
+                }
+                *slot = m;
             }
-            thresholds.contact = m;
         }
         Ok(thresholds)
     }
@@ -244,6 +266,27 @@ mod tests {
         assert_eq!(s.lang, Some(Lang::En));
         assert_eq!(s.thresholds.wait, [Some(3), Some(10), Some(30), Some(90)]);
         assert_eq!(s.thresholds.contact, 15);
+    }
+
+    #[test]
+    fn each_status_out_in_the_field_has_its_check_in_threshold() {
+        let s = parse(
+            "c",
+            "[thresholds]\ncontact_en_route = 15\ncontact_presence = 45\n",
+            Lang::Fr,
+        )
+        .expect("valid");
+        assert_eq!(
+            (
+                s.thresholds.contact,
+                s.thresholds.en_route,
+                s.thresholds.presence
+            ),
+            (20, 15, 45)
+        );
+        let e = parse("c.toml", "[thresholds]\ncontact_presence = 0\n", Lang::En).expect_err("off");
+        assert_eq!(e.field.as_deref(), Some("contact_presence"));
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

@@ -167,7 +167,8 @@ fn a_night_from_the_command_line_to_a_cleared_intervention() {
         c.app.domain.teams[&team].status(),
         vigie::domain::vocab::TeamStatus::OnSite
     );
-    c.key(KeyCode::Char('c'));
+    // A check-in: « RAS » is one Enter away.
+    c.keys(&[KeyCode::Char('c'), KeyCode::Enter]);
     c.key(KeyCode::Char('x'));
     assert!(matches!(c.app.mode, Mode::Clear(_)));
     c.key(KeyCode::Enter);

@@ -283,11 +283,14 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
         let members_free =
             team.status() != TeamStatus::OffDuty || !team.members.iter().any(|m| busy.contains(&m));
         let status = pick(SETTABLE, st.b);
-        if team.assignment.is_none() && (members_free || status == TeamStatus::OffDuty) {
+        // A status the team already has (at the same place) writes nothing: refused.
+        let at = position(t, st.c);
+        let same = team.status() == status && at.as_ref().is_none_or(|p| *p == team.position);
+        if team.assignment.is_none() && (members_free || status == TeamStatus::OffDuty) && !same {
             out.push(Command::SetTeamStatus {
                 team: team.call_sign.clone(),
                 status,
-                position: position(t, st.c),
+                position: at,
             });
         }
         out.push(Command::UpdatePosition {
@@ -297,6 +300,24 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
         out.push(Command::RecordContact {
             team: team.call_sign.clone(),
         });
+        // A check-in with its word; a step of a missed one while the team is out, silent.
+        let word = pick(vigie::domain::safety::CheckInWord::ALL, st.c);
+        if team.status() != TeamStatus::OffDuty || word == vigie::domain::safety::CheckInWord::Ras {
+            out.push(Command::CheckIn {
+                team: team.call_sign.clone(),
+                word,
+            });
+        }
+        let silent = (now - team.last_contact).num_minutes();
+        let step = vigie::domain::safety::MissedStep::Amber;
+        if vigie::domain::safety::is_watched(team.status()) && silent >= 1 && team.missed.is_none()
+        {
+            out.push(Command::MissCheckIn {
+                team: team.call_sign.clone(),
+                step,
+                minutes: silent as u32,
+            });
+        }
     }
 
     // Requests.

@@ -66,6 +66,10 @@ pub enum Action {
     ExportReport,
     /// The watch, relays, the night's plan, the directory (app/desk_key.rs).
     Desk(super::desk_key::DeskKey),
+    /// The worst alert: the finger goes to it (`!`).
+    WorstAlert,
+    /// The live demo's desk goes to its own coordinator, or back to the user (`P`).
+    Autopilot,
     /// Handover screen: last month's reports for every commissioner and the service.
     ExportMonth,
     // In a form or a picker.
@@ -103,6 +107,10 @@ pub enum Failure {
 pub enum Effect {
     /// Execute durably, all or none; the answer comes back as `Committed` or `Failed`.
     Commit(Vec<Command>),
+    /// Execute durably in the background (a missed check-in the clock crossed): the answer
+    /// comes back as `WorldMoved`, without closing what is being typed; a refusal (another
+    /// desk wrote it first) is dropped.
+    Record(Vec<Command>),
     /// Write the night's Markdown report under the data directory; the answer comes back as
     /// `ReportExported`.
     ExportReport(ServiceNight),

@@ -61,15 +61,23 @@ pub fn teams(state: &AppState) -> Vec<&Team> {
     }
 }
 
-/// Minutes since the team was last heard from, and the check-in alert (on site only).
+/// Minutes since the team was last heard from, and the colour of its row: its silence out
+/// in the field against its status's threshold (`app::watch`), or what its last check-in
+/// reported (an incident is red, a need for reinforcement amber).
 pub fn contact_alert(team: &Team, now: DateTime<Utc>, t: &Thresholds) -> (i64, Alert) {
-    let since = minutes_since(now, team.last_contact);
-    let level = if team.status() == TeamStatus::OnSite {
-        alert(since, Some(t.contact))
-    } else {
-        Alert::None
+    use crate::domain::safety::{CheckInWord, MissedStep};
+    let (since, step) = super::watch::silence(team, now, t);
+    let from_silence = match step {
+        None => Alert::None,
+        Some(MissedStep::Amber) => Alert::Amber,
+        Some(_) => Alert::Red,
     };
-    (since, level)
+    let from_report = match team.reported.map(|r| r.word) {
+        Some(CheckInWord::Incident) => Alert::Red,
+        Some(CheckInWord::Reinforcement) => Alert::Amber,
+        _ => Alert::None,
+    };
+    (since, from_silence.max(from_report))
 }
 
 /// Open situations: those whose follow-up is due first, then the most recently active.

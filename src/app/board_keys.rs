@@ -1,15 +1,16 @@
 //! Keys of the board: moving between panes and rows, taking a call, sending a team, and
 //! what a team does (on site, check-in, clearing, statuses, position).
 
+use super::check_in::CheckInForm;
 use super::form::Open;
 use super::form::clear::ClearForm;
 use super::form::request::RequestForm;
 use super::place::{PlaceForm, Purpose};
 use super::respond::{commit, open_night, say};
-use super::{Action, AppState, Effect, Mode, Pane, board};
-use crate::domain::Command;
+use super::{Action, AppState, Effect, Mode, Pane, board, confirm};
 use crate::domain::ids::RequestId;
 use crate::domain::vocab::{Position, TeamStatus};
+use crate::domain::{Command, Refusal};
 use crate::i18n::notice::Notice;
 
 pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
@@ -76,10 +77,25 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
     let Some(team) = selected_team(app) else {
         return say(app, Notice::SelectTeam);
     };
+    for_team(app, team, action)
+}
+
+/// What a key does to `team` (the board's finger, or a team named on the `:` line). A key
+/// that cannot apply says so before a form opens; an irreversible one asks first.
+pub(super) fn for_team(app: &mut AppState, team: String, action: Action) -> Vec<Effect> {
+    if let Some(notice) = cannot(app, &team, &action) {
+        return say(app, notice);
+    }
     let command = match action {
         Action::Arrive => Command::Arrive { team },
-        Action::Contact => Command::RecordContact { team },
-        Action::Recall => Command::Recall { team },
+        Action::Contact => {
+            app.mode = Mode::CheckIn(Box::new(Open::new(CheckInForm::new(team))));
+            return Vec::new();
+        }
+        Action::Recall => match confirm::recall(app, &team) {
+            Ok(question) => return confirm::ask(app, question),
+            Err(notice) => return say(app, notice),
+        },
         Action::Locate => return open_place(app, team, Purpose::Move),
         // Active presence happens at a point the coordinator targets.
         Action::SetStatus(TeamStatus::ActivePresence) => {
@@ -97,6 +113,32 @@ fn team_action(app: &mut AppState, action: Action) -> Vec<Effect> {
         _ => return Vec::new(),
     };
     commit(app, vec![command])
+}
+
+/// Why `action` cannot apply to `team`, said before any form opens: clearing a team with no
+/// request, sending a busy team to a targeted point, a status the team already has.
+fn cannot(app: &AppState, team: &str, action: &Action) -> Option<Notice> {
+    let t = app.domain.teams.get(team)?;
+    let busy = t
+        .assignment
+        .and_then(|(r, _)| app.domain.requests.get(&r))
+        .map(|r| r.number);
+    let team = team.to_string();
+    match (action, busy) {
+        (Action::Clear, None) => Some(Notice::Refused(Refusal::TeamNotAssigned { team })),
+        (Action::SetStatus(_), Some(request)) => {
+            Some(Notice::Refused(Refusal::TeamBusy { team, request }))
+        }
+        (Action::SetStatus(status), None)
+            if t.status() == *status && *status != TeamStatus::ActivePresence =>
+        {
+            Some(Notice::Already {
+                team,
+                status: *status,
+            })
+        }
+        _ => None,
+    }
 }
 
 fn open_place(app: &mut AppState, team: String, purpose: Purpose) -> Vec<Effect> {

@@ -1,5 +1,6 @@
 //! The `:` verbs of the watch, the relays and the night's plan, in French or English words:
-//! `obs TYPE LIEU`, `transmettre N`, `reponse N TEXTE`, `resolue N`, `sanssuite N`,
+//! `obs TYPE LIEU`, `transmettre N`, `reponse N TEXTE`, `resolue N`, `classer N` (no
+//! follow-up; `sanssuite N` is a request's),
 //! `relais N PARTENAIRE ETAPE`, `point LIEU HH:MM HH:MM`, `passage N EQUIPE`.
 
 use super::form::Ctx;
@@ -40,17 +41,19 @@ pub fn parse(ctx: &Ctx, words: &[&str]) -> Option<Result<Vec<Command>, Fix>> {
             }),
             _ => Some(Err(usage)),
         },
-        "resolue" | "resolved" | "sanssuite" | "nofollowup" => match observation() {
-            Some(o) => watch(WatchCommand::Settle {
-                observation: o,
-                ending: if verb.starts_with("res") {
-                    WatchEnding::Resolved
-                } else {
-                    WatchEnding::NoFollowUp
-                },
-            }),
-            None => Some(Err(usage)),
-        },
+        "resolue" | "resolved" | "classer" | "file" | "sanssuite" | "nofollowup" => {
+            match observation() {
+                Some(o) => watch(WatchCommand::Settle {
+                    observation: o,
+                    ending: if verb.starts_with("res") {
+                        WatchEnding::Resolved
+                    } else {
+                        WatchEnding::NoFollowUp
+                    },
+                }),
+                None => Some(Err(usage)),
+            }
+        }
         "relais" | "relay" => Some(relay(ctx, rest).ok_or(usage).map(|c| vec![c])),
         "point" => Some(point(ctx, rest).ok_or(usage).map(|c| vec![c])),
         "passage" | "pass" => match (id(rest.first()), rest.get(1)) {

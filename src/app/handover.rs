@@ -71,11 +71,14 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         (Action::CarryOver | Action::CloseRequest, _) => {
             return say(app, Notice::SelectOpenRequest);
         }
-        (Action::CloseNight, _) if h.open && h.undecided() > 0 => {
-            let count = h.undecided();
-            return say(app, Notice::RequestsToDecide { count });
+        // Closing asks first, showing what is still out.
+        (Action::CloseNight, _) => {
+            let undecided = if h.open { h.undecided() } else { 0 };
+            return match super::confirm::closing(app, undecided) {
+                Ok(question) => super::confirm::ask(app, question),
+                Err(notice) => say(app, notice),
+            };
         }
-        (Action::CloseNight, _) => return commit(app, vec![Command::CloseNight]),
         (Action::Acknowledge, _) => {
             let coordinators = &app.territory.coordinators;
             let last = app

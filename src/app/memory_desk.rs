@@ -25,6 +25,8 @@ pub struct MemoryDesk {
     pub written: Vec<Command>,
     /// Commands the domain refused.
     pub refused: Vec<Command>,
+    /// What the console recorded by itself (the check-ins' steps), apart from `written`.
+    pub recorded: Vec<Command>,
     /// Nights whose report was asked for.
     pub reports: Vec<ServiceNight>,
     /// Months whose reports were asked for (their first day).
@@ -40,6 +42,7 @@ impl MemoryDesk {
             personal: Vec::new(),
             written: Vec::new(),
             refused: Vec::new(),
+            recorded: Vec::new(),
             reports: Vec::new(),
             months: Vec::new(),
         }
@@ -95,11 +98,20 @@ impl MemoryDesk {
             .filter(|e| Some(e.night) == shown)
             .map(|e| LogLine::of(e, &names, lang))
             .collect();
-        let coordinator = self
-            .journal
-            .iter()
-            .rev()
-            .find_map(|e| e.coordinator.clone());
+        // Whoever took the last handover is proposed next, as the runtime does.
+        let taken = self
+            .state
+            .handover
+            .as_ref()
+            .and_then(|h| h.acknowledged.as_ref());
+        let coordinator = match (self.state.open_night(), taken) {
+            (None, Some(ack)) => Some(ack.coordinator.clone()),
+            _ => self
+                .journal
+                .iter()
+                .rev()
+                .find_map(|e| e.coordinator.clone()),
+        };
         Opening {
             state: self.state.clone(),
             nights,
@@ -122,6 +134,14 @@ impl Desk for MemoryDesk {
                 Err(Failure::Refused(refusal))
             }
         }
+    }
+
+    fn record(&mut self, commands: &[Command], now: DateTime<Utc>) -> Result<Written, Failure> {
+        let written = self
+            .run(commands, now)
+            .map_err(|(_, r)| Failure::Refused(r))?;
+        self.recorded.extend(commands.iter().cloned());
+        Ok(written)
     }
 
     fn export_report(&mut self, night: ServiceNight, _: Lang) -> Result<PathBuf, String> {

@@ -8,8 +8,10 @@ mod action;
 pub mod board;
 mod board_keys;
 pub mod cases;
+pub mod check_in;
 mod command_desk;
 mod command_line;
+pub mod confirm;
 pub mod desk_key;
 pub mod directory;
 pub mod dispatch;
@@ -25,13 +27,20 @@ mod mode;
 pub mod night_form;
 pub mod nights;
 mod notices;
+mod pilot;
 pub mod place;
 pub mod plan;
 mod project;
+mod question;
 mod respond;
+pub mod safety;
+mod said;
 pub mod seam;
 pub mod selection;
 mod update;
+mod verb_run;
+pub mod verbs;
+pub mod watch;
 mod watch_keys;
 pub mod watch_screen;
 
@@ -101,12 +110,18 @@ impl Pane {
     }
 }
 
-/// Alert thresholds (minutes): waiting requests by priority, team contact on site.
+/// Alert thresholds (minutes): waiting requests by priority, and how long a team out in
+/// the field may go without a check-in, per status (`app::safety` reads them).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thresholds {
     /// P1..P4; `None`: never overdue.
     pub wait: [Option<i64>; 4],
+    /// A team on site.
     pub contact: i64,
+    /// A team en route.
+    pub en_route: i64,
+    /// A team in active presence.
+    pub presence: i64,
 }
 
 impl Default for Thresholds {
@@ -114,6 +129,8 @@ impl Default for Thresholds {
         Thresholds {
             wait: [Some(5), Some(15), Some(45), None],
             contact: 20,
+            en_route: 20,
+            presence: 30,
         }
     }
 }
@@ -160,6 +177,8 @@ pub struct AppState {
     pub watch: watch_screen::WatchScreen,
     /// The directory's filter and finger.
     pub directory: directory::DirectoryScreen,
+    /// The live demo's own coordinator has the desk (`P` hands it back and forth).
+    pub autopilot: bool,
 }
 
 impl AppState {
@@ -184,6 +203,7 @@ impl AppState {
             demo: None,
             watch: watch_screen::WatchScreen::default(),
             directory: directory::DirectoryScreen::default(),
+            autopilot: false,
         }
     }
 

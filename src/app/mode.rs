@@ -1,5 +1,6 @@
 //! What the keyboard is doing right now: the board, a form, a picker, a question.
 
+use super::check_in::CheckInForm;
 use super::form::answer::AnswerForm;
 use super::form::clear::ClearForm;
 use super::form::date::DateForm;
@@ -13,6 +14,7 @@ use super::form::{Kind, Open};
 use super::handover_forms::{Choice, InstructionForm, NoteForm};
 use super::night_form::NightForm;
 use super::place::PlaceForm;
+use super::question::Confirm;
 use crate::domain::ids::RequestId;
 use tui_input::Input;
 
@@ -59,6 +61,12 @@ pub enum Mode {
     Answer(Box<Open<AnswerForm>>),
     /// Ctrl-C from a form: quit? The form stays underneath, as it was.
     ConfirmQuit(Box<Mode>),
+    /// An irreversible key asks first (closing the night, recalling a team).
+    Confirm(Box<Confirm>),
+    /// A team's check-in and its word.
+    CheckIn(Box<Open<CheckInForm>>),
+    /// `:aide`: the command line's verbs.
+    Verbs,
 }
 
 impl Mode {
@@ -66,7 +74,11 @@ impl Mode {
     pub fn is_form(&self) -> bool {
         !matches!(
             self,
-            Mode::Normal | Mode::ConfirmQuit(_) | Mode::Dispatch(_)
+            Mode::Normal
+                | Mode::ConfirmQuit(_)
+                | Mode::Dispatch(_)
+                | Mode::Confirm(_)
+                | Mode::Verbs
         )
     }
 
@@ -86,6 +98,7 @@ impl Mode {
             Mode::Relay(o) => o.kind(),
             Mode::PlanItem(o) => o.kind(),
             Mode::Answer(o) => o.kind(),
+            Mode::CheckIn(o) => o.kind(),
             Mode::Search(_) => Kind::Text,
             _ => return None,
         })

@@ -34,6 +34,7 @@ fn of_event(event: &Event) -> Notice {
         Event::RequestAssigned { team, .. } => Notice::TeamSent { team: team.clone() },
         Event::TeamArrived { team: t, .. } => team(t, TeamNews::OnSite),
         Event::TeamContacted { team: t } => team(t, TeamNews::Contact),
+        Event::CheckInReported { team: t, word } => team(t, TeamNews::Reported(*word)),
         Event::TeamRecalled { team: t, .. } => team(t, TeamNews::Recalled),
         Event::TeamStatusChanged {
             team: t,

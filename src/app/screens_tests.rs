@@ -178,7 +178,12 @@ fn a_step_the_follow_up_and_the_watch_are_recorded_on_the_selected_situation() {
     }
     d.typed("01/01/2020");
     d.key(KeyCode::Enter);
-    assert!(d.error().is_some_and(|e| e.starts_with("Date de suivi")));
+    assert!(
+        d.error()
+            .is_some_and(|e| e.starts_with("Le 01/01/2020 est passé")),
+        "{:?}",
+        d.error()
+    );
     assert!(matches!(d.app.mode, Mode::Date(_)), "stays open to fix");
     // A changed date: Esc asks once, like in every form.
     d.key(KeyCode::Esc);

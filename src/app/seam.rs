@@ -6,6 +6,7 @@ use super::{Action, AppState, Effect, Failure, update};
 use crate::domain::calendar::ServiceNight;
 use crate::domain::{Command, Written};
 use crate::i18n::Lang;
+use crate::i18n::notice::Notice;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -14,6 +15,11 @@ use std::path::PathBuf;
 pub trait Desk {
     /// Executes the commands durably, all or none, at `now`; answers with what was written.
     fn commit(&mut self, commands: &[Command], now: DateTime<Utc>) -> Result<Written, Failure>;
+    /// Executes what the console records by itself in the background (a check-in's step
+    /// the clock crossed); a desk may keep it apart from the coordinator's commits.
+    fn record(&mut self, commands: &[Command], now: DateTime<Utc>) -> Result<Written, Failure> {
+        self.commit(commands, now)
+    }
     /// Writes the night's report for the commissioners; answers with its path, or why not.
     fn export_report(&mut self, night: ServiceNight, lang: Lang) -> Result<PathBuf, String>;
     /// Writes the month's period reports (every commissioner and the service); answers
@@ -49,6 +55,11 @@ pub fn perform(
             Effect::Commit(commands) => match desk.commit(&commands, now) {
                 Ok(written) => Action::Committed(written),
                 Err(failure) => Action::Failed(failure),
+            },
+            Effect::Record(commands) => match desk.record(&commands, now) {
+                Ok(written) => Action::WorldMoved(written),
+                Err(Failure::Refused(_)) => continue,
+                Err(Failure::Store(words)) => Action::Notice(Notice::Failed(words)),
             },
             Effect::ExportReport(night) => {
                 Action::ReportExported(desk.export_report(night, app.lang))

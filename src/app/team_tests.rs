@@ -130,6 +130,7 @@ fn arrive_and_contact_from_the_team_row_or_the_request_row() {
     d.later(25);
     d.focus_team("E2");
     d.act(Action::Contact);
+    d.act(Action::Submit);
     assert_eq!(d.team("E2").last_contact, d.app.now);
     assert_eq!(d.info().as_deref(), Some("Équipe E2 : contact enregistré"));
 
@@ -149,9 +150,9 @@ fn arrive_and_contact_from_the_team_row_or_the_request_row() {
     assert_eq!(d.desk.refused.len(), 2);
     // In English the colon sticks to the word.
     d.app.lang = Lang::En;
-    let effects = d.act(Action::SetStatus(TeamStatus::Available));
+    let effects = d.act(Action::SetStatus(TeamStatus::Break));
     assert!(matches!(&effects[..], [Effect::Commit(_)]), "{effects:?}");
-    assert_eq!(d.info().as_deref(), Some("Team E3: available"));
+    assert_eq!(d.info().as_deref(), Some("Team E3: break"));
 }
 
 #[test]
@@ -277,6 +278,12 @@ fn recall_puts_the_request_back_in_the_queue() {
     d.dispatch(r, "E2");
     d.focus_team("E2");
     d.act(Action::Recall);
+    assert!(
+        matches!(d.app.mode, Mode::Confirm(_)),
+        "recalling asks first"
+    );
+    assert!(d.team("E2").assignment.is_some());
+    d.act(Action::Submit);
     assert_eq!(d.info().as_deref(), Some("Équipe E2 : rappelée"));
     assert_eq!(d.team("E2").status(), TeamStatus::Available);
     assert!(d.team("E2").assignment.is_none());

@@ -9,10 +9,23 @@ use super::{board_keys, cases, directory, dispatch, handover, log_keys, watch_ke
 use crate::i18n::notice::Notice;
 
 pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
+    // A user's key that writes or opens a form takes the demo's desk back (`app::pilot`).
+    let (key, was_normal) = (
+        super::pilot::is_key(&action),
+        matches!(app.mode, Mode::Normal),
+    );
+    let effects = route(app, action);
+    if key {
+        super::pilot::took_over(app, was_normal, &effects);
+    }
+    effects
+}
+
+fn route(app: &mut AppState, action: Action) -> Vec<Effect> {
     match action {
         Action::Tick(now) => {
             app.now = now;
-            Vec::new()
+            super::safety::on_tick(app)
         }
         Action::Committed(written) => project::committed(app, written),
         Action::WorldMoved(written) => project::world_moved(app, written),
@@ -53,6 +66,11 @@ fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Choice(_) => handover::choice(app, action),
         Mode::Search(_) if app.screen == Screen::Directory => directory::search(app, action),
         Mode::Search(_) => log_keys::search(app, action),
+        Mode::Confirm(_) => super::confirm::keys(app, action),
+        Mode::Verbs => super::verbs::keys(app, action),
+        Mode::Line(o) if o.form.purpose == LinePurpose::Command && action == Action::Submit => {
+            super::verbs::submit(app)
+        }
         _ => form(app, action),
     }
 }
@@ -70,7 +88,11 @@ fn screen(app: &mut AppState, action: Action) -> Vec<Effect> {
         (_, Action::CommandLine) => {
             let line = LineForm::new(LinePurpose::Command, String::new());
             app.mode = Mode::Line(Box::new(Open::new(line)));
+            // What the footer said before is not the line's: its own error shows in place.
+            app.notice = None;
         }
+        (_, Action::WorstAlert) => return super::safety::worst_key(app),
+        (_, Action::Autopilot) => return super::pilot::toggle(app),
         (_, Action::OpenNight) => return open_night(app),
         (Screen::Cases, action) => return cases::keys(app, action),
         (Screen::Log, action) => return log_keys::keys(app, action),
@@ -121,6 +143,7 @@ fn form(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Relay(o) => handle(o.as_mut(), &action, &ctx),
         Mode::PlanItem(o) => handle(o.as_mut(), &action, &ctx),
         Mode::Answer(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::CheckIn(o) => handle(o.as_mut(), &action, &ctx),
         _ => Outcome::Stay,
     };
     match outcome {

@@ -290,6 +290,8 @@ fn the_command_line_understands_english_words_and_closes_the_night() {
         Some("yannick-l")
     );
     d.command("close");
+    assert!(matches!(d.app.mode, Mode::Confirm(_)), "closing asks first");
+    d.act(Action::Submit);
     assert!(d.app.domain.open_night().is_none());
     assert_eq!(d.info().as_deref(), Some("Night closed."));
 }
@@ -313,10 +315,18 @@ fn an_ambiguous_or_unknown_name_is_refused_and_nothing_is_committed() {
             "the line stays to be fixed"
         );
     }
-    // An unknown coordinator, or a line that means nothing: the usage.
-    for line in ["ouvrir personne", "ouvrir", "equipe E4", "danser"] {
+    // An unknown coordinator: how the verb is written; a word that means nothing: so.
+    for (line, said) in [
+        ("ouvrir personne", "Écrire : :ouvrir NOM"),
+        ("ouvrir", "Écrire : :ouvrir NOM"),
+        ("equipe E4", "Écrire : :equipe E4 NOM NOM [NOM]"),
+        (
+            "danser",
+            "« danser » : commande inconnue. « :aide » les liste.",
+        ),
+    ] {
         assert_eq!(d.command(line), vec![Effect::Bell], "{line}");
-        assert!(d.error().is_some_and(|e| e.starts_with("Commandes :")));
+        assert_eq!(d.error().as_deref(), Some(said), "{line}");
     }
     assert!(!d.app.busy);
     assert!(d.desk.written.is_empty() && d.desk.refused.is_empty());
@@ -463,10 +473,10 @@ fn busy_holds_a_second_commit_while_one_is_pending() {
         update(&mut d.app, Action::SetStatus(TeamStatus::Break)),
         vec![Effect::Bell]
     );
-    assert_eq!(update(&mut d.app, Action::Contact), vec![Effect::Bell]);
+    assert_eq!(update(&mut d.app, Action::Arrive), vec![Effect::Bell]);
     let line = update(&mut d.app, Action::CommandLine);
     assert!(line.is_empty());
-    for c in "cloturer".chars() {
+    for c in "note calme".chars() {
         update(&mut d.app, Action::Edit(InputRequest::InsertChar(c)));
     }
     assert_eq!(update(&mut d.app, Action::Submit), vec![Effect::Bell]);
@@ -547,3 +557,5 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
 
 #[path = "desk_tests.rs"]
 mod desk;
+#[path = "safety_tests.rs"]
+mod safety;

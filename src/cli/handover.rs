@@ -8,7 +8,8 @@ use crate::store::Store;
 use chrono::Utc;
 use std::process::ExitCode;
 
-/// The open night's handover, else the last night's, else the night asked for.
+/// The night asked for, else the open night's handover, else the last night worked (a
+/// purge in the daytime is not a night).
 pub fn show(
     store: &Store,
     night: Option<ServiceNight>,
@@ -18,7 +19,7 @@ pub fn show(
     let record = match (night, store.state().open_night()) {
         (Some(n), _) => store.night(n),
         (None, Some(open)) => store.night(open.night),
-        (None, None) => store.last_night(),
+        (None, None) => store.last_worked_night(),
     }
     .map_err(fail(lang))?;
     let Some(record) = record else {

@@ -3,6 +3,7 @@
 use super::{Failure, Global, open};
 use crate::config::Settings;
 use crate::demo::DemoError;
+use crate::demo::autopilot::Autopilot;
 use crate::demo::live::{LiveNight, SpeedClock};
 use crate::demo::prepare::{HISTORY_NIGHTS, prepare};
 use crate::i18n::{self, Lang};
@@ -15,6 +16,10 @@ use std::process::ExitCode;
 pub const MARKER: &str = "demo";
 /// The live night and its history are the same for everyone: a demo to show, not a game.
 const SEED: u64 = 1;
+
+/// `--autopilot`'s help (kept here: cli/mod.rs is at its size).
+pub const AUTOPILOT: &str =
+    "With --demo: the demo's own coordinator has the desk at first (P hands it back)";
 
 pub fn parse_speed(s: &str) -> Result<u32, String> {
     match s.trim().parse::<u32>() {
@@ -115,6 +120,8 @@ pub(super) fn console(g: &Global, lang: Lang, settings: Settings) -> Result<Exit
     let live = Live {
         clock: SpeedClock::new(std::time::Instant::now(), prepared.start, speed),
         night: LiveNight::new(SEED, prepared.start),
+        autopilot: Autopilot::new(SEED),
+        autopilot_at_start: g.autopilot,
         lang,
     };
     crate::runtime::run(store, lang, settings.thresholds, Some(live))?;

@@ -62,6 +62,8 @@ pub struct Global {
     #[arg(long, global = true, default_value_t = 10, value_name = "N",
           value_parser = live::parse_speed, requires = "demo")]
     pub speed: u32,
+    #[arg(long, global = true, requires = "demo", help = live::AUTOPILOT)]
+    pub autopilot: bool,
     /// `--data` was on the command line (not from VIGIE_DATA): set by `main`.
     #[arg(skip)]
     pub data_given: bool,

@@ -1,6 +1,7 @@
 //! Personal data on request: erase one record (a resident's request) or every record older
-//! than the retention period. Each erasure deletes the record and appends a
-//! `personal_erased` event; the structured history stays whole.
+//! than the retention period. An erasure deletes the record and appends a
+//! `personal_erased` event, a purge one `personal_purged` event for all its records; the
+//! structured history stays whole.
 
 use super::{Failure, fail};
 use crate::domain::Command;

@@ -163,7 +163,10 @@ impl LiveNight {
         for (_, m) in moves {
             match m {
                 Move::Arrive(team) => out.push(Command::Arrive { team }),
-                Move::Contact(team) => out.push(Command::RecordContact { team }),
+                Move::Contact(team) => {
+                    let roll = self.pick(&[key(&team), now.timestamp() as u64, 7], 0, 99);
+                    out.push(super::safety::check_in(team, roll));
+                }
                 Move::Done(team, intervention) => {
                     self.reported.insert(intervention);
                     let number = state
@@ -187,6 +190,11 @@ impl LiveNight {
             }
         }
         out
+    }
+
+    /// The interventions whose team already said it was done (the autopilot clears them).
+    pub fn reported(&self) -> &BTreeSet<InterventionId> {
+        &self.reported
     }
 
     /// When the world next does something, for the runtime's timer. May be in the past
@@ -234,17 +242,13 @@ impl LiveNight {
     }
 
     /// A team in the field calls in every 10 to 26 minutes: now and then past the contact
-    /// alert (20 minutes by default), as in a real night.
+    /// alert (20 minutes by default), and now and then silent long enough to be escalated
+    /// (`demo::safety`), as in a real night.
     fn contact_at(&self, team: &Team) -> DateTime<Utc> {
-        let gap = self.pick(
-            &[
-                key(&team.call_sign),
-                team.last_contact.timestamp() as u64,
-                5,
-            ],
-            10,
-            26,
-        );
+        let parts = [key(&team.call_sign), team.last_contact.timestamp() as u64];
+        let roll = self.pick(&[parts[0], parts[1], 6], 0, 99);
+        let (lo, hi) = super::safety::gap(roll);
+        let gap = self.pick(&[parts[0], parts[1], 5], lo, hi);
         team.last_contact + Duration::minutes(gap)
     }
 
@@ -272,4 +276,4 @@ fn mix(seed: u64, parts: &[u64]) -> u64 {
 
 #[cfg(test)]
 #[path = "live_tests.rs"]
-mod tests;
+pub(super) mod tests;

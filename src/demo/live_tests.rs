@@ -9,12 +9,13 @@ fn territory() -> Territory {
     crate::territory::rennes().unwrap()
 }
 
-fn utc(s: &str) -> DateTime<Utc> {
+pub(in crate::demo) fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-/// A night opened at 21:00 with three teams, as `prepare` does it.
-fn opened(t: &Territory, start: DateTime<Utc>) -> State {
+/// A night opened at 21:00 with three teams, as `prepare` does it (the autopilot's tests
+/// start from it too).
+pub(in crate::demo) fn opened(t: &Territory, start: DateTime<Utc>) -> State {
     let mut state = State::default();
     let at = start - Duration::minutes(3);
     let coordinator = t.coordinators[0].id.clone();
@@ -173,7 +174,7 @@ fn play(seed: u64) -> (Tally, State) {
             match &cmd {
                 Command::ReceiveRequest(_) => tally.calls += 1,
                 Command::Arrive { .. } => tally.arrivals += 1,
-                Command::RecordContact { .. } => tally.contacts += 1,
+                Command::RecordContact { .. } | Command::CheckIn { .. } => tally.contacts += 1,
                 Command::AddLogEntry { text } => {
                     tally.done += 1;
                     done.push(text.split(' ').next().unwrap().to_string());

@@ -1,6 +1,7 @@
 //! `vigie demo`: simulates past nights through the same commands a coordinator uses, a night
 //! per durable commit. Deterministic for a seed.
 
+pub mod autopilot;
 mod backup;
 mod desk;
 mod draw;
@@ -9,6 +10,7 @@ mod plan;
 pub mod prepare;
 mod rng;
 mod run;
+mod safety;
 mod shift;
 mod words;
 
@@ -111,6 +113,7 @@ pub fn simulate(
         };
         let mut planned = plan::plan(&mut rng, &input);
         add_case_follow_up(store.state(), *night, &mut planned);
+        safety::add(&mut planned, seed);
         let instructions = shift::instructions(i, *night, store.territory());
         summary.requests += run::run_night(store, planned, instructions)?;
         summary.nights += 1;

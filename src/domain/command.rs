@@ -120,6 +120,18 @@ pub enum Command {
     Watch(super::watch::WatchCommand),
     /// The night's plan (domain/plan.rs).
     Plan(super::plan::PlanCommand),
+    /// A check-in with its word: « RAS » is a plain contact, the others are reported.
+    CheckIn {
+        team: String,
+        word: super::safety::CheckInWord,
+    },
+    /// A check-in missed past a step (amber, red, escalated), after `minutes` of silence:
+    /// each step is recorded once until the team is heard from.
+    MissCheckIn {
+        team: String,
+        step: super::safety::MissedStep,
+        minutes: u32,
+    },
 }
 
 /// A new request as typed in the form. Caller, callback and description are personal data.

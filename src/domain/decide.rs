@@ -264,6 +264,12 @@ impl<'a> Ctx<'a> {
             Command::ErasePersonal { personal, reason } => self.erase_personal(*personal, *reason),
             Command::Watch(w) => self.watch(w),
             Command::Plan(p) => self.plan(p),
+            Command::CheckIn { team, word } => self.check_in(team, *word),
+            Command::MissCheckIn {
+                team,
+                step,
+                minutes,
+            } => self.miss_check_in(team, *step, *minutes),
         }
     }
 }

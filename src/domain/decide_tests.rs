@@ -872,5 +872,7 @@ mod refusal_words;
 #[path = "handover_tests.rs"]
 mod handover;
 
+#[path = "safety_tests.rs"]
+mod safety;
 #[path = "decide_watch_tests.rs"]
 mod watch;

@@ -273,6 +273,18 @@ pub enum Event {
         #[serde(default)]
         note: Option<PersonalId>,
     },
+    /// A check-in that reports something: a need for reinforcement or an incident (a plain
+    /// « RAS » is `team_contacted`). Also a contact.
+    CheckInReported {
+        team: String,
+        word: super::safety::CheckInWord,
+    },
+    /// A step of a missed check-in: the team had been silent `minutes`.
+    CheckInMissed {
+        team: String,
+        step: super::safety::MissedStep,
+        minutes: u32,
+    },
 }
 
 /// The part of the model an event changes (a team's visit moves a request and a team
@@ -340,6 +352,8 @@ impl Event {
             Event::PlanItemAdded { .. } => "plan_item_added",
             Event::PlanItemPassed { .. } => "plan_item_passed",
             Event::PlanItemDropped { .. } => "plan_item_dropped",
+            Event::CheckInReported { .. } => "check_in_reported",
+            Event::CheckInMissed { .. } => "check_in_missed",
         }
     }
 
@@ -385,6 +399,8 @@ impl Event {
             Event::PlanItemAdded { .. } => Aggregate::Plan,
             Event::PlanItemPassed { .. } => Aggregate::Plan,
             Event::PlanItemDropped { .. } => Aggregate::Plan,
+            Event::CheckInReported { .. } => Aggregate::Team,
+            Event::CheckInMissed { .. } => Aggregate::Team,
         }
     }
 

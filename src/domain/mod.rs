@@ -15,6 +15,8 @@ pub mod plan;
 pub mod reference;
 pub mod refusal;
 mod rules;
+pub mod safety;
+pub mod safety_checks;
 pub mod state;
 pub mod validate;
 mod validate_watch;

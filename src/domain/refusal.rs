@@ -23,8 +23,8 @@ pub enum Refusal {
     UnknownMediator { id: String },
     #[error("mediator {mediator} is already in team {team}")]
     MediatorInTeam { mediator: String, team: String },
-    #[error("a team has two or three mediators, not {count}")]
-    TeamSize { count: usize },
+    #[error("team {team} has two or three mediators, not {count}")]
+    TeamSize { team: String, count: usize },
     #[error("team call sign is empty")]
     EmptyCallSign,
     #[error("team {team} already exists")]
@@ -98,4 +98,15 @@ pub enum Refusal {
     /// The watch, the relays' follow-up and the night's plan (domain/watch.rs).
     #[error(transparent)]
     Watch(#[from] super::watch::WatchRefusal),
+    #[error("team {team} is already {status:?}")]
+    AlreadyInStatus { team: String, status: TeamStatus },
+    #[error("team {team} is not out in the field")]
+    TeamNotOut { team: String },
+    #[error("the {step:?} step of team {team}'s check-in is already recorded")]
+    CheckInStepRecorded {
+        team: String,
+        step: super::safety::MissedStep,
+    },
+    #[error("team {team} was heard from {minutes} minutes ago")]
+    TeamHeardSince { team: String, minutes: i64 },
 }

@@ -167,14 +167,20 @@ fn a_team_is_two_or_three_known_mediators_free_tonight_under_a_new_call_sign() {
     let mut n = NightFixture::with_teams();
     assert_eq!(
         n.refuses(compose_cmd("E3", &["ines-h"])),
-        Refusal::TeamSize { count: 1 }
+        Refusal::TeamSize {
+            team: "E3".into(),
+            count: 1
+        }
     );
     assert_eq!(
         n.refuses(compose_cmd(
             "E3",
             &["ines-h", "lea-t", "moussa-n", "erwan-g"]
         )),
-        Refusal::TeamSize { count: 4 }
+        Refusal::TeamSize {
+            team: "E3".into(),
+            count: 4
+        }
     );
     assert_eq!(
         n.refuses(compose_cmd("E3", &["ines-h", "bob-z"])),

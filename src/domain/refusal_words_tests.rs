@@ -67,10 +67,14 @@ fn variant_index(r: &Refusal) -> usize {
         NeedsLastDay => 41,
         DateInPast { .. } => 42,
         Watch(_) => 43,
+        AlreadyInStatus { .. } => 44,
+        TeamNotOut { .. } => 45,
+        CheckInStepRecorded { .. } => 46,
+        TeamHeardSince { .. } => 47,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 44;
+const REFUSAL_VARIANTS: usize = 48;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -86,7 +90,10 @@ fn every_refusal() -> Vec<Refusal> {
             mediator: "samir-k".into(),
             team: "E1".into(),
         },
-        TeamSize { count: 4 },
+        TeamSize {
+            team: "E1".into(),
+            count: 4,
+        },
         EmptyCallSign,
         TeamExists { team: "E1".into() },
         UnknownTeam { team: "E9".into() },
@@ -145,6 +152,19 @@ fn every_refusal() -> Vec<Refusal> {
         NeedsLastDay,
         DateInPast {
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
+        },
+        AlreadyInStatus {
+            team: "E1".into(),
+            status: crate::domain::vocab::TeamStatus::Available,
+        },
+        TeamNotOut { team: "E1".into() },
+        CheckInStepRecorded {
+            team: "E1".into(),
+            step: crate::domain::safety::MissedStep::Red,
+        },
+        TeamHeardSince {
+            team: "E1".into(),
+            minutes: 3,
         },
     ]
 }

@@ -47,6 +47,8 @@ pub enum Invalid {
     /// A step that does not follow the earlier ones (an observation acknowledged before it
     /// went out or after it was settled, a passage at a dropped point, an empty window).
     OutOfStep { what: &'static str, id: String },
+    /// An event that cannot follow from the earlier ones (`what`: its kind).
+    OutOfOrder { what: &'static str, id: String },
 }
 
 type Check = Result<(), Invalid>;
@@ -177,7 +179,11 @@ pub fn check_event(
     request_event(&e, t, &env.event)?;
     case_event(&e, t, &env.event)?;
     super::validate_watch::check(state, t, &env.event)?;
-    other_event(&e, t, &env.event)
+    other_event(&e, t, &env.event)?;
+    super::safety_checks::out_of_order(state, env).map_or(Ok(()), |id| {
+        let what = env.event.kind();
+        Err(Invalid::OutOfOrder { what, id })
+    })
 }
 
 fn night_event(e: &Earlier, t: &Territory, env: &Envelope) -> Check {
@@ -240,6 +246,7 @@ fn team_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
             position(t, p)
         }
         Event::TeamContacted { team } => e.team(team),
+        Event::CheckInReported { team, .. } | Event::CheckInMissed { team, .. } => e.team(team),
         _ => Ok(()),
     }
 }

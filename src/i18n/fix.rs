@@ -31,6 +31,28 @@ pub enum Fix {
     Usage,
     /// The watch's, the relays' and the plan's forms (i18n/watch.rs).
     Desk(super::watch::DeskFix),
+    /// A day already past (a follow-up, a last day).
+    PastDay {
+        date: chrono::NaiveDate,
+    },
+    /// A word no verb of the command line knows.
+    UnknownVerb {
+        word: String,
+    },
+    /// How a verb is written (`app::verbs`), in each language.
+    VerbUsage {
+        fr: String,
+        en: String,
+    },
+    NoRequest {
+        number: u32,
+    },
+    NoTeam {
+        team: String,
+    },
+    NoCase {
+        case: crate::domain::ids::CaseId,
+    },
 }
 
 pub fn text(fix: &Fix, lang: Lang) -> String {
@@ -45,6 +67,12 @@ pub fn text(fix: &Fix, lang: Lang) -> String {
             Lang::Fr => format!("Médiateur·rice introuvable ou ambigu : « {word} »."),
             Lang::En => format!("Unknown or ambiguous mediator \"{word}\"."),
         },
+        Fix::PastDay { date } => super::line::past_day(*date, lang),
+        Fix::UnknownVerb { word } => super::line::unknown_verb(word, lang),
+        Fix::VerbUsage { fr, en } => super::line::verb_usage(fr, en, lang),
+        Fix::NoRequest { number } => super::line::no_request(*number, lang),
+        Fix::NoTeam { team } => super::line::no_team(team, lang),
+        Fix::NoCase { case } => super::line::no_case(*case, lang),
         other => fixed(other, lang).to_string(),
     }
 }
@@ -104,8 +132,8 @@ fn fixed(fix: &Fix, lang: Lang) -> &'static str {
             "Commandes : ouvrir NOM · equipe E1 NOM NOM [NOM] · releve NOM · cloturer",
             "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
         ),
-        Fix::TeamMember { .. } | Fix::UnknownMediator { .. } => ("", ""),
         Fix::Desk(d) => return super::watch::fix(*d, lang),
+        _ => ("", ""),
     };
     lang.pick(fr, en)
 }

@@ -131,8 +131,8 @@ pub fn refusal(r: &Refusal, lang: Lang) -> Option<String> {
             )
             .to_string(),
         Refusal::HandoverAcknowledged { by } => pick(
-            format!("La passation a déjà été prise par {by}."),
-            format!("The handover was already taken by {by}."),
+            format!("{by} a déjà pris la passation."),
+            format!("{by} already took the handover."),
         ),
         Refusal::UnknownInstruction { id } => pick(
             format!("Consigne {id} introuvable ou déjà levée."),

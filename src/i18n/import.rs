@@ -58,6 +58,10 @@ fn invalid(p: &Invalid, lang: Lang) -> String {
             Lang::Fr => format!("{what} {id} : étape manquante, déjà faite ou vide"),
             Lang::En => format!("{what} {id}: a step missing, already made, or empty"),
         },
+        Invalid::OutOfOrder { what, id } => match lang {
+            Lang::Fr => format!("{what} de « {id} » ne peut pas suivre les événements antérieurs"),
+            Lang::En => format!("{what} of \"{id}\" cannot follow the earlier events"),
+        },
     }
 }
 

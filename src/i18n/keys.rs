@@ -64,6 +64,10 @@ pub enum Doc {
     Stay,
     /// The watch, relays, the night's plan, the directory (i18n/desk_keys.rs).
     Desk(super::desk_keys::DeskDoc),
+    WorstAlert,
+    Autopilot,
+    Yes,
+    No,
 }
 
 pub fn describe(doc: Doc, lang: Lang) -> &'static str {
@@ -131,6 +135,10 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::Cancel => ("annuler", "cancel"),
         Doc::Stay => ("rester", "stay"),
         Doc::Desk(d) => return super::desk_keys::describe(d, lang),
+        Doc::WorstAlert => ("alerte la plus grave", "worst alert"),
+        Doc::Autopilot => ("démo : pilote auto", "demo: autopilot"),
+        Doc::Yes => ("oui, écrire", "yes, write it"),
+        Doc::No => ("non, ne rien écrire", "no, write nothing"),
     };
     lang.pick(fr, en)
 }

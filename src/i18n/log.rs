@@ -7,6 +7,7 @@ mod interventions;
 mod night;
 mod notes;
 mod requests;
+mod safety;
 mod teams;
 mod watch;
 

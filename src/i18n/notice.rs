@@ -96,6 +96,20 @@ pub enum Notice {
     Fix(Fix),
     /// The watch, the relays, the night's plan (i18n/desk_notice.rs).
     Desk(super::desk_notice::DeskNotice),
+    /// A key that would write what is already so: nothing is written.
+    Already {
+        team: String,
+        status: TeamStatus,
+    },
+    /// A question answered no.
+    NothingWritten,
+    /// `!` with nothing late.
+    NoAlert,
+    AutopilotDemoOnly,
+    /// Who has the demo's desk now.
+    DeskHolder {
+        autopilot: bool,
+    },
 }
 
 /// What a team's commit said about it.
@@ -107,6 +121,8 @@ pub enum TeamNews {
     Status(TeamStatus),
     Position(Position),
     Presence(Position),
+    /// A check-in that reported a need or an incident.
+    Reported(crate::domain::safety::CheckInWord),
 }
 
 impl Notice {
@@ -129,6 +145,7 @@ impl Notice {
                 | Notice::NoHandover
                 | Notice::RequestsToDecide { .. }
                 | Notice::Fix(_)
+                | Notice::AutopilotDemoOnly
         ) || matches!(self, Notice::Desk(d) if d.is_error())
     }
 }
@@ -200,12 +217,14 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
             Lang::En => format!("{count} report file(s) written to {}", dir.display()),
         },
         Notice::BackupWritten(w) => super::backup::backup_written(w, lang),
-        Notice::Refused(r) => refusal::refusal(r, lang),
+        Notice::Refused(r) => refusal::refusal(&super::names::named(r, territory), lang),
         Notice::Failed(words) => words.clone(),
         Notice::DraftNotSaved(e) => said(&p("Brouillon non enregistré", "Draft not saved"), e),
         Notice::SearchNotFound { query } => not_found(query, lang),
         Notice::RequestsToDecide { count } => counted(n, *count, lang),
         Notice::Fix(fix) => super::fix::text(fix, lang),
+        Notice::Already { team, status } => super::line::already(team, *status, lang),
+        Notice::DeskHolder { autopilot } => super::line::desk(*autopilot, lang).to_string(),
         other => guidance(other, lang).to_string(),
     }
 }
@@ -265,6 +284,12 @@ fn guidance(n: &Notice, lang: Lang) -> &'static str {
             "Aucune nuit enregistrée : pas de passation.",
             "No night recorded: no handover.",
         ),
+        Notice::NothingWritten => ("Rien n'a été écrit.", "Nothing written."),
+        Notice::NoAlert => ("Aucune alerte en cours.", "No alert showing."),
+        Notice::AutopilotDemoOnly => (
+            "Le pilote automatique n'existe qu'en démo (vigie --demo).",
+            "The autopilot exists only in the demo (vigie --demo).",
+        ),
         _ => ("", ""),
     };
     lang.pick(fr, en)
@@ -285,6 +310,11 @@ fn news_text(news: &TeamNews, lang: Lang, territory: &Territory) -> String {
             "{} — {}",
             vocab::team_status(TeamStatus::ActivePresence, lang),
             places::place(territory, at)
+        ),
+        TeamNews::Reported(word) => format!(
+            "{} — {}",
+            lang.pick("contact", "check-in"),
+            super::safety::word(*word, lang)
         ),
     }
 }

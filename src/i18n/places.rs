@@ -27,3 +27,60 @@ pub fn place(territory: &Territory, position: &Position) -> String {
 pub fn base(lang: Lang) -> &'static str {
     lang.pick("base", "base")
 }
+
+/// A site's name for a narrow column (`width` cells): the generic words that start many
+/// names go, the distinctive part stays (« Résidence Les Ajoncs » → « Ajoncs », « Abords
+/// du métro Italie » → « M° Italie »). A name that fits is kept whole.
+pub fn short(name: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if crate::text::width(name) <= width {
+        return Cow::Borrowed(name);
+    }
+    const SWAPS: &[(&str, &str)] = &[
+        ("Abords du métro ", "M° "),
+        ("Abords du centre commercial ", "CC "),
+        ("Abords du lycée ", "Lycée "),
+        ("Abords du ", ""),
+        ("Abords de la ", ""),
+        ("Abords des ", ""),
+        ("Parvis de la piscine ", "Piscine "),
+        ("Square de ", "Sq. "),
+        ("Square des ", "Sq. "),
+        ("Dalle commerciale du ", "Dalle "),
+    ];
+    if let Some((from, to)) = SWAPS.iter().find(|(from, _)| name.starts_with(from)) {
+        return Cow::Owned(format!("{to}{}", &name[from.len()..]));
+    }
+    let Some(rest) = name.strip_prefix("Résidence ") else {
+        return Cow::Borrowed(name);
+    };
+    let article = ["Les ", "La ", "Le ", "L'", "des ", "du ", "de la "]
+        .iter()
+        .find(|a| rest.starts_with(**a));
+    Cow::Borrowed(article.map_or(rest, |a| &rest[a.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short;
+
+    #[test]
+    fn narrow_columns_keep_the_distinctive_part_of_a_site_name() {
+        assert_eq!(short("Résidence Les Ajoncs", 8), "Ajoncs");
+        assert_eq!(short("Résidence des Asturies", 10), "Asturies");
+        assert_eq!(short("Abords du métro Italie", 10), "M° Italie");
+        assert_eq!(
+            short("Square des Champs Manceaux", 12),
+            "Sq. Champs Manceaux"
+        );
+        assert_eq!(short("Tour Belle-Île", 8), "Tour Belle-Île");
+        assert_eq!(short("Résidence Les Ajoncs", 30), "Résidence Les Ajoncs");
+        // Every Rennes site keeps a name of its own.
+        let t = crate::territory::rennes().expect("Rennes");
+        let mut names: Vec<String> = t.sites.iter().map(|s| short(&s.name, 8).into()).collect();
+        names.sort();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "{names:?}");
+    }
+}

@@ -28,8 +28,8 @@ fn fr(r: &Refusal) -> String {
         MediatorInTeam { mediator, team } => {
             format!("{mediator} fait déjà partie de l'équipe {team}.")
         }
-        TeamSize { count } => {
-            format!("Une équipe compte deux ou trois médiateurs ({count} choisis).")
+        TeamSize { team, count } => {
+            format!("L'équipe {team} doit compter deux ou trois médiateurs ({count} choisi·s).")
         }
         EmptyCallSign => "Indiquez l'indicatif de l'équipe (par exemple E1).".into(),
         TeamExists { team } => format!("L'équipe {team} existe déjà cette nuit."),
@@ -89,6 +89,10 @@ fn fr(r: &Refusal) -> String {
         | UnknownInstruction { .. }
         | NeedsLastDay
         | DateInPast { .. } => super::handover::refusal(r, l).unwrap_or_default(),
+        AlreadyInStatus { .. }
+        | TeamNotOut { .. }
+        | CheckInStepRecorded { .. }
+        | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
     }
 }
 
@@ -107,7 +111,9 @@ fn en(r: &Refusal) -> String {
         }
         UnknownMediator { id } => format!("Unknown mediator \"{id}\"."),
         MediatorInTeam { mediator, team } => format!("{mediator} is already in team {team}."),
-        TeamSize { count } => format!("A team has two or three mediators ({count} chosen)."),
+        TeamSize { team, count } => {
+            format!("Team {team} needs two or three mediators ({count} chosen).")
+        }
         EmptyCallSign => "Give the team a call sign (e.g. E1).".into(),
         TeamExists { team } => format!("Team {team} already exists tonight."),
         UnknownTeam { team } => format!("Unknown team \"{team}\"."),
@@ -162,5 +168,9 @@ fn en(r: &Refusal) -> String {
         | UnknownInstruction { .. }
         | NeedsLastDay
         | DateInPast { .. } => super::handover::refusal(r, l).unwrap_or_default(),
+        AlreadyInStatus { .. }
+        | TeamNotOut { .. }
+        | CheckInStepRecorded { .. }
+        | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
     }
 }

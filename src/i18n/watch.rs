@@ -193,7 +193,7 @@ pub fn fix(f: DeskFix, l: Lang) -> &'static str {
 /// The command line's watch, relay and plan verbs, in short (the help lists them).
 pub fn verbs(l: Lang) -> &'static str {
     l.pick(
-        "Veille, relais, plan : obs · transmettre · reponse · resolue · sanssuite · relais · point · passage",
-        "Watch, relays, plan: obs · transmit · answer · resolved · nofollowup · relay · point · pass",
+        "Veille, relais, plan : obs · transmettre · reponse · resolue · classer · relais · point · passage",
+        "Watch, relays, plan: obs · transmit · answer · resolved · file · relay · point · pass",
     )
 }

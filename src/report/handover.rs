@@ -253,7 +253,9 @@ fn check_in_alerts(
             Event::TeamArrived { team, .. } => {
                 on_site.insert(team.clone(), e.at);
             }
-            Event::TeamContacted { team } | Event::TeamPositionUpdated { team, .. } => {
+            Event::TeamContacted { team }
+            | Event::CheckInReported { team, .. }
+            | Event::TeamPositionUpdated { team, .. } => {
                 if let Some(from) = on_site.get_mut(team) {
                     close(team, *from, e.at, &mut out);
                     *from = e.at;

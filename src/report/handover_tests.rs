@@ -191,6 +191,48 @@ fn check_in_gaps_and_relays_of_the_night_are_listed() {
 }
 
 #[test]
+fn a_check_in_that_reports_something_ends_a_gap_like_a_plain_one() {
+    let mut n = Night::new();
+    n.run(
+        "2026-11-30T21:00:00+01:00",
+        Command::OpenNight {
+            coordinator: "claire-m".into(),
+        },
+    );
+    n.run(
+        "2026-11-30T21:00:00+01:00",
+        Command::ComposeTeam {
+            team: "E1".into(),
+            members: vec!["samir-k".into(), "gwenaelle-p".into()],
+            equipment: None,
+        },
+    );
+    let r = n.receive("2026-11-30T21:05:00+01:00", "vil-kennedy-1", Priority::P2);
+    let e1 = || "E1".to_string();
+    n.run(
+        "2026-11-30T21:06:00+01:00",
+        Command::Dispatch {
+            request: r,
+            team: e1(),
+        },
+    );
+    n.run("2026-11-30T21:10:00+01:00", Command::Arrive { team: e1() });
+    let word = crate::domain::safety::CheckInWord::Incident;
+    n.run(
+        "2026-11-30T21:25:00+01:00",
+        Command::CheckIn { team: e1(), word },
+    );
+    let h = build(
+        &n.state,
+        &n.record(),
+        &n.events,
+        at("2026-11-30T21:40:00+01:00"),
+        20,
+    );
+    assert!(h.alerts.is_empty(), "heard from at 21:25: {:?}", h.alerts);
+}
+
+#[test]
 fn after_the_close_the_note_and_the_acknowledgment_come_from_the_night_record() {
     let (mut n, _, urgent) = monday();
     n.run(

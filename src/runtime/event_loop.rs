@@ -5,7 +5,7 @@
 use super::{Live, StoreDesk, SystemClock, backup_task, bell, initial_app, keep_draft, live};
 use crate::app::board::counters;
 use crate::app::draft::Draft;
-use crate::app::{Action, AppState, Effect, Thresholds, dispatch, keymap, update};
+use crate::app::{Action, AppState, Effect, Thresholds, dispatch, keymap};
 use crate::domain::clock::Clock;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -49,6 +49,8 @@ pub(super) async fn run(
     };
     let (mut app, saved_draft) = initial_app(&store, lang, thresholds, clock.now());
     app.demo = live.as_ref().map(|l| l.clock.speed());
+    app.autopilot = live.as_ref().is_some_and(|l| l.autopilot_at_start);
+    let mut pilot_was = app.autopilot;
     let mut c = Console {
         terminal,
         theme: Theme::from_env(),
@@ -66,9 +68,16 @@ pub(super) async fn run(
     let mut events = EventStream::new();
     let mut second = interval(Duration::from_secs(1));
     loop {
+        // The desk changed hands: the demo's coordinator takes a moment before acting.
+        if c.app.autopilot != pilot_was {
+            pilot_was = c.app.autopilot;
+            if let Some(l) = live.as_mut() {
+                l.autopilot.pause();
+            }
+        }
         let wake = live
             .as_ref()
-            .and_then(|l| live::next_wake(l, c.desk.store().state()));
+            .and_then(|l| live::next_wake(l, c.desk.store().state(), c.app.autopilot));
         let action = tokio::select! {
             event = events.next() => {
                 // The terminal's stream ended: nothing more will come.
@@ -82,7 +91,8 @@ pub(super) async fn run(
             }
             _ = sleep_until(wake.unwrap_or(c.next_frame)), if wake.is_some() => {
                 c.dirty = true;
-                let moved = live.as_mut().map(|l| live::step(&mut c.desk, l));
+                let pilot = c.app.autopilot.then_some(&c.app.thresholds);
+                let moved = live.as_mut().map(|l| live::step(&mut c.desk, l, pilot));
                 if matches!(moved, Some(Err(_))) {
                     live = None;
                 }
@@ -123,7 +133,8 @@ impl Console<'_> {
     /// The clock: a redraw only when the minute shown or the alerts change; a bell when an
     /// alert appears.
     fn on_second(&mut self) -> Option<Action> {
-        update(&mut self.app, Action::Tick(self.clock.now()));
+        // Through the seam: a check-in's threshold crossed is recorded (and rings).
+        self.perform(Action::Tick(self.clock.now()));
         let alerts = counters(&self.app).2;
         if alerts > self.alerts {
             bell(self.terminal);
@@ -163,7 +174,10 @@ impl Console<'_> {
                 Effect::Bell => bell(self.terminal),
                 Effect::BackUp => self.backups.start(self.desk.store(), now),
                 Effect::Quit => quit = true,
-                Effect::Commit(_) | Effect::ExportReport(_) | Effect::ExportMonth(_) => {}
+                Effect::Commit(_)
+                | Effect::Record(_)
+                | Effect::ExportReport(_)
+                | Effect::ExportMonth(_) => {}
             }
         }
         quit

@@ -3,7 +3,8 @@
 //! and the board follows.
 
 use super::StoreDesk;
-use crate::app::Action;
+use crate::app::{Action, Thresholds};
+use crate::demo::autopilot::{Autopilot, Seen};
 use crate::demo::live::{LiveNight, SpeedClock};
 use crate::domain::clock::Clock;
 use crate::domain::{State, Written};
@@ -19,25 +20,47 @@ const MIN_GAP: Duration = Duration::from_millis(100);
 pub struct Live {
     pub clock: SpeedClock,
     pub night: LiveNight,
+    /// The demo's own coordinator, who works the desk while the user lets it.
+    pub autopilot: Autopilot,
+    /// `--autopilot`: the demo starts with its coordinator at the desk.
+    pub autopilot_at_start: bool,
     /// The language of a failure's words.
     pub lang: Lang,
 }
 
-/// The real instant the world next moves, if it has anything to do.
-pub(super) fn next_wake(live: &Live, state: &State) -> Option<Instant> {
-    let due = live.night.next_due(state)?;
-    let wait = live.clock.sim_to_real(due - live.clock.now());
+/// The real instant the world (or the autopilot, while it has the desk) next moves, if
+/// either has anything to do.
+pub(super) fn next_wake(live: &Live, state: &State, pilot: bool) -> Option<Instant> {
+    let now = live.clock.now();
+    let world = live.night.next_due(state);
+    let pilot = (pilot && state.open_night().is_some()).then(|| live.autopilot.next_due(now));
+    let due = world.into_iter().chain(pilot).min()?;
+    let wait = live.clock.sim_to_real(due - now);
     Some(Instant::now() + wait.max(MIN_GAP))
 }
 
 /// Executes what is due, each move durable like the coordinator's own commands; answers
 /// with what the console must apply. An error means the store failed: the world stops, and
 /// the coordinator is told in words (what was written before is safe).
-pub(super) fn step(desk: &mut StoreDesk, live: &mut Live) -> Result<Action, Notice> {
+pub(super) fn step(
+    desk: &mut StoreDesk,
+    live: &mut Live,
+    pilot: Option<&Thresholds>,
+) -> Result<Action, Notice> {
     let now = live.clock.now();
     let store = desk.store_mut();
     let mut written = Written::default();
-    for cmd in live.night.due(store.state(), store.territory(), now) {
+    let mut due = live.night.due(store.state(), store.territory(), now);
+    if let Some(t) = pilot {
+        let check_in = |status| t.check_in(status);
+        let seen = Seen {
+            territory: store.territory(),
+            done: live.night.reported(),
+            check_in: &check_in,
+        };
+        due.extend(live.autopilot.due(store.state(), &seen, now));
+    }
+    for cmd in due {
         match store.commit(std::slice::from_ref(&cmd), now) {
             Ok(w) => written.extend(w),
             // The coordinator changed things under it (recalled the team…): skipped.

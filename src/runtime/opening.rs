@@ -65,11 +65,20 @@ fn read(store: &Store, lang: Lang) -> Result<Opening> {
     })
 }
 
-/// Who coordinated last: the console proposes them when the night is opened.
+/// Who the console proposes when the night is opened: the one on duty, else whoever took
+/// the last handover (the incoming coordinator), else who coordinated last.
 fn last_coordinator(store: &Store) -> Option<String> {
-    if let Some(n) = store.state().open_night() {
+    let state = store.state();
+    if let Some(n) = state.open_night() {
         return Some(n.coordinator.clone());
     }
-    let record = store.last_night().ok().flatten()?;
+    if let Some(ack) = state
+        .handover
+        .as_ref()
+        .and_then(|h| h.acknowledged.as_ref())
+    {
+        return Some(ack.coordinator.clone());
+    }
+    let record = store.last_worked_night().ok().flatten()?;
     record.coordinators.last().map(|(_, c)| c.clone())
 }

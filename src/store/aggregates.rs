@@ -298,20 +298,6 @@ impl Store {
     }
 }
 
-impl super::FactsView {
-    pub fn facts_between(
-        &self,
-        from: ServiceNight,
-        to: ServiceNight,
-    ) -> Result<Vec<(ServiceNight, NightFacts)>> {
-        facts_between(self.tree(), self.dir(), from, to)
-    }
-
-    pub fn open_cases_at(&self, night: ServiceNight) -> Result<OpenCases> {
-        open_cases_at(self.tree(), self.dir(), night)
-    }
-}
-
 /// A facts record that does not read.
 fn row_damage(dir: &Path) -> StoreError {
     StoreError::Damaged {
@@ -323,7 +309,7 @@ fn row_damage(dir: &Path) -> StoreError {
     }
 }
 
-fn facts_between(
+pub(super) fn facts_between(
     tree: &sled::Tree,
     dir: &Path,
     from: ServiceNight,
@@ -341,7 +327,11 @@ fn facts_between(
     Ok(out)
 }
 
-fn open_cases_at(tree: &sled::Tree, dir: &Path, night: ServiceNight) -> Result<OpenCases> {
+pub(super) fn open_cases_at(
+    tree: &sled::Tree,
+    dir: &Path,
+    night: ServiceNight,
+) -> Result<OpenCases> {
     match tree.range(OPEN.to_vec()..=key(OPEN, night)).next_back() {
         Some(item) => unpack(&item.map_err(|_| row_damage(dir))?.1),
         None => Ok(Vec::new()),

@@ -8,6 +8,8 @@
 use super::durable::{self, DirLock, Syncer};
 use super::error::{Result, StoreError};
 use super::wal;
+use crate::domain::calendar::ServiceNight;
+use crate::domain::facts::{NightFacts, OpenCases};
 use crate::domain::reference::Territory;
 use std::path::Path;
 
@@ -81,5 +83,19 @@ impl FactsView {
 
     pub(super) fn dir(&self) -> &Path {
         &self.dir
+    }
+}
+
+impl FactsView {
+    pub fn facts_between(
+        &self,
+        from: ServiceNight,
+        to: ServiceNight,
+    ) -> Result<Vec<(ServiceNight, NightFacts)>> {
+        super::aggregates::facts_between(self.tree(), self.dir(), from, to)
+    }
+
+    pub fn open_cases_at(&self, night: ServiceNight) -> Result<OpenCases> {
+        super::aggregates::open_cases_at(self.tree(), self.dir(), night)
     }
 }

@@ -230,6 +230,18 @@ impl Store {
         last.map(|item| self.row(item, "night")).transpose()
     }
 
+    /// The last night that was opened: a purge or an erasure in the daytime leaves a night
+    /// record of its own, which nobody worked.
+    pub fn last_worked_night(&self) -> Result<Option<NightRecord>> {
+        for item in self.views.scan_prefix(keys::NIGHT_PREFIX).rev() {
+            let record: NightRecord = self.row(item, "night")?;
+            if record.opened_at.is_some() {
+                return Ok(Some(record));
+            }
+        }
+        Ok(None)
+    }
+
     pub fn request(&self, id: RequestId) -> Result<Option<Request>> {
         self.get_view(&keys::request(id.0), "request")
     }

@@ -118,6 +118,11 @@ impl<'s> Tx<'s> {
                 Some(env.seq.to_be_bytes().to_vec()),
             );
         }
+        if let Event::PersonalPurged { personal, .. } = &env.event {
+            self.personal
+                .retain(|p| personal.binary_search(&p.id).is_err());
+            self.erased.extend(personal.iter().copied());
+        }
         self.envelopes.push(env);
         Ok(())
     }

@@ -1,10 +1,12 @@
 //! The dispatch board: requests, teams, situations, map.
 
-use super::theme::{Theme, alert_mark};
-use crate::app::board::{self, open_cases, open_requests, request_alert, teams};
+use super::alert_row::AlertRow;
+use super::theme::Theme;
+use crate::app::board::{self, Alert, open_cases, open_requests, request_alert, teams};
+use crate::app::safety::{Late, overdue};
 use crate::app::{AppState, Pane};
 use crate::domain::vocab::Position;
-use crate::i18n::vocab;
+use crate::i18n::{places, vocab};
 use crate::text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Position as Cell, Rect};
@@ -58,6 +60,7 @@ fn scroll(selected: usize, height: usize) -> usize {
 
 /// Where each pane goes: requests, situations, teams, map. Drawing and clicks share it.
 fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
+    let area = super::escalation::split(area, app).1;
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Percentage(58),
         Constraint::Percentage(42),
@@ -81,6 +84,7 @@ fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
+    super::escalation::draw(frame, super::escalation::split(area, app).0, app, theme);
     let [requests, cases, team_area, map] = areas(area, app);
     draw_instructions(frame, requests, cases, app, theme);
     draw_requests(frame, requests, app, theme);
@@ -140,6 +144,7 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     };
     let sel = app.selected(Pane::Requests).min(rows.len() - 1);
     let first = scroll(sel, inner.height as usize);
+    let worst = overdue(app).worst;
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -167,22 +172,22 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             let site_w = width
                 .saturating_sub(1 + 4 + 3 + 6 + cat_w + 1 + who_w + 1)
                 .max(8);
-            let text = format!(
-                "{}{:>3} {:?} {:>4}′ {} {} {}",
-                alert_mark(alert),
-                r.number,
-                r.priority,
-                age,
+            // Only the age and the marker say it is late, except on the worst item.
+            let after = format!(
+                " {} {} {}",
                 text::fit(category, cat_w),
-                text::fit(site, site_w),
+                text::fit(&places::short(site, site_w), site_w),
                 text::truncate(&who, 20),
             );
-            let style = if app.focus == Pane::Requests && i == sel {
-                theme.selected().patch(theme.alert(alert))
-            } else {
-                theme.alert(alert)
-            };
-            Line::styled(text, style)
+            AlertRow {
+                alert,
+                before: format!("{:>3} {:?} ", r.number, r.priority),
+                late: format!("{age:>4}′"),
+                after,
+                worst: worst == Some(Late::Request(r.id)),
+                selected: app.focus == Pane::Requests && i == sel,
+            }
+            .line(theme)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -243,6 +248,7 @@ fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         return;
     };
     let sel = app.selected(Pane::Teams).min(rows.len() - 1);
+    let worst = overdue(app).worst;
     let mut lines = Vec::new();
     for (i, t) in rows.iter().enumerate() {
         let (contact, alert) = board::contact_alert(t, app.now, &app.thresholds);
@@ -260,18 +266,26 @@ fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         } else {
             l.pick("contact ", "contact ")
         };
-        let head = format!(
-            "{}{:<3} {} {since}′{assignment} · {contact_word}{contact}′",
-            alert_mark(alert),
-            t.call_sign,
-            vocab::team_status(t.status(), l),
-        );
-        let style = if app.focus == Pane::Teams && i == sel {
-            theme.selected().patch(theme.alert(alert))
+        // The silence counts only out in the field (or with something reported).
+        let watched = app.thresholds.check_in(t.status()).is_some() || alert != Alert::None;
+        let late = if watched {
+            format!(" · {contact_word}{contact}′")
         } else {
-            theme.alert(alert)
+            String::new()
         };
-        lines.push(Line::styled(head, style));
+        let row = AlertRow {
+            alert,
+            before: format!(
+                "{:<3} {} {since}′{assignment}",
+                t.call_sign,
+                vocab::team_status(t.status(), l)
+            ),
+            late,
+            after: String::new(),
+            worst: worst == Some(Late::Team(t.call_sign.clone())),
+            selected: app.focus == Pane::Teams && i == sel,
+        };
+        lines.push(row.line(theme));
         let members: Vec<&str> = t
             .members
             .iter()
@@ -283,7 +297,9 @@ fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             .collect();
         let place = match &t.position {
             Position::Base => l.pick("base", "base").to_string(),
-            Position::Site(s) => app.territory.site(s).map_or(s.clone(), |s| s.name.clone()),
+            Position::Site(s) => app.territory.site(s).map_or(s.clone(), |s| {
+                places::short(&s.name, (inner.width as usize).saturating_sub(24)).to_string()
+            }),
             Position::District(d) => app
                 .territory
                 .district(d)
@@ -336,7 +352,7 @@ fn draw_cases(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             let text = format!(
                 "{:>4} {} {} {follow:>6}",
                 c.id.0,
-                text::fit(site, site_w),
+                text::fit(&places::short(site, site_w), site_w),
                 text::fit(last, last_w)
             );
             let style = if app.focus == Pane::Cases && i == sel {

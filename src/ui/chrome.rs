@@ -2,9 +2,9 @@
 
 use super::popup::text_field;
 use super::theme::Theme;
+use crate::app::board::Alert;
 use crate::app::board::counters;
 use crate::app::form::line::LinePurpose;
-use crate::app::keymap::hints;
 use crate::app::{AppState, Mode};
 use crate::i18n::dates;
 use crate::i18n::notice;
@@ -66,9 +66,18 @@ pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     } else {
         Line::from(vec![clock, counts, Span::raw(night)])
     };
-    // First on the line, so nobody takes a demo for the real night.
+    // An escalation comes before anything else but the demo's tag.
+    if let Some(alarm) = super::escalation::header(app) {
+        line.spans
+            .insert(0, Span::styled(alarm, theme.alert(Alert::Red)));
+    }
+    // First on the line, so nobody takes a demo for the real night; and who has its desk.
     if let Some(speed) = app.demo {
-        let tag = format!(" {} ×{speed} ", l.pick("DÉMO", "DEMO"));
+        let desk = match app.autopilot {
+            true => l.pick("pilote auto", "autopilot"),
+            false => l.pick("à vous", "your desk"),
+        };
+        let tag = format!(" {} ×{speed} · {desk} ", l.pick("DÉMO", "DEMO"));
         line.spans.insert(0, Span::styled(tag, theme.demo()));
     }
     frame.render_widget(Paragraph::new(line), area);
@@ -98,11 +107,12 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         }
         (_, None) => Line::raw(""),
     };
-    let hints: Vec<String> = hints(app)
-        .iter()
-        .map(|h| format!("{} {}", h.label(l), h.binding.describe(l)))
-        .collect();
-    let hints = Line::styled(hints.join(" · "), theme.dim());
+    // Typing a command: its error in place, else how the verb is written, else the keys.
+    let hints = match super::hints::line_help(app, typing.is_some()) {
+        Some((text, true)) => Line::styled(text, theme.error()),
+        Some((text, false)) => Line::styled(text, theme.dim()),
+        None => Line::styled(super::hints::fitted(app, area.width.into()), theme.dim()),
+    };
     frame.render_widget(Paragraph::new(vec![message, hints]), area);
     if let Some((prompt, input)) = typing {
         let p = crate::text::width(prompt) as u16;

@@ -1,16 +1,20 @@
 //! Rendering only: views borrow `&AppState` and draw. Nothing here changes state.
 
+mod alert_row;
 mod board;
 mod cases;
 mod chrome;
 mod clear_form;
+mod confirm;
 mod date_form;
 mod desk_forms;
 mod directory;
 mod dispatch;
+mod escalation;
 mod handover;
 mod handover_forms;
 mod help;
+mod hints;
 mod log;
 mod map;
 mod map_marks;
@@ -20,6 +24,7 @@ mod plan;
 pub mod popup;
 mod request_form;
 pub mod theme;
+mod verbs;
 mod watch;
 
 use crate::app::{AppState, Mode, Pane, Screen};
@@ -98,6 +103,9 @@ fn overlay(frame: &mut Frame, body: Rect, app: &AppState, mode: &Mode, theme: &T
         Mode::Relay(form) => desk_forms::relay(frame, body, app, form, theme),
         Mode::PlanItem(form) => desk_forms::plan_item(frame, body, app, form, theme),
         Mode::Answer(form) => desk_forms::answer(frame, body, app, form, theme),
+        Mode::Confirm(question) => confirm::draw(frame, body, app, question, theme),
+        Mode::CheckIn(form) => confirm::check_in(frame, body, app, form, theme),
+        Mode::Verbs => verbs::draw(frame, body, app, theme),
         Mode::ConfirmQuit(form) => {
             overlay(frame, body, app, form, theme);
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));

@@ -133,3 +133,28 @@ pub const CONFIRM_QUIT: &[Binding] = &[
         ANY,
     ),
 ];
+
+/// An irreversible key's question: yes writes, no writes nothing.
+pub const CONFIRM: &[Binding] = &[
+    b(
+        &[
+            (char('o'), Action::Submit),
+            (char('y'), Action::Submit),
+            (Enter, Action::Submit),
+        ],
+        Doc::Yes,
+        ANY,
+    ),
+    b(
+        &[(char('n'), Action::Back), (Esc, Action::Back)],
+        Doc::No,
+        ANY,
+    ),
+];
+
+/// The command line's verbs (`:aide`): any key closes the list.
+pub const VERB_LIST: &[Binding] = &[b(
+    &[(Esc, Action::Back), (Enter, Action::Back)],
+    Doc::Back,
+    ANY,
+)];

@@ -117,6 +117,8 @@ pub fn tables(app: &AppState) -> Vec<&'static [Binding]> {
         Mode::ConfirmQuit(_) => vec![CONFIRM_QUIT],
         Mode::Dispatch(_) => vec![PICKER],
         Mode::Choice(_) => vec![CHOICE],
+        Mode::Confirm(_) => vec![CONFIRM],
+        Mode::Verbs => vec![VERB_LIST],
         Mode::Search(_) => vec![SEARCH],
         Mode::Line(o) if o.form.purpose == super::form::line::LinePurpose::Command => {
             vec![COMMAND_LINE]
@@ -213,7 +215,9 @@ pub fn action_for(app: &AppState, event: &Event) -> Option<Action> {
         return Some(action);
     }
     match &app.mode {
-        Mode::Normal | Mode::Dispatch(_) | Mode::Choice(_) => None,
+        Mode::Normal | Mode::Dispatch(_) | Mode::Choice(_) | Mode::Confirm(_) => None,
+        // The verbs' list closes on any key.
+        Mode::Verbs => Some(Action::Back),
         // Any other key answers « no ».
         Mode::ConfirmQuit(_) => Some(Action::Back),
         // What is typed goes into the field.

@@ -136,6 +136,12 @@ pub const GLOBAL: &[Binding] = &[
         NEVER,
     ),
     b(&[(char('O'), Action::OpenNight)], Doc::OpenNight, NEVER),
+    b(
+        &[(char('!'), Action::WorstAlert)],
+        Doc::WorstAlert,
+        &[Place::Requests, Place::Teams],
+    ),
+    b(&[(char('D'), Action::Autopilot)], Doc::Autopilot, NEVER),
     b(&[(char(':'), Action::CommandLine)], Doc::CommandLine, NEVER),
     b(
         &[(char('?'), Action::Help), (KeyCode::F(1), Action::Help)],

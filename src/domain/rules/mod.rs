@@ -10,5 +10,6 @@ mod night;
 mod notes;
 mod plan;
 mod requests;
+mod safety;
 mod teams;
 mod watch;

@@ -24,6 +24,7 @@ impl Ctx<'_> {
         }
         if !(2..=3).contains(&members.len()) {
             return Err(Refusal::TeamSize {
+                team: call_sign.to_string(),
                 count: members.len(),
             });
         }
@@ -95,6 +96,13 @@ impl Ctx<'_> {
             return Err(Refusal::TeamBusy {
                 team: team.to_string(),
                 request: number,
+            });
+        }
+        // A status the team already has writes nothing (a new place for its presence does).
+        if t.status() == status && position.is_none_or(|p| *p == t.position) {
+            return Err(Refusal::AlreadyInStatus {
+                team: team.to_string(),
+                status,
             });
         }
         if t.status() == TeamStatus::OffDuty && status != TeamStatus::OffDuty {

@@ -164,5 +164,6 @@ fn free(state: &mut State, at: DateTime<Utc>, team: &str) {
     if let Some(t) = state.teams.get_mut(team) {
         t.set_status(at, TeamStatus::Available);
         t.assignment = None;
+        t.reported = None;
     }
 }

@@ -13,6 +13,7 @@ mod interventions;
 mod night;
 mod plan;
 mod requests;
+mod safety;
 mod teams;
 mod watch;
 

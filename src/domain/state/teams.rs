@@ -3,6 +3,7 @@
 use super::State;
 use crate::domain::event::{Envelope, Event};
 use crate::domain::ids::{InterventionId, RequestId};
+use crate::domain::safety::{MissedStep, Reported};
 use crate::domain::vocab::{Position, TeamStatus};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,13 @@ pub struct Team {
     #[serde(default)]
     pub assignment: Option<(RequestId, InterventionId)>,
     pub last_contact: DateTime<Utc>,
+    /// The last step of a missed check-in recorded since the team was last heard from.
+    #[serde(default)]
+    pub missed: Option<MissedStep>,
+    /// A check-in that reported a need or an incident, until a « RAS » or the end of the
+    /// team's intervention.
+    #[serde(default)]
+    pub reported: Option<Reported>,
 }
 
 impl Team {
@@ -48,6 +56,8 @@ impl Team {
             position_at: at,
             assignment: None,
             last_contact: at,
+            missed: None,
+            reported: None,
         }
     }
 
@@ -62,7 +72,12 @@ impl Team {
     /// A status change is also a contact: the team said it.
     pub(super) fn set_status(&mut self, at: DateTime<Utc>, status: TeamStatus) {
         self.history.push(StatusChange { at, status });
+        self.heard(at);
+    }
+    /// The team was heard from: a missed check-in is over.
+    pub(super) fn heard(&mut self, at: DateTime<Utc>) {
         self.last_contact = at;
+        self.missed = None;
     }
     pub(super) fn move_to(&mut self, at: DateTime<Utc>, position: Position) {
         self.position = position;
@@ -90,6 +105,9 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
         } => {
             if let Some(t) = state.teams.get_mut(team) {
                 t.set_status(at, *status);
+                if matches!(status, TeamStatus::Available | TeamStatus::OffDuty) {
+                    t.reported = None;
+                }
                 if let Some(p) = position {
                     t.move_to(at, p.clone());
                 }
@@ -98,13 +116,18 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
         Event::TeamPositionUpdated { team, position } => {
             if let Some(t) = state.teams.get_mut(team) {
                 t.move_to(at, position.clone());
-                t.last_contact = at;
+                t.heard(at);
             }
         }
         Event::TeamContacted { team } => {
             if let Some(t) = state.teams.get_mut(team) {
-                t.last_contact = at;
+                // « RAS »: what was reported is over too.
+                t.heard(at);
+                t.reported = None;
             }
+        }
+        Event::CheckInReported { .. } | Event::CheckInMissed { .. } => {
+            super::safety::apply(state, env)
         }
         _ => {}
     }

@@ -48,6 +48,9 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             "{team_word} {team}{colon} {}",
             l.pick("contact, tout va bien", "check-in, all well")
         ),
+        Event::CheckInReported { .. } | Event::CheckInMissed { .. } => {
+            return super::safety::describe(event, w);
+        }
         _ => return None,
     })
 }
