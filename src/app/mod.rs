@@ -25,6 +25,7 @@ mod mode;
 pub mod night_form;
 pub mod nights;
 mod notices;
+pub mod partner_search;
 pub mod place;
 pub mod plan;
 mod project;

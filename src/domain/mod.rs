@@ -17,7 +17,7 @@ pub mod refusal;
 mod rules;
 pub mod state;
 pub mod validate;
-mod validate_watch;
+pub mod validate_watch;
 pub mod views;
 pub mod vocab;
 pub mod watch;

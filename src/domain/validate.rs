@@ -176,7 +176,6 @@ pub fn check_event(
     team_event(&e, t, &env.event)?;
     request_event(&e, t, &env.event)?;
     case_event(&e, t, &env.event)?;
-    super::validate_watch::check(state, t, &env.event)?;
     other_event(&e, t, &env.event)
 }
 
