@@ -51,7 +51,7 @@ pub enum Invalid {
 
 type Check = Result<(), Invalid>;
 
-fn known(ok: bool, what: &'static str, id: &str) -> Check {
+pub(super) fn known(ok: bool, what: &'static str, id: &str) -> Check {
     if ok {
         Ok(())
     } else {
@@ -62,7 +62,7 @@ fn known(ok: bool, what: &'static str, id: &str) -> Check {
     }
 }
 
-fn earlier(ok: bool, what: &'static str, id: impl ToString) -> Check {
+pub(super) fn earlier(ok: bool, what: &'static str, id: impl ToString) -> Check {
     if ok {
         Ok(())
     } else {
@@ -73,7 +73,7 @@ fn earlier(ok: bool, what: &'static str, id: impl ToString) -> Check {
     }
 }
 
-fn fresh(allocated: bool, what: &'static str, id: impl ToString) -> Check {
+pub(super) fn fresh(allocated: bool, what: &'static str, id: impl ToString) -> Check {
     if allocated {
         Err(Invalid::Duplicate {
             what,
