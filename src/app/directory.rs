@@ -1,10 +1,9 @@
 //! The partner directory (screen 5): every partner with its number and hours, filtered as
 //! one types (`/`, words in any order, accents aside).
 
+pub use super::partner_search::{kind, matching};
 use super::{Action, AppState, Effect, Mode};
-use crate::domain::reference::{Partner, PartnerKind};
-use crate::i18n::Lang;
-use crate::text::{contains_words, fold, words};
+use crate::domain::reference::Partner;
 use tui_input::Input;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -13,40 +12,6 @@ pub struct DirectoryScreen {
     pub query: String,
     /// The row under the finger.
     pub selected: usize,
-}
-
-/// The kind of partner in words.
-pub fn kind(k: PartnerKind, l: Lang) -> &'static str {
-    match k {
-        PartnerKind::Emergency => l.pick("urgences", "emergency"),
-        PartnerKind::Police => l.pick("police", "police"),
-        PartnerKind::MunicipalPolice => l.pick("police municipale", "municipal police"),
-        PartnerKind::LandlordOnCall => l.pick("astreinte bailleur", "landlord on call"),
-        PartnerKind::SocialServices => l.pick("social", "social services"),
-        PartnerKind::Health => l.pick("santé", "health"),
-        PartnerKind::Justice => l.pick("justice, accès au droit", "justice, legal aid"),
-        PartnerKind::Association => l.pick("association", "association"),
-        PartnerKind::Other => l.pick("autre", "other"),
-    }
-}
-
-/// Partners whose name, number, hours or kind hold every word of `query`, directory order.
-pub fn matching<'a>(partners: &'a [Partner], query: &str, l: Lang) -> Vec<&'a Partner> {
-    let w = words(query);
-    partners
-        .iter()
-        .filter(|p| {
-            let hay = fold(&format!(
-                "{} {} {} {} {}",
-                p.name,
-                p.phone,
-                p.phone.replace(' ', ""),
-                p.hours.as_deref().unwrap_or(""),
-                kind(p.kind, l)
-            ));
-            contains_words(&hay, &w)
-        })
-        .collect()
 }
 
 /// The rows shown now: filtered by the query being typed, else by the one kept.
@@ -104,6 +69,8 @@ pub(super) fn search(app: &mut AppState, action: Action) -> Vec<Effect> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::reference::PartnerKind;
+    use crate::i18n::Lang;
 
     #[test]
     fn the_directory_is_filtered_by_name_number_or_kind_accents_aside() {

@@ -27,6 +27,7 @@ mod mode;
 pub mod night_form;
 pub mod nights;
 mod notices;
+pub mod partner_search;
 mod pilot;
 pub mod place;
 pub mod plan;

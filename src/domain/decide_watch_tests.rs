@@ -501,3 +501,108 @@ fn every_watch_refusal_reads_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn the_import_checks_take_a_nights_watch_and_refuse_steps_out_of_order() {
+    use crate::domain::validate::Invalid;
+    use crate::domain::validate_watch::check;
+    let mut n = NightFixture::with_teams();
+    let lift = observe(
+        &mut n,
+        seen(ObservationKind::Lift, Some("mau-gros-chene-1")),
+    );
+    n.later(60);
+    let transmit = WatchCommand::Transmit {
+        observations: vec![lift],
+        channel: Channel::Direct,
+    };
+    watch(&mut n, transmit).expect("transmit");
+    let ack = Event::ObservationAcknowledged {
+        observation: lift,
+        answer: None,
+    };
+    let envs = add(
+        &mut n,
+        PlanPlace::District("maurepas".into()),
+        "21:30",
+        "22:30",
+    );
+    let item = match &envs.expect("plan item")[0].event {
+        Event::PlanItemAdded { item, .. } => *item,
+        other => panic!("expected a plan item, got {other:?}"),
+    };
+    let mut replayed = State::default();
+    for env in &n.journal {
+        assert_eq!(
+            check(&replayed, &n.territory, &env.event),
+            Ok(()),
+            "{env:?}"
+        );
+        replayed.apply(env);
+    }
+    let recorded = n
+        .journal
+        .iter()
+        .find(|e| matches!(e.event, Event::ObservationRecorded { .. }))
+        .expect("recorded")
+        .event
+        .clone();
+    let t = &n.territory;
+    let out_of_step = |r: Result<(), Invalid>| matches!(r, Err(Invalid::OutOfStep { .. }));
+    assert!(matches!(
+        check(&n.state, t, &recorded),
+        Err(Invalid::Duplicate { .. })
+    ));
+    assert_eq!(
+        check(&n.state, t, &ack),
+        Ok(()),
+        "went out: may be answered"
+    );
+    let mut answered = n.state.clone();
+    answered.apply(&Envelope {
+        event: ack.clone(),
+        ..n.journal[n.journal.len() - 1].clone()
+    });
+    assert!(out_of_step(check(&answered, t, &ack)), "answered once");
+    let unknown = Event::ObservationTransmitted {
+        observations: vec![ObservationId(99)],
+        channel: Channel::Export,
+    };
+    assert!(matches!(
+        check(&n.state, t, &unknown),
+        Err(Invalid::UnknownEarlier { .. })
+    ));
+    let mut settled = n.state.clone();
+    if let Some(o) = settled.observations.get_mut(&lift) {
+        o.settled = Some((n.now, WatchEnding::Resolved));
+    }
+    let settle = Event::ObservationSettled {
+        observation: lift,
+        ending: WatchEnding::NoFollowUp,
+    };
+    assert!(out_of_step(check(&settled, t, &settle)), "settled once");
+    let mut dropped = n.state.clone();
+    if let Some(i) = dropped.plan.get_mut(&item) {
+        i.dropped = true;
+    }
+    let pass = Event::PlanItemPassed {
+        item,
+        team: "E1".into(),
+    };
+    assert_eq!(check(&n.state, t, &pass), Ok(()));
+    assert!(
+        out_of_step(check(&dropped, t, &pass)),
+        "not at a dropped point"
+    );
+    let empty = Event::PlanItemAdded {
+        item: PlanItemId(item.0 + 1),
+        plan_kind: PlanKind::TargetedPoint,
+        place: PlanPlace::Site("mau-gros-chene-1".into()),
+        window: Window {
+            from: time("22:00"),
+            to: time("22:00"),
+        },
+        origin: PlanOrigin::Order("personne".into()),
+    };
+    assert!(out_of_step(check(&n.state, t, &empty)), "an empty window");
+}

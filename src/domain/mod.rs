@@ -19,7 +19,7 @@ pub mod safety;
 pub mod safety_checks;
 pub mod state;
 pub mod validate;
-mod validate_watch;
+pub mod validate_watch;
 pub mod views;
 pub mod vocab;
 pub mod watch;

@@ -53,7 +53,7 @@ pub enum Invalid {
 
 type Check = Result<(), Invalid>;
 
-fn known(ok: bool, what: &'static str, id: &str) -> Check {
+pub(super) fn known(ok: bool, what: &'static str, id: &str) -> Check {
     if ok {
         Ok(())
     } else {
@@ -64,7 +64,7 @@ fn known(ok: bool, what: &'static str, id: &str) -> Check {
     }
 }
 
-fn earlier(ok: bool, what: &'static str, id: impl ToString) -> Check {
+pub(super) fn earlier(ok: bool, what: &'static str, id: impl ToString) -> Check {
     if ok {
         Ok(())
     } else {
@@ -75,7 +75,7 @@ fn earlier(ok: bool, what: &'static str, id: impl ToString) -> Check {
     }
 }
 
-fn fresh(allocated: bool, what: &'static str, id: impl ToString) -> Check {
+pub(super) fn fresh(allocated: bool, what: &'static str, id: impl ToString) -> Check {
     if allocated {
         Err(Invalid::Duplicate {
             what,
@@ -178,7 +178,6 @@ pub fn check_event(
     team_event(&e, t, &env.event)?;
     request_event(&e, t, &env.event)?;
     case_event(&e, t, &env.event)?;
-    super::validate_watch::check(state, t, &env.event)?;
     other_event(&e, t, &env.event)?;
     super::safety_checks::out_of_order(state, env).map_or(Ok(()), |id| {
         let what = env.event.kind();

@@ -8,32 +8,10 @@ use super::ids::{ObservationId, PlanItemId};
 use super::plan::{PlanOrigin, PlanPlace};
 use super::reference::Territory;
 use super::state::State;
-use super::validate::Invalid;
+use super::validate::{Invalid, earlier, fresh, known};
 use super::watch::Observation;
 
 type Check = Result<(), Invalid>;
-
-fn known(ok: bool, what: &'static str, id: &str) -> Check {
-    if ok {
-        Ok(())
-    } else {
-        Err(Invalid::UnknownReference {
-            what,
-            id: id.to_string(),
-        })
-    }
-}
-
-fn earlier(ok: bool, what: &'static str, id: impl ToString) -> Check {
-    if ok {
-        Ok(())
-    } else {
-        Err(Invalid::UnknownEarlier {
-            what,
-            id: id.to_string(),
-        })
-    }
-}
 
 fn in_step(ok: bool, what: &'static str, id: impl ToString) -> Check {
     if ok {
@@ -43,17 +21,6 @@ fn in_step(ok: bool, what: &'static str, id: impl ToString) -> Check {
             what,
             id: id.to_string(),
         })
-    }
-}
-
-fn fresh(id: u64, counter: u64, what: &'static str) -> Check {
-    if id < counter {
-        Err(Invalid::Duplicate {
-            what,
-            id: id.to_string(),
-        })
-    } else {
-        Ok(())
     }
 }
 
@@ -77,7 +44,7 @@ pub fn check(state: &State, t: &Territory, event: &Event) -> Check {
                 in_step(district.is_some(), "address", a)?;
             }
             if let Some(id) = id {
-                fresh(id.0, state.counters.observation, "observation")?;
+                fresh(id.0 < state.counters.observation, "observation", id.0)?;
             }
             if let Some(r) = request {
                 earlier(r.0 < state.counters.request, "request", r.0)?;
@@ -109,7 +76,7 @@ pub fn check(state: &State, t: &Territory, event: &Event) -> Check {
             ..
         } => {
             state.open_night().ok_or(Invalid::NoNightOpen)?;
-            fresh(item.0, state.counters.plan_item, "plan item")?;
+            fresh(item.0 < state.counters.plan_item, "plan item", item.0)?;
             in_step(!window.is_empty(), "window", item.0)?;
             match place {
                 PlanPlace::Site(s) => known(t.site(s).is_some(), "site", s)?,

@@ -8,6 +8,8 @@ use crate::i18n::{Lang, vocab};
 
 #[path = "tables_lists.rs"]
 mod lists;
+#[path = "tables_plan.rs"]
+mod plan;
 
 /// How durations are written: for reading, or as decimal minutes for a spreadsheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +97,7 @@ pub fn tables(r: &NightReport, lang: Lang, durations: Durations) -> Vec<Table> {
     out.extend(counts(r, lang));
     out.push(times(r, lang, durations));
     out.extend(lists::lists(r, lang));
-    out.extend(super::desk_text::plan_table(&r.plan, lang));
+    out.extend(plan::plan_table(&r.plan, lang));
     out
 }
 

@@ -9,7 +9,7 @@ use super::import_error::ImportError;
 use crate::domain::event::{Envelope, SCHEMA_VERSION};
 use crate::domain::reference::Territory;
 use crate::domain::state::State;
-use crate::domain::validate;
+use crate::domain::{validate, validate_watch};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use std::io::BufRead;
@@ -262,6 +262,7 @@ fn check_event(
     }
     if let Some(state) = expect.state.as_mut() {
         validate::check_event(state, expect.territory, env, previous)
+            .and_then(|_| validate_watch::check(state, expect.territory, &env.event))
             .map_err(|problem| ImportError::Invalid { line, problem })?;
         state.apply(env);
     }

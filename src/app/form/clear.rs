@@ -120,8 +120,11 @@ fn step_partner(v: Option<usize>, matching: &[usize], forward: bool) -> Option<u
 
 /// The directory indices of the partners whose name, number or kind hold what is typed.
 pub fn matching(territory: &Territory, query: &Input) -> Vec<usize> {
-    let found =
-        crate::app::directory::matching(&territory.partners, query.value(), crate::i18n::Lang::Fr);
+    let found = crate::app::partner_search::matching(
+        &territory.partners,
+        query.value(),
+        crate::i18n::Lang::Fr,
+    );
     territory
         .partners
         .iter()
