@@ -56,7 +56,7 @@ fn seeded() -> MemoryDesk {
         ("blo-triangle-3", Priority::P3),
         ("bre-cloteaux-1", Priority::P4),
     ] {
-        run(Command::ReceiveRequest(NewRequest {
+        run(Command::ReceiveRequest(NewRequest { entrance: None,
             source: Source::Resident,
             site: site.into(),
             category: Category::Noise,

@@ -61,7 +61,7 @@ fn the_selection_stays_on_its_request_when_others_arrive_leave_or_sort_above() {
     assert_eq!(d.app.selected_request(), Some(b));
     // The world re-sorts: `c` corrected to P1 goes above `b`.
     d.prepare(Command::CorrectRequest(
-        crate::domain::command::Correction {
+        crate::domain::command::Correction { entrance: None,
             request: c,
             source: None,
             site: None,

@@ -95,7 +95,7 @@ impl Desk {
     /// A request received at `site`, waiting for a team; returns its id.
     fn request_at(&mut self, site: &str, priority: Priority) -> RequestId {
         let id = RequestId(self.app.domain.counters.request);
-        self.prepare(Command::ReceiveRequest(NewRequest {
+        self.prepare(Command::ReceiveRequest(NewRequest { entrance: None,
             source: Source::Resident,
             site: site.into(),
             category: Category::Noise,

@@ -153,6 +153,7 @@ pub(super) fn new_request<'t>(rng: &mut Rng, t: &'t Territory) -> (&'t Site, New
     let priority = priority(rng, category);
     let resident = source == Source::Resident;
     let req = NewRequest {
+        entrance: None,
         source,
         site: site.id.clone(),
         category,

@@ -95,4 +95,14 @@ pub enum Refusal {
     NeedsLastDay,
     #[error("{date} is in the past")]
     DateInPast { date: NaiveDate },
+    #[error("unknown entrance {entrance} at site {site}")]
+    UnknownEntrance { site: String, entrance: String },
+    #[error("request {request} has no team to reinforce")]
+    NothingToReinforce { request: u32 },
+    #[error("a resident oriented needs the partner")]
+    ReferralMissing,
+    #[error("request {request} has no callback to make")]
+    NoCallbackDue { request: u32 },
+    #[error("a callback time in the past")]
+    CallbackInPast,
 }

@@ -66,10 +66,15 @@ fn variant_index(r: &Refusal) -> usize {
         UnknownInstruction { .. } => 40,
         NeedsLastDay => 41,
         DateInPast { .. } => 42,
+        UnknownEntrance { .. } => 43,
+        NothingToReinforce { .. } => 44,
+        ReferralMissing => 45,
+        NoCallbackDue { .. } => 46,
+        CallbackInPast => 47,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 43;
+const REFUSAL_VARIANTS: usize = 48;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -144,6 +149,14 @@ fn every_refusal() -> Vec<Refusal> {
         DateInPast {
             date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
         },
+        UnknownEntrance {
+            site: "mau-gros-chene-1".into(),
+            entrance: "Hall Z".into(),
+        },
+        NothingToReinforce { request: 3 },
+        ReferralMissing,
+        NoCallbackDue { request: 3 },
+        CallbackInPast,
     ]
 }
 

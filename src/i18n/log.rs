@@ -6,6 +6,7 @@ mod cases;
 mod interventions;
 mod night;
 mod notes;
+mod phone;
 mod requests;
 mod teams;
 
@@ -45,6 +46,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
         Aggregate::Note => notes::describe(&env.event, w),
         Aggregate::Handover => super::handover::describe(env, lookup, lang),
         Aggregate::Action => Some(super::action::describe(env, lookup, lang)),
+        Aggregate::Phone => phone::describe(&env.event, w),
     };
     words.unwrap_or_default()
 }

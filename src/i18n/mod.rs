@@ -10,6 +10,7 @@ pub mod keys;
 pub mod log;
 pub mod lookup;
 pub mod notice;
+pub mod phone;
 pub mod places;
 pub mod refusal;
 pub mod report;

@@ -88,6 +88,11 @@ fn fr(r: &Refusal) -> String {
         | UnknownInstruction { .. }
         | NeedsLastDay
         | DateInPast { .. } => super::handover::refusal(r, l).unwrap_or_default(),
+        UnknownEntrance { .. }
+        | NothingToReinforce { .. }
+        | ReferralMissing
+        | NoCallbackDue { .. }
+        | CallbackInPast => super::phone::refusal(r, l).unwrap_or_default(),
     }
 }
 
@@ -160,5 +165,10 @@ fn en(r: &Refusal) -> String {
         | UnknownInstruction { .. }
         | NeedsLastDay
         | DateInPast { .. } => super::handover::refusal(r, l).unwrap_or_default(),
+        UnknownEntrance { .. }
+        | NothingToReinforce { .. }
+        | ReferralMissing
+        | NoCallbackDue { .. }
+        | CallbackInPast => super::phone::refusal(r, l).unwrap_or_default(),
     }
 }

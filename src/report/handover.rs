@@ -83,6 +83,8 @@ pub struct Handover {
     pub teams: Vec<TeamNotBack>,
     pub alerts: Vec<CheckInAlert>,
     pub relays: Vec<Relay>,
+    /// Residents still to call back.
+    pub callbacks: Vec<super::callbacks::CallbackDue>,
     pub cases: Vec<OpenCase>,
     pub instructions: Vec<Instruction>,
     pub note: Option<HandoverNote>,
@@ -168,6 +170,7 @@ pub fn build(
         teams,
         alerts: check_in_alerts(&events, now, contact, live.is_some()),
         relays: relays(&events, &number),
+        callbacks: super::callbacks::pending(state),
         cases,
         instructions,
         note,

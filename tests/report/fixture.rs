@@ -84,7 +84,7 @@ impl Desk {
         let next = RequestId(self.store.state().counters.request);
         self.run(
             when,
-            Command::ReceiveRequest(NewRequest {
+            Command::ReceiveRequest(NewRequest { entrance: None,
                 source,
                 site: site.into(),
                 category,

@@ -224,7 +224,7 @@ fn correct(
     category: Option<Category>,
     priority: Option<Priority>,
 ) -> Command {
-    Command::CorrectRequest(Correction {
+    Command::CorrectRequest(Correction { entrance: None,
         request,
         source: None,
         site: None,

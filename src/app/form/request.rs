@@ -68,6 +68,7 @@ impl RequestForm {
             caller_name: text(&self.caller),
             callback: text(&self.callback),
             description: text(&self.description),
+            entrance: None,
         })
     }
 }

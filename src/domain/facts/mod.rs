@@ -45,6 +45,8 @@ pub enum Ending {
     Relayed,
     Dismissed,
     Cancelled,
+    /// Settled on the phone without a team.
+    Settled,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

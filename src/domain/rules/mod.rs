@@ -8,5 +8,6 @@ mod handover;
 mod interventions;
 mod night;
 mod notes;
+mod phone;
 mod requests;
 mod teams;

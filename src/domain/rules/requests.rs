@@ -13,6 +13,7 @@ impl Ctx<'_> {
     pub(in crate::domain) fn receive(&mut self, new: &NewRequest) -> Result<(), Refusal> {
         let number = self.night()?.received + 1;
         self.site(&new.site)?;
+        self.entrance(&new.site, new.entrance.as_deref())?;
         let name = clean_text(new.caller_name.as_deref());
         if name.as_ref().is_some_and(|n| n.chars().count() > MAX_NAME) {
             return Err(Refusal::NameTooLong { max: MAX_NAME });
@@ -35,6 +36,7 @@ impl Ctx<'_> {
             category: new.category,
             priority: new.priority,
             personal,
+            entrance: new.entrance.clone(),
         });
         Ok(())
     }
@@ -49,7 +51,11 @@ impl Ctx<'_> {
         if let Some(s) = &site {
             self.site(s)?;
         }
-        if source.is_none() && category.is_none() && priority.is_none() && site.is_none() {
+        let at = site.as_deref().unwrap_or(&r.site);
+        self.entrance(at, c.entrance.as_deref())?;
+        let entrance = c.entrance.clone().filter(|e| Some(e) != r.entrance.as_ref());
+        let nothing = source.is_none() && category.is_none() && priority.is_none();
+        if nothing && site.is_none() && entrance.is_none() {
             return Err(Refusal::NothingToCorrect);
         }
         self.emit(Event::RequestCorrected {
@@ -58,6 +64,7 @@ impl Ctx<'_> {
             site,
             category,
             priority,
+            entrance,
         });
         Ok(())
     }

@@ -11,12 +11,14 @@ mod cases;
 mod handover;
 mod interventions;
 mod night;
+mod phone;
 mod requests;
 mod teams;
 
 pub use cases::{Case, CaseStep};
 pub use interventions::Intervention;
 pub use night::NightState;
+pub use phone::{Callback, CallbackAttempt, Settlement};
 pub use requests::Request;
 pub use teams::{StatusChange, Team};
 
@@ -91,6 +93,7 @@ impl State {
             Aggregate::Note => {}
             Aggregate::Handover => handover::apply(self, env),
             Aggregate::Action => actions::apply(self, env),
+            Aggregate::Phone => phone::apply(self, env),
         }
     }
 
@@ -102,7 +105,9 @@ impl State {
     /// closed situations. Their records stay in the views.
     fn evict_finished(&mut self) {
         self.teams.clear();
-        self.requests.retain(|_, r| !r.status.is_terminal());
+        // A callback still to make keeps its request, closed or not, on the board.
+        self.requests
+            .retain(|_, r| !r.status.is_terminal() || r.pending_callback().is_some());
         self.cases.retain(|_, c| c.state != CaseState::Closed);
         if let Some(n) = &self.night {
             // The night that ended is the last day an expired instruction was shown.

@@ -45,6 +45,15 @@ pub struct Request {
     /// The nights it was carried over from, in order.
     #[serde(default)]
     pub carried_over: Vec<ServiceNight>,
+    /// The site's entrance (hall), if known.
+    #[serde(default)]
+    pub entrance: Option<String>,
+    /// Settled on the phone without a team, and how.
+    #[serde(default)]
+    pub settled: Option<super::phone::Settlement>,
+    /// Callbacks asked for, in order; the last may still be to make.
+    #[serde(default)]
+    pub callbacks: Vec<super::phone::Callback>,
 }
 
 impl Request {
@@ -59,6 +68,7 @@ impl Request {
             category,
             priority,
             personal,
+            entrance,
         } = &env.event
         else {
             return None;
@@ -84,6 +94,9 @@ impl Request {
             dismissed: None,
             corrections: 0,
             carried_over: Vec::new(),
+            entrance: entrance.clone(),
+            settled: None,
+            callbacks: Vec::new(),
         })
     }
 
@@ -116,8 +129,13 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
             site,
             category,
             priority,
+            entrance,
         } => {
             if let Some(r) = state.requests.get_mut(request) {
+                // A new site without a new entrance has none known.
+                if site.is_some() || entrance.is_some() {
+                    r.entrance = entrance.clone();
+                }
                 if let Some(s) = source {
                     r.source = *s;
                 }

@@ -17,13 +17,15 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             category,
             priority,
             personal,
+            entrance,
             ..
         } => format!(
-            "{request_word} {number} {}{colon} {}, {}, {} — {} {}{}",
+            "{request_word} {number} {}{colon} {}, {}, {}{} — {} {}{}",
             l.pick("reçue", "received"),
             vocab::category(*category, l),
             vocab::priority(*priority, l),
             w.site(site),
+            entrance.as_ref().map_or(String::new(), |e| format!(", {e}")),
             l.pick("source", "source"),
             vocab::source(*source, l),
             caller(*personal, w)
@@ -34,8 +36,12 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             site,
             category,
             priority,
+            entrance,
         } => {
             let mut parts = Vec::new();
+            if let Some(e) = entrance {
+                parts.push(format!("{} {e}", l.pick("entrée", "entrance")));
+            }
             if let Some(v) = source {
                 parts.push(format!(
                     "{} {}",

@@ -170,6 +170,7 @@ fn closure_word(c: Closure, outcome: Option<Outcome>) -> String {
         (Closure::Relayed, _) => "relayed",
         (Closure::Dismissed, _) => "dismissed",
         (Closure::Cancelled, _) => "cancelled",
+        (Closure::Settled, _) => "settled",
         (Closure::Open, _) => "open",
     };
     word.to_string()

@@ -52,6 +52,7 @@ fn totals(
         Ending::Relayed,
         Ending::Dismissed,
         Ending::Cancelled,
+        Ending::Settled,
     ];
     let open = requests.len() as u32 - closed.iter().map(|h| ended(*h)).sum::<u32>();
     let carried_in = match input.who {
@@ -71,6 +72,7 @@ fn totals(
         relayed: ended(Ending::Relayed),
         dismissed: ended(Ending::Dismissed),
         cancelled: ended(Ending::Cancelled),
+        settled: ended(Ending::Settled),
         open,
         late_corrections: requests.iter().map(|(_, r)| r.late_corrections).sum(),
     }
