@@ -56,7 +56,8 @@ fn seeded() -> MemoryDesk {
         ("blo-triangle-3", Priority::P3),
         ("bre-cloteaux-1", Priority::P4),
     ] {
-        run(Command::ReceiveRequest(NewRequest { entrance: None,
+        run(Command::ReceiveRequest(NewRequest {
+            entrance: None,
             source: Source::Resident,
             site: site.into(),
             category: Category::Noise,

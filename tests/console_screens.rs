@@ -66,7 +66,8 @@ fn night(lang: Lang) -> AppState {
     ];
     for (site, category, priority) in requests {
         t += Duration::minutes(7);
-        let new = NewRequest { entrance: None,
+        let new = NewRequest {
+            entrance: None,
             source: Source::Resident,
             site: site.into(),
             category,

@@ -232,7 +232,8 @@ fn next_command(
         let named = rng.below(2) == 0;
         candidates.push((
             4,
-            Command::ReceiveRequest(NewRequest { entrance: None,
+            Command::ReceiveRequest(NewRequest {
+                entrance: None,
                 source: *rng.pick(&[Source::Resident, Source::Landlord, Source::Police]),
                 site: rng.pick(sites).clone(),
                 category: *rng.pick(&[Category::Noise, Category::HallOccupation]),

@@ -300,7 +300,8 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
     }
 
     // Requests.
-    let receive = Command::ReceiveRequest(NewRequest { entrance: None,
+    let receive = Command::ReceiveRequest(NewRequest {
+        entrance: None,
         source: pick(Source::ALL, st.a),
         site: pick(&t.sites, st.b).id,
         category: pick(Category::ALL, st.c),
@@ -326,7 +327,8 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
         let r = pick(&all, st.c);
         let next = |i: usize, len: usize, n: u16| (i + 1 + usize::from(n) % (len - 1)) % len;
         let pos = |v: &[Priority], x| v.iter().position(|p| *p == x).unwrap_or(0);
-        out.push(Command::CorrectRequest(Correction { entrance: None,
+        out.push(Command::CorrectRequest(Correction {
+            entrance: None,
             request: r.id,
             source: None,
             site: st.flag(4).then(|| pick(&t.sites, st.a).id),
@@ -511,7 +513,8 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
         .unwrap_or_else(|| "E1".into());
     let some_case = s.cases.values().next();
     match st.pick % 14 {
-        0 => Command::ReceiveRequest(NewRequest { entrance: None,
+        0 => Command::ReceiveRequest(NewRequest {
+            entrance: None,
             source: Source::Resident,
             site: "nulle-part".into(),
             category: Category::Noise,
@@ -557,7 +560,8 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
             note: None,
             case: CaseLink::None,
         }),
-        8 => Command::CorrectRequest(Correction { entrance: None,
+        8 => Command::CorrectRequest(Correction {
+            entrance: None,
             request: some_request,
             source: None,
             site: None,
@@ -568,7 +572,8 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
             case: some_case.map_or(CaseId(999), |c| c.id),
             state: some_case.map_or(CaseState::Open, |c| c.state),
         },
-        10 => Command::ReceiveRequest(NewRequest { entrance: None,
+        10 => Command::ReceiveRequest(NewRequest {
+            entrance: None,
             source: Source::Resident,
             site: pick(&t.sites, st.a).id,
             category: Category::Noise,
@@ -867,7 +872,8 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 
 fn call(site: &str, n: usize) -> Command {
-    Command::ReceiveRequest(NewRequest { entrance: None,
+    Command::ReceiveRequest(NewRequest {
+        entrance: None,
         source: Source::ALL[n % Source::ALL.len()],
         site: site.into(),
         category: Category::ALL[n % Category::ALL.len()],
@@ -934,7 +940,8 @@ fn three_scripted_nights_replay_export_import_and_reopen_to_the_same_state() {
             let a = received(&d.accept(&call(&sites[n % sites.len()], n)));
             n += 1;
             let b = received(&d.accept(&call(&sites[n % sites.len()], n)));
-            d.accept(&Command::CorrectRequest(Correction { entrance: None,
+            d.accept(&Command::CorrectRequest(Correction {
+                entrance: None,
                 request: b,
                 source: None,
                 site: None,

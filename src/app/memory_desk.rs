@@ -103,6 +103,7 @@ impl MemoryDesk {
             log,
             coordinator,
             fresh: self.journal.is_empty(),
+            personal: self.personal.clone(),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod draft;
 pub mod form;
 pub mod handover;
 pub mod handover_forms;
+mod intake;
 pub mod keymap;
 pub mod log_keys;
 pub mod logbook;
@@ -111,6 +112,8 @@ pub struct Opening {
     pub log: Vec<LogLine>,
     pub coordinator: Option<String>,
     pub fresh: bool,
+    /// The personal records of the requests the state holds (the request detail shows them).
+    pub personal: Vec<crate::domain::personal::PersonalRecord>,
 }
 
 #[derive(Debug, Clone)]
@@ -139,7 +142,16 @@ pub struct AppState {
     pub nights: Nights,
     /// A demo store played at this speed (`vigie --demo`): the header says so.
     pub demo: Option<u32>,
+    /// Personal records of the requests on the desk (caller, callback, description): the
+    /// request detail shows them, nothing else does.
+    pub personal: Personal,
 }
+
+/// Personal records by id, as they came with commits or were read at opening.
+pub type Personal = std::collections::BTreeMap<
+    crate::domain::ids::PersonalId,
+    crate::domain::personal::PersonalRecord,
+>;
 
 impl AppState {
     pub fn new(lang: Lang, domain: State, territory: Territory, now: DateTime<Utc>) -> AppState {
@@ -161,6 +173,7 @@ impl AppState {
             fresh: false,
             nights: Nights::default(),
             demo: None,
+            personal: Personal::new(),
         }
     }
 
@@ -172,6 +185,7 @@ impl AppState {
         app.fresh = o.fresh;
         app.log.append(o.log);
         app.nights = o.nights;
+        app.personal = o.personal.into_iter().map(|p| (p.id, p)).collect();
         let pending = app.domain.handover.as_ref();
         if app.domain.open_night().is_none() && pending.is_some_and(|h| h.acknowledged.is_none()) {
             app.screen = Screen::Handover;

@@ -3,6 +3,7 @@
 use crate::domain::Written;
 use crate::domain::event::Event;
 use crate::domain::vocab::TeamStatus;
+use crate::i18n::desk_notice::DeskNotice;
 use crate::i18n::notice::{Notice, TeamNews};
 
 /// The notice of a commit: the opening or closing of a night above all, else its first fact.
@@ -47,6 +48,10 @@ fn of_event(event: &Event) -> Notice {
         Event::InterventionCleared { .. } => Notice::InterventionCleared,
         Event::RequestCarriedOver { .. } => Notice::RequestCarriedOver,
         Event::RequestCancelled { .. } | Event::RequestDismissed { .. } => Notice::RequestClosed,
+        Event::RequestCorrected { .. } => Notice::Desk(DeskNotice::Corrected),
+        Event::RequestSettled { .. } => Notice::Desk(DeskNotice::Settled),
+        Event::CallbackScheduled { .. } => Notice::Desk(DeskNotice::CallbackScheduled),
+        Event::CallbackMade { .. } => Notice::Desk(DeskNotice::CallbackMade),
         Event::CaseStateChanged { case, state } => Notice::CaseState {
             case: *case,
             state: *state,

@@ -96,6 +96,7 @@ fn form(app: &mut AppState, action: Action) -> Vec<Effect> {
         territory: &app.territory,
         domain: &app.domain,
         now: app.now,
+        lang: app.lang,
     };
     let outcome = match &mut app.mode {
         Mode::NewRequest(o) => handle(o.as_mut(), &action, &ctx),

@@ -95,7 +95,8 @@ impl Desk {
     /// A request received at `site`, waiting for a team; returns its id.
     fn request_at(&mut self, site: &str, priority: Priority) -> RequestId {
         let id = RequestId(self.app.domain.counters.request);
-        self.prepare(Command::ReceiveRequest(NewRequest { entrance: None,
+        self.prepare(Command::ReceiveRequest(NewRequest {
+            entrance: None,
             source: Source::Resident,
             site: site.into(),
             category: Category::Noise,
@@ -232,7 +233,8 @@ impl Desk {
         for _ in 0..3 {
             self.acts(&[Action::NextField, Action::ChooseNext]);
         }
-        self.acts(&[Action::NextField, Action::NextField]);
+        // Past the entrance (optional) and the caller.
+        self.acts(&[Action::NextField, Action::NextField, Action::NextField]);
         assert_eq!(self.form().field(), RequestField::Callback);
     }
 }
@@ -540,3 +542,6 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
     // What was being typed is still there.
     assert_eq!(format!("{:?}", d.app.mode), mode);
 }
+
+#[path = "intake_tests.rs"]
+mod intake;

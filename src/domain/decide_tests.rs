@@ -29,7 +29,8 @@ fn night(s: &str) -> ServiceNight {
 
 /// A resident's call about noise, P3, with no personal data.
 fn call(site: &str) -> NewRequest {
-    NewRequest { entrance: None,
+    NewRequest {
+        entrance: None,
         source: Source::Resident,
         site: site.into(),
         category: Category::Noise,
@@ -520,7 +521,8 @@ fn an_off_duty_team_frees_its_mediators_for_another_team() {
 fn a_residents_call_is_numbered_in_the_night_and_its_personal_data_stays_out_of_the_journal() {
     let mut n = NightFixture::with_teams();
     let id = n
-        .receive_new(NewRequest { entrance: None,
+        .receive_new(NewRequest {
+            entrance: None,
             source: Source::Resident,
             site: "mau-gros-chene-3".into(),
             category: Category::NeighbourConflict,
@@ -533,7 +535,8 @@ fn a_residents_call_is_numbered_in_the_night_and_its_personal_data_stays_out_of_
     let env = n.journal.last().unwrap().clone();
     assert_eq!(
         env.event,
-        Event::RequestReceived { entrance: None,
+        Event::RequestReceived {
+            entrance: None,
             request: RequestId(0),
             number: 1,
             source: Source::Resident,
@@ -610,7 +613,8 @@ fn correcting_a_request_records_only_what_changed() {
     n.receive("mau-gayeulles-1").unwrap();
     let id = n.id(1);
     let envs = n
-        .run(Command::CorrectRequest(Correction { entrance: None,
+        .run(Command::CorrectRequest(Correction {
+            entrance: None,
             request: id,
             source: Some(Source::Resident), // unchanged: left out of the event
             site: Some("mau-gayeulles-2".into()),
@@ -620,7 +624,8 @@ fn correcting_a_request_records_only_what_changed() {
         .unwrap();
     assert_eq!(
         events(&envs),
-        vec![Event::RequestCorrected { entrance: None,
+        vec![Event::RequestCorrected {
+            entrance: None,
             request: id,
             source: None,
             site: Some("mau-gayeulles-2".into()),

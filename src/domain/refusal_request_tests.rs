@@ -22,7 +22,8 @@ fn a_request_must_exist_and_be_open_to_be_handled() {
             reason: DismissReason::Unfounded,
         },
         Command::Cancel { request: ghost },
-        Command::CorrectRequest(Correction { entrance: None,
+        Command::CorrectRequest(Correction {
+            entrance: None,
             request: ghost,
             source: Some(Source::City),
             site: None,
@@ -185,14 +186,16 @@ fn a_correction_that_changes_nothing_is_refused() {
     let mut n = NightFixture::with_teams();
     let id = n.receive("vil-kennedy-1").unwrap();
     for c in [
-        Correction { entrance: None,
+        Correction {
+            entrance: None,
             request: id,
             source: None,
             site: None,
             category: None,
             priority: None,
         },
-        Correction { entrance: None,
+        Correction {
+            entrance: None,
             request: id,
             source: Some(Source::Resident),
             site: Some("vil-kennedy-1".into()),

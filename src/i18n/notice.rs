@@ -35,6 +35,8 @@ pub enum Notice {
     InterventionCleared,
     RequestCarriedOver,
     RequestClosed,
+    /// About the requests worked from the board (settled by phone, callbacks…).
+    Desk(super::desk_notice::DeskNotice),
     CaseState {
         case: CaseId,
         state: CaseState,
@@ -122,7 +124,7 @@ impl Notice {
                 | Notice::NoHandover
                 | Notice::RequestsToDecide { .. }
                 | Notice::Fix(_)
-        )
+        ) || matches!(self, Notice::Desk(d) if d.is_error())
     }
 }
 
@@ -148,6 +150,7 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
             "Request carried over to the next night.",
         ),
         Notice::RequestClosed => p("Sollicitation clôturée.", "Request closed."),
+        Notice::Desk(d) => super::desk_notice::text(d, lang),
         Notice::CaseState { case: c, state } => format!("{} {}", case(c), case_state(*state, lang)),
         Notice::CaseStep { case: c } => said(&case(c), &p("étape enregistrée", "step recorded")),
         Notice::FollowUp { case: c, date } => follow_up(&case(c), *date, lang),

@@ -8,7 +8,9 @@ use crate::domain::vocab::{CallbackOutcome, PhoneOutcome};
 pub fn phone_outcome(o: PhoneOutcome, lang: Lang) -> &'static str {
     match o {
         PhoneOutcome::Information => lang.pick("information donnée", "information given"),
-        PhoneOutcome::Oriented => lang.pick("orienté·e vers un partenaire", "oriented to a partner"),
+        PhoneOutcome::Oriented => {
+            lang.pick("orienté·e vers un partenaire", "oriented to a partner")
+        }
     }
 }
 
@@ -31,13 +33,15 @@ pub fn refusal(r: &Refusal, lang: Lang) -> Option<String> {
         UnknownEntrance { entrance, .. } => {
             format!("Unknown entrance at this site: \"{entrance}\". Pick one from the list.")
         }
-        NothingToReinforce { request } if fr => format!(
-            "Aucune équipe n'est sur la sollicitation {request} : envoyez-en une avec d."
-        ),
+        NothingToReinforce { request } if fr => {
+            format!("Aucune équipe n'est sur la sollicitation {request} : envoyez-en une avec d.")
+        }
         NothingToReinforce { request } => {
             format!("No team is on request {request}: send one with d.")
         }
-        ReferralMissing if fr => "Choisissez le partenaire vers qui la personne est orientée.".into(),
+        ReferralMissing if fr => {
+            "Choisissez le partenaire vers qui la personne est orientée.".into()
+        }
         ReferralMissing => "Pick the partner the resident was oriented to.".into(),
         NoCallbackDue { request } if fr => {
             format!("Aucun rappel n'est prévu pour la sollicitation {request}.")

@@ -45,7 +45,8 @@ impl Night {
         let id = RequestId(self.state.counters.request);
         self.run(
             when,
-            Command::ReceiveRequest(NewRequest { entrance: None,
+            Command::ReceiveRequest(NewRequest {
+                entrance: None,
                 source: Source::Resident,
                 site: site.into(),
                 category: Category::Noise,

@@ -232,7 +232,10 @@ fn callbacks(h: &Handover, t: &Territory, l: Lang) -> Vec<String> {
     let line = |c: &super::callbacks::CallbackDue| {
         let tries = match c.tries {
             0 => String::new(),
-            n => format!(" — {n} {}", l.pick("essai(s) sans réponse", "try(ies) unanswered")),
+            n => format!(
+                " — {n} {}",
+                l.pick("essai(s) sans réponse", "try(ies) unanswered")
+            ),
         };
         format!(
             "  {} {:>3} {} {}  {}{tries}",

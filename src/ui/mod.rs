@@ -15,6 +15,7 @@ mod night_form;
 mod place;
 pub mod popup;
 mod request_form;
+mod site_warning;
 pub mod theme;
 
 use crate::app::{AppState, Mode, Pane, Screen};

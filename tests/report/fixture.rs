@@ -84,7 +84,8 @@ impl Desk {
         let next = RequestId(self.store.state().counters.request);
         self.run(
             when,
-            Command::ReceiveRequest(NewRequest { entrance: None,
+            Command::ReceiveRequest(NewRequest {
+                entrance: None,
                 source,
                 site: site.into(),
                 category,

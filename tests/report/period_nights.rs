@@ -224,7 +224,8 @@ fn correct(
     category: Option<Category>,
     priority: Option<Priority>,
 ) -> Command {
-    Command::CorrectRequest(Correction { entrance: None,
+    Command::CorrectRequest(Correction {
+        entrance: None,
         request,
         source: None,
         site: None,

@@ -2,6 +2,7 @@
 //! it submits; `handle` does the rest the same way for every form — next and previous
 //! field, editing, choosing, the two-step Esc, Enter.
 
+pub mod choice_keys;
 pub mod clear;
 pub mod date;
 pub mod line;
@@ -34,6 +35,8 @@ pub struct Ctx<'a> {
     pub territory: &'a Territory,
     pub domain: &'a State,
     pub now: DateTime<Utc>,
+    /// The words a letter typed in a choice field is matched against.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Ctx<'_> {
@@ -54,6 +57,9 @@ pub trait Form: Clone + Debug {
     fn choose(&mut self, field: Self::Field, forward: bool, ctx: &Ctx);
     /// The text of `field` changed (a list starts again from its first match).
     fn edited(&mut self, _field: Self::Field) {}
+    /// A letter typed in a choice field: jump to the next choice whose words start with it
+    /// (`jump` in `choice_keys.rs` does it for a vocabulary).
+    fn jump(&mut self, _field: Self::Field, _letter: char, _ctx: &Ctx) {}
     /// Something typed or chosen that Esc would lose.
     fn is_dirty(&self) -> bool;
     /// The commands to write, or the field to fix and what it expects.
@@ -162,6 +168,9 @@ pub fn handle<F: Form>(open: &mut Open<F>, action: &Action, ctx: &Ctx) -> Outcom
         Action::Up => open.step(false),
         Action::ChooseNext if kind == Kind::Choice => open.form.choose(open.field, true, ctx),
         Action::ChoosePrev if kind == Kind::Choice => open.form.choose(open.field, false, ctx),
+        Action::Edit(InputRequest::InsertChar(c)) if kind == Kind::Choice => {
+            open.form.jump(open.field, *c, ctx)
+        }
         Action::ChooseNext => open.edit(InputRequest::GoToNextChar),
         Action::ChoosePrev => open.edit(InputRequest::GoToPrevChar),
         Action::Edit(req) => open.edit(*req),

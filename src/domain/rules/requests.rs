@@ -53,7 +53,10 @@ impl Ctx<'_> {
         }
         let at = site.as_deref().unwrap_or(&r.site);
         self.entrance(at, c.entrance.as_deref())?;
-        let entrance = c.entrance.clone().filter(|e| Some(e) != r.entrance.as_ref());
+        let entrance = c
+            .entrance
+            .clone()
+            .filter(|e| Some(e) != r.entrance.as_ref());
         let nothing = source.is_none() && category.is_none() && priority.is_none();
         if nothing && site.is_none() && entrance.is_none() {
             return Err(Refusal::NothingToCorrect);

@@ -25,7 +25,9 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             vocab::category(*category, l),
             vocab::priority(*priority, l),
             w.site(site),
-            entrance.as_ref().map_or(String::new(), |e| format!(", {e}")),
+            entrance
+                .as_ref()
+                .map_or(String::new(), |e| format!(", {e}")),
             l.pick("source", "source"),
             vocab::source(*source, l),
             caller(*personal, w)

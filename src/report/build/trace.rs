@@ -106,9 +106,10 @@ impl Trace {
                         i.note = *note;
                     }
                     // With a reinforcement, the request ends with its last team.
-                    let under_way = t.interventions.iter().any(|i| {
-                        i.request == *request && i.state == InterventionState::UnderWay
-                    });
+                    let under_way = t
+                        .interventions
+                        .iter()
+                        .any(|i| i.request == *request && i.state == InterventionState::UnderWay);
                     let r = t.request(*request);
                     r.outcome = Some(*outcome);
                     if !under_way {
