@@ -64,6 +64,13 @@ pub enum Action {
     EndInstruction,
     ExtendInstruction,
     ExportReport,
+    /// Board, on a request: its detail, correct it, settle it by phone, its callback, the
+    /// next callback due (closing it without a visit is `CloseRequest`).
+    Detail,
+    Correct,
+    SettleByPhone,
+    Callback,
+    NextCallback,
     // In a form or a picker.
     NextField,
     PrevField,

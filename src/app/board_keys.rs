@@ -32,6 +32,12 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
             app.mode = Mode::NewRequest(Box::new(Open::new(RequestForm::default())))
         }
         Action::Dispatch => return dispatch(app),
+        Action::Detail
+        | Action::Correct
+        | Action::SettleByPhone
+        | Action::CloseRequest
+        | Action::Callback
+        | Action::NextCallback => return super::request_keys::keys(app, action),
         Action::Arrive
         | Action::Contact
         | Action::Recall

@@ -41,7 +41,17 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
             let Some(team) = names.get(at).cloned() else {
                 return Vec::new();
             };
-            return super::respond::commit(app, vec![Command::Dispatch { request, team }]);
+            // A team already on it: this one goes as a reinforcement.
+            let handled = app
+                .domain
+                .requests
+                .get(&request)
+                .is_some_and(|r| r.team.is_some());
+            let command = match handled {
+                true => Command::Reinforce { request, team },
+                false => Command::Dispatch { request, team },
+            };
+            return super::respond::commit(app, vec![command]);
         }
         Action::Back | Action::Quit => {
             app.mode = Mode::Normal;

@@ -25,6 +25,8 @@ pub mod nights;
 mod notices;
 pub mod place;
 mod project;
+pub mod request_detail;
+mod request_keys;
 mod respond;
 pub mod seam;
 pub mod selection;

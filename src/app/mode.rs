@@ -47,6 +47,14 @@ pub enum Mode {
     Instruction(Box<Open<InstructionForm>>),
     /// Ctrl-C from a form: quit? The form stays underneath, as it was.
     ConfirmQuit(Box<Mode>),
+    /// A request's detail (Enter on it): everything known, and its keys.
+    Detail(RequestId),
+    /// Correcting a request's site, entrance, source, category, priority.
+    Correct(Box<Open<super::form::correct::CorrectForm>>),
+    /// A call settled on the phone, without a team.
+    Settle(Box<Open<super::form::settle::SettleForm>>),
+    /// A resident's callback: when, or how it went.
+    Callback(Box<Open<super::form::callback::CallbackForm>>),
 }
 
 impl Mode {
@@ -54,7 +62,7 @@ impl Mode {
     pub fn is_form(&self) -> bool {
         !matches!(
             self,
-            Mode::Normal | Mode::ConfirmQuit(_) | Mode::Dispatch(_)
+            Mode::Normal | Mode::ConfirmQuit(_) | Mode::Dispatch(_) | Mode::Detail(_)
         )
     }
 
@@ -70,6 +78,9 @@ impl Mode {
             Mode::Date(o) => o.kind(),
             Mode::Note(o) => o.kind(),
             Mode::Instruction(o) => o.kind(),
+            Mode::Correct(o) => o.kind(),
+            Mode::Settle(o) => o.kind(),
+            Mode::Callback(o) => o.kind(),
             Mode::Search(_) => Kind::Text,
             _ => return None,
         })

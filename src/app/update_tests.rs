@@ -545,3 +545,6 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
 
 #[path = "intake_tests.rs"]
 mod intake;
+
+#[path = "desk_tests.rs"]
+mod desk;

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod personal;
 pub mod reference;
 pub mod refusal;
+pub mod request_steps;
 mod rules;
 pub mod state;
 pub mod views;

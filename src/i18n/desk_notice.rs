@@ -18,11 +18,16 @@ pub enum DeskNotice {
     NoFreeTeam,
     /// A callback time that does not read as HH:MM or +minutes.
     CallbackTime,
+    /// No callback is waiting to be made.
+    NoCallbackDue,
 }
 
 impl DeskNotice {
     pub fn is_error(&self) -> bool {
-        matches!(self, DeskNotice::NoFreeTeam | DeskNotice::CallbackTime)
+        matches!(
+            self,
+            DeskNotice::NoFreeTeam | DeskNotice::CallbackTime | DeskNotice::NoCallbackDue
+        )
     }
 }
 
@@ -48,6 +53,7 @@ pub fn text(n: &DeskNotice, lang: Lang) -> String {
             "Aucune équipe libre pour un renfort.",
             "No free team for a reinforcement.",
         ),
+        DeskNotice::NoCallbackDue => p("Aucun rappel à faire.", "No callback to make."),
         DeskNotice::CallbackTime => p(
             "Heure du rappel : 22:30, ou +20 (dans 20 minutes).",
             "Callback time: 22:30, or +20 (in 20 minutes).",

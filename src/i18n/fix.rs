@@ -29,6 +29,11 @@ pub enum Fix {
     },
     /// The command line's usage.
     Usage,
+    /// A call settled by phone: the partner the resident was oriented or relayed to.
+    Partner,
+    /// How a call settled by phone ended, how a callback went.
+    PhoneOutcome,
+    CallbackTime,
 }
 
 pub fn text(fix: &Fix, lang: Lang) -> String {
@@ -101,6 +106,15 @@ fn fixed(fix: &Fix, lang: Lang) -> &'static str {
         Fix::Usage => (
             "Commandes : ouvrir NOM · equipe E1 NOM NOM [NOM] · releve NOM · cloturer",
             "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
+        ),
+        Fix::Partner => (
+            "Partenaire : choisissez avec ←/→ ou la première lettre de son nom.",
+            "Partner: pick with ←/→ or the first letter of its name.",
+        ),
+        Fix::PhoneOutcome => ("Issue : choisissez avec ←/→.", "Outcome: pick with ←/→."),
+        Fix::CallbackTime => (
+            "Heure du rappel : 22:30, 22h30 ou +20 (dans 20 minutes), pas dans le passé.",
+            "Callback time: 22:30 or +20 (in 20 minutes), not in the past.",
         ),
         Fix::TeamMember { .. } | Fix::UnknownMediator { .. } => ("", ""),
     };

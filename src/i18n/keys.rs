@@ -61,6 +61,12 @@ pub enum Doc {
     Run,
     Cancel,
     Stay,
+    Detail,
+    Correct,
+    SettleByPhone,
+    Callback,
+    NextCallback,
+    CloseDetail,
 }
 
 pub fn describe(doc: Doc, lang: Lang) -> &'static str {
@@ -123,6 +129,21 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::Run => ("exécuter", "run"),
         Doc::Cancel => ("annuler", "cancel"),
         Doc::Stay => ("rester", "stay"),
+        Doc::Detail => ("détail de la sollicitation", "request's detail"),
+        Doc::Correct => (
+            "corriger (lieu, entrée, source, catégorie, priorité)",
+            "correct (site, entrance, source, category, priority)",
+        ),
+        Doc::SettleByPhone => (
+            "réglée par téléphone (info, orientation, relais)",
+            "settled by phone (information, referral, relay)",
+        ),
+        Doc::Callback => (
+            "rappel du résident (à rappeler, rappelé)",
+            "resident callback (to call, called)",
+        ),
+        Doc::NextCallback => ("prochain rappel dû", "next callback due"),
+        Doc::CloseDetail => ("fermer le détail", "close the detail"),
     };
     lang.pick(fr, en)
 }

@@ -5,6 +5,7 @@ pub mod action;
 pub mod backup;
 pub mod dates;
 pub mod desk_notice;
+pub mod detail;
 pub mod fix;
 pub mod handover;
 pub mod keys;

@@ -14,6 +14,11 @@ pub fn phone_outcome(o: PhoneOutcome, lang: Lang) -> &'static str {
     }
 }
 
+/// The third way a call ends on the phone, beside the two outcomes.
+pub fn relayed_without_visit(lang: Lang) -> &'static str {
+    lang.pick("relayé·e sans visite", "relayed without a visit")
+}
+
 pub fn callback_outcome(o: CallbackOutcome, lang: Lang) -> &'static str {
     match o {
         CallbackOutcome::Reached => lang.pick("joint·e", "reached"),

@@ -58,10 +58,7 @@ fn scroll(selected: usize, height: usize) -> usize {
 
 /// Where each pane goes: requests, situations, teams, map. Drawing and clicks share it.
 fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
-    let [left, right] = area.layout(&Layout::horizontal([
-        Constraint::Percentage(58),
-        Constraint::Percentage(42),
-    ]));
+    let (left, _, right) = super::request_detail::columns(area);
     // Instructions in force get a strip between requests and situations.
     let shown = board::instructions(app).len().min(4) as u16;
     let strip = if shown == 0 { 0 } else { shown + 2 };
@@ -85,6 +82,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     draw_teams(frame, team_area, app, theme);
     draw_cases(frame, cases, app, theme);
     super::map::draw(frame, map, app, theme);
+    if let (_, Some(detail), _) = super::request_detail::columns(area) {
+        super::request_detail::pane(frame, detail, app, app.selected_request(), theme);
+    }
 }
 
 /// The pane and row under a cell of the board, if a row is there.

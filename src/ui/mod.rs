@@ -5,6 +5,7 @@ mod cases;
 mod chrome;
 mod clear_form;
 mod date_form;
+mod desk_forms;
 mod dispatch;
 mod handover;
 mod handover_forms;
@@ -14,6 +15,7 @@ mod map;
 mod night_form;
 mod place;
 pub mod popup;
+mod request_detail;
 mod request_form;
 mod site_warning;
 pub mod theme;
@@ -88,6 +90,10 @@ fn overlay(frame: &mut Frame, body: Rect, app: &AppState, mode: &Mode, theme: &T
         Mode::Date(form) => date_form::draw(frame, body, app, form, theme),
         Mode::Place(form) => place::draw(frame, body, app, form, theme),
         Mode::CaseStep(form) => cases::step_form(frame, body, app, form, theme),
+        Mode::Detail(id) => request_detail::popup(frame, body, app, *id, theme),
+        Mode::Correct(form) => desk_forms::correct(frame, body, app, form, theme),
+        Mode::Settle(form) => desk_forms::settle(frame, body, app, form, theme),
+        Mode::Callback(form) => desk_forms::callback(frame, body, app, form, theme),
         Mode::ConfirmQuit(form) => {
             overlay(frame, body, app, form, theme);
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));

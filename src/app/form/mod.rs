@@ -2,11 +2,14 @@
 //! it submits; `handle` does the rest the same way for every form — next and previous
 //! field, editing, choosing, the two-step Esc, Enter.
 
+pub mod callback;
 pub mod choice_keys;
 pub mod clear;
+pub mod correct;
 pub mod date;
 pub mod line;
 pub mod request;
+pub mod settle;
 pub mod sites;
 pub mod step;
 

@@ -110,6 +110,7 @@ pub fn tables(app: &AppState) -> Vec<&'static [Binding]> {
         Mode::Normal => vec![screen_table(app.screen), GLOBAL],
         Mode::ConfirmQuit(_) => vec![CONFIRM_QUIT],
         Mode::Dispatch(_) => vec![PICKER],
+        Mode::Detail(_) => vec![DETAIL],
         Mode::Choice(_) => vec![CHOICE],
         Mode::Search(_) => vec![SEARCH],
         Mode::Line(o) if o.form.purpose == super::form::line::LinePurpose::Command => {
@@ -205,7 +206,7 @@ pub fn action_for(app: &AppState, event: &Event) -> Option<Action> {
         return Some(action);
     }
     match &app.mode {
-        Mode::Normal | Mode::Dispatch(_) | Mode::Choice(_) => None,
+        Mode::Normal | Mode::Dispatch(_) | Mode::Choice(_) | Mode::Detail(_) => None,
         // Any other key answers « no ».
         Mode::ConfirmQuit(_) => Some(Action::Back),
         // What is typed goes into the field.
