@@ -129,19 +129,10 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::Run => ("exécuter", "run"),
         Doc::Cancel => ("annuler", "cancel"),
         Doc::Stay => ("rester", "stay"),
-        Doc::Detail => ("détail de la sollicitation", "request's detail"),
-        Doc::Correct => (
-            "corriger (lieu, entrée, source, catégorie, priorité)",
-            "correct (site, entrance, source, category, priority)",
-        ),
-        Doc::SettleByPhone => (
-            "réglée par téléphone (info, orientation, relais)",
-            "settled by phone (information, referral, relay)",
-        ),
-        Doc::Callback => (
-            "rappel du résident (à rappeler, rappelé)",
-            "resident callback (to call, called)",
-        ),
+        Doc::Detail => ("détail", "detail"),
+        Doc::Correct => ("corriger la sollicitation", "correct the request"),
+        Doc::SettleByPhone => ("réglée par téléphone", "settled by phone"),
+        Doc::Callback => ("rappel du résident", "resident callback"),
         Doc::NextCallback => ("prochain rappel dû", "next callback due"),
         Doc::CloseDetail => ("fermer le détail", "close the detail"),
     };
