@@ -148,10 +148,7 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 .territory
                 .site(&r.site)
                 .map_or(r.site.as_str(), |s| s.name.as_str());
-            let who = r.team.as_deref().map_or_else(
-                || vocab::request_status(r.status, l).to_string(),
-                |t| format!("{t} {}", vocab::request_status(r.status, l)),
-            );
+            let who = super::request_rows::state(app, r);
             // Fixed columns, then the site takes what the width leaves.
             let category = vocab::category(r.category, l);
             let width = inner.width as usize;
@@ -171,7 +168,7 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 r.priority,
                 age,
                 text::fit(category, cat_w),
-                text::fit(site, site_w),
+                text::fit(&super::request_rows::site_name(site, site_w), site_w),
                 text::truncate(&who, 20),
             );
             let style = if app.focus == Pane::Requests && i == sel {

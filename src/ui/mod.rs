@@ -17,6 +17,7 @@ mod place;
 pub mod popup;
 mod request_detail;
 mod request_form;
+mod request_rows;
 mod site_warning;
 pub mod theme;
 

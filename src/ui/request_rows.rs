@@ -1,0 +1,74 @@
+//! The words of a request's row on the board: its state (a request carried in from an
+//! earlier night says so, « reportée du 01/12 »), and its site's name shortened so that
+//! rows stay apart in a narrow column (« Rés. Les Ajoncs », « Métro Gros-Chêne »).
+
+use crate::app::AppState;
+use crate::domain::state::Request;
+use crate::i18n::{dates, vocab};
+use crate::text;
+
+/// Long openings of the territory's names and what a narrow column keeps of them.
+const SHORTER: &[(&str, &str)] = &[
+    ("Résidence ", "Rés. "),
+    ("Abords du métro ", "Métro "),
+    ("Abords du centre commercial ", "CC "),
+    ("Abords du ", ""),
+    ("Dalle commerciale du ", "Dalle "),
+    ("Parvis de la piscine des ", "Piscine "),
+    ("Square des ", "Sq. "),
+    ("Square de ", "Sq. "),
+];
+
+/// The site's name as it fits `width` cells: whole when it fits, else its distinctive part.
+pub fn site_name(name: &str, width: usize) -> String {
+    if text::width(name) <= width {
+        return name.to_string();
+    }
+    SHORTER
+        .iter()
+        .find_map(|(long, short)| name.strip_prefix(long).map(|rest| format!("{short}{rest}")))
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// « E1 en route », « reçue », or for a request of an earlier night waiting for a team,
+/// « reportée du 01/12 ».
+pub fn state(app: &AppState, r: &Request) -> String {
+    let l = app.lang;
+    let tonight = app.domain.night.as_ref().map(|n| n.night);
+    match &r.team {
+        Some(t) => {
+            let more = r.teams_on().len().saturating_sub(1);
+            let plus = if more > 0 {
+                format!("+{more}")
+            } else {
+                String::new()
+            };
+            format!("{t}{plus} {}", vocab::request_status(r.status, l))
+        }
+        None if tonight.is_some_and(|n| n != r.night) => format!(
+            "{} {}",
+            l.pick("reportée du", "carried from"),
+            dates::short_date(r.night.date(), l)
+        ),
+        None => vocab::request_status(r.status, l).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::site_name;
+
+    #[test]
+    fn a_name_too_long_for_its_column_keeps_its_distinctive_part() {
+        assert_eq!(
+            site_name("Résidence Les Ajoncs", 30),
+            "Résidence Les Ajoncs"
+        );
+        assert_eq!(site_name("Résidence Les Ajoncs", 12), "Rés. Les Ajoncs");
+        assert_eq!(
+            site_name("Abords du métro Gros-Chêne", 12),
+            "Métro Gros-Chêne"
+        );
+        assert_eq!(site_name("Tour Belle-Île", 8), "Tour Belle-Île");
+    }
+}
