@@ -240,3 +240,52 @@ fn keys_on_no_request_say_to_select_one() {
     d.key(KeyCode::Enter);
     assert_eq!(d.app.notice, Some(Notice::SelectRequest));
 }
+
+#[test]
+fn the_command_line_works_a_request_by_its_number_in_french_and_english() {
+    let (mut d, id) = one_call();
+    d.dispatch(id, "E1");
+    d.command("renfort 1 e3");
+    assert_eq!(d.app.domain.requests[&id].teams_on(), vec!["E1", "E3"]);
+    d.command("corriger 1 p1 hallb");
+    let r = &d.app.domain.requests[&id];
+    assert_eq!(
+        (r.priority, r.entrance.as_deref()),
+        (Priority::P1, Some("Hall B"))
+    );
+    d.command("rappel 1 +30");
+    assert!(d.app.domain.requests[&id].pending_callback().is_some());
+    d.command("calledback 1 reached");
+    assert!(d.app.domain.requests[&id].pending_callback().is_none());
+
+    let two = d.request_at("vil-harpe-1", Priority::P3);
+    let number = d.app.domain.requests[&two].number;
+    d.command(&format!("phone {number} oriented"));
+    assert!(
+        d.error().is_some_and(|e| e.starts_with("Partenaire")),
+        "{:?}",
+        d.error()
+    );
+    d.command(&format!("telephone {number} oriente cdas-villejean"));
+    assert_eq!(d.app.domain.requests[&two].status, RequestStatus::Settled);
+
+    let three = d.request_at("vil-harpe-1", Priority::P3);
+    let number = d.app.domain.requests[&three].number;
+    d.command(&format!("sanssuite {number} injoignable"));
+    assert_eq!(
+        d.app.domain.requests[&three].dismissed,
+        Some(DismissReason::Unreachable)
+    );
+    let four = d.request_at("vil-harpe-1", Priority::P3);
+    let number = d.app.domain.requests[&four].number;
+    d.command(&format!("cancel {number}"));
+    assert_eq!(
+        d.app.domain.requests[&four].status,
+        RequestStatus::Cancelled
+    );
+    // A number nobody has: the usage, nothing written.
+    let before = d.desk.written.len();
+    d.command("annuler 99");
+    assert!(d.error().is_some());
+    assert_eq!(d.desk.written.len(), before);
+}

@@ -27,6 +27,7 @@ pub mod place;
 mod project;
 pub mod request_detail;
 mod request_keys;
+mod request_line;
 mod respond;
 pub mod seam;
 pub mod selection;

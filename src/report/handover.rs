@@ -184,6 +184,11 @@ fn open_request(r: &Request, night: ServiceNight, now: DateTime<Utc>) -> OpenReq
         .flatten()
         .max()
         .unwrap_or(r.received_at);
+    // Carried in from an earlier night: its age counts from this night's start.
+    let since = match r.night < night {
+        true => r.received_at.max(night.start()),
+        false => r.received_at,
+    };
     OpenRequest {
         id: r.id,
         number: r.number,
@@ -193,7 +198,7 @@ fn open_request(r: &Request, night: ServiceNight, now: DateTime<Utc>) -> OpenReq
         category: r.category,
         status: r.status,
         team: r.team.clone(),
-        age_minutes: (now - r.received_at).num_minutes().max(0),
+        age_minutes: (now - since).num_minutes().max(0),
         last_action_at: last,
         carried_over: r.carried_over.clone(),
         decided: r.carried_over.last() == Some(&night),

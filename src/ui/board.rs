@@ -117,7 +117,12 @@ pub fn hit(area: Rect, app: &AppState, at: Cell) -> Option<(Pane, usize)> {
 fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
     let rows = open_requests(app);
-    let title = format!("{} ({})", l.pick("Sollicitations", "Requests"), rows.len());
+    let title = format!(
+        "{} ({}){}",
+        l.pick("Sollicitations", "Requests"),
+        rows.len(),
+        super::request_rows::callbacks_due(app)
+    );
     let empty = rows.is_empty().then(|| match (app.fresh, app.domain.open_night()) {
         (true, _) => l.pick(
             "Bienvenue dans Vigie. Pour commencer la nuit : O (coordination et équipes). Puis « n » saisit un appel, « d » envoie une équipe. « ? » liste toutes les touches.",

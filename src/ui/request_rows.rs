@@ -2,10 +2,14 @@
 //! earlier night says so, « reportée du 01/12 »), and its site's name shortened so that
 //! rows stay apart in a narrow column (« Rés. Les Ajoncs », « Métro Gros-Chêne »).
 
+use super::theme::Theme;
 use crate::app::AppState;
+use crate::app::board::Alert;
 use crate::domain::state::Request;
 use crate::i18n::{dates, vocab};
+use crate::report::callbacks::{CallbackDue, pending};
 use crate::text;
+use ratatui::text::Line;
 
 /// Long openings of the territory's names and what a narrow column keeps of them.
 const SHORTER: &[(&str, &str)] = &[
@@ -52,6 +56,50 @@ pub fn state(app: &AppState, r: &Request) -> String {
         ),
         None => vocab::request_status(r.status, l).to_string(),
     }
+}
+
+/// For the requests pane's title: « · à rappeler 2 (22:30) », the earliest due first,
+/// « ! » when it is past; nothing when no callback is waiting.
+pub fn callbacks_due(app: &AppState) -> String {
+    let due = pending(&app.domain);
+    let Some(first) = due.first() else {
+        return String::new();
+    };
+    let late = if first.due <= app.now { "!" } else { "" };
+    format!(
+        " · {late}{} {} ({})",
+        app.lang.pick("à rappeler", "to call back"),
+        due.len(),
+        dates::clock(first.due)
+    )
+}
+
+/// The handover's « callbacks not made », one line each.
+pub fn callback_lines<'a>(app: &AppState, due: &[CallbackDue], theme: &Theme) -> Vec<Line<'a>> {
+    if due.is_empty() {
+        return Vec::new();
+    }
+    let l = app.lang;
+    let title = l.pick("Rappels non faits", "Callbacks not made");
+    let mut lines = vec![Line::styled(title.to_string(), theme.title())];
+    for c in due {
+        let site = app
+            .territory
+            .site(&c.site)
+            .map_or(c.site.as_str(), |s| s.name.as_str());
+        let tries = match c.tries {
+            0 => String::new(),
+            n => format!(" — {n} {}", l.pick("sans réponse", "unanswered")),
+        };
+        let text = format!(
+            " {} {} {} — {site}{tries}",
+            dates::clock(c.due),
+            l.pick("sollicitation", "request"),
+            c.number
+        );
+        lines.push(Line::styled(text, theme.alert(Alert::Amber)));
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -53,9 +53,7 @@ impl Form for LineForm {
             LinePurpose::LogEntry => Ok(vec![Command::AddLogEntry { text: text.into() }]),
             LinePurpose::Command => {
                 let words: Vec<&str> = text.split_whitespace().collect();
-                crate::app::command_line::parse(ctx.territory, &words)
-                    .map(|c| vec![c])
-                    .map_err(|fix| (LineField, fix))
+                crate::app::command_line::parse_in(ctx, &words).map_err(|fix| (LineField, fix))
             }
         }
     }
