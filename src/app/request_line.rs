@@ -120,7 +120,7 @@ pub fn correct(state: &State, t: &Territory, words: &[&str]) -> Result<Vec<Comma
             .find(|p| fold(&format!("{p:?}")) == key)
         {
             c.priority = Some(*p);
-        } else if let Some(s) = by_word(Source::ALL, w, |s, l| vocab::source(s, l)) {
+        } else if let Some(s) = by_word(Source::ALL, w, vocab::source) {
             c.source = Some(s);
         } else if let Some(k) = by_word(crate::domain::vocab::Category::ALL, w, |k, l| {
             vocab::category(k, l)
