@@ -28,11 +28,26 @@ pub fn site_name(name: &str, width: usize) -> String {
     if text::width(name) <= width {
         return name.to_string();
     }
-    SHORTER
+    let short = SHORTER
         .iter()
-        .find_map(|(long, short)| name.strip_prefix(long).map(|rest| format!("{short}{rest}")))
-        .unwrap_or_else(|| name.to_string())
+        .find_map(|(long, short)| name.strip_prefix(long).map(|rest| (*short, rest)));
+    let Some((short, rest)) = short else {
+        return name.to_string();
+    };
+    let shorter = format!("{short}{rest}");
+    if text::width(&shorter) <= width {
+        return shorter;
+    }
+    // Still too long: the article goes too (« Rés. Ajoncs »).
+    let bare = ARTICLES
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    format!("{short}{bare}")
 }
+
+/// Articles a name can do without once shortened.
+const ARTICLES: &[&str] = &["Les ", "La ", "Le ", "L'", "des ", "du ", "de la ", "de "];
 
 /// « E1 en route », « reçue », or for a request of an earlier night waiting for a team,
 /// « reportée du 01/12 ».
@@ -112,7 +127,8 @@ mod tests {
             site_name("Résidence Les Ajoncs", 30),
             "Résidence Les Ajoncs"
         );
-        assert_eq!(site_name("Résidence Les Ajoncs", 12), "Rés. Les Ajoncs");
+        assert_eq!(site_name("Résidence Les Ajoncs", 16), "Rés. Les Ajoncs");
+        assert_eq!(site_name("Résidence Les Ajoncs", 11), "Rés. Ajoncs");
         assert_eq!(
             site_name("Abords du métro Gros-Chêne", 12),
             "Métro Gros-Chêne"
