@@ -55,6 +55,7 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Back | Action::Quit => {
             app.mode = Mode::Normal;
+            super::intake::left_waiting(app);
             return Vec::new();
         }
         _ => return Vec::new(),
