@@ -10,6 +10,8 @@
 //! p3 = 45
 //! p4 = 0               # 0: never overdue
 //! contact = 20         # a team on site without contact
+//! [retention]
+//! days = 365           # personal records kept after their request's last activity
 //! ```
 
 use crate::app::Thresholds;
@@ -27,6 +29,8 @@ const MAX_MINUTES: i64 = 12 * 60;
 pub struct Settings {
     pub lang: Option<Lang>,
     pub thresholds: Thresholds,
+    /// `[retention] days`: none means the default (365, `store`'s retention at close).
+    pub retention_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -35,6 +39,14 @@ struct File {
     lang: Option<String>,
     #[serde(default)]
     thresholds: ThresholdsFile,
+    #[serde(default)]
+    retention: RetentionFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetentionFile {
+    days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -101,6 +113,7 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Settings, ConfigError
     Ok(Settings {
         lang: check.lang(parsed.lang.as_deref())?,
         thresholds: check.thresholds(&parsed.thresholds)?,
+        retention_days: check.retention(parsed.retention.days)?,
     })
 }
 
@@ -167,6 +180,17 @@ impl Check<'_> {
         value
             .map(|s| Lang::parse(s).ok_or_else(expected))
             .transpose()
+    }
+
+    fn retention(&self, days: Option<u32>) -> Result<Option<u32>, ConfigError> {
+        match days {
+            Some(d) if !(1..=3650).contains(&d) => Err(self.wrong(
+                "days",
+                "un nombre de jours entre 1 et 3650 est attendu",
+                "a number of days from 1 to 3650 is expected",
+            )),
+            d => Ok(d),
+        }
     }
 
     fn minutes(&self, key: &str, value: Option<i64>) -> Result<Option<i64>, ConfigError> {

@@ -120,6 +120,22 @@ fn log_prints_a_night_in_french_and_in_english() {
 #[test]
 fn empty_store_log_and_console_without_terminal() {
     let (_t, data) = data_dir();
+    // Read commands never create a store.
+    for args in [
+        &["log"][..],
+        &["check"],
+        &["journal", "export"],
+        &["backup", "--list"],
+    ] {
+        let out = run(&data, args);
+        out.assert_failed();
+        assert_eq!(out.code, Some(3), "{args:?}: {out:#?}");
+        assert!(out.stderr.contains("Aucune donnée Vigie"), "{out:#?}");
+        assert!(!data.exists(), "{args:?} created {}", data.display());
+    }
+
+    let bare = run(&data, &[]);
+    bare.assert_ok();
     let log = run(&data, &["log"]);
     log.assert_ok();
     assert!(
@@ -131,8 +147,6 @@ fn empty_store_log_and_console_without_terminal() {
     en.assert_ok();
     assert!(en.stdout.contains("No night recorded"), "{}", en.stdout);
 
-    let bare = run(&data, &[]);
-    bare.assert_ok();
     assert!(
         bare.stdout.contains("La console a besoin d'un terminal"),
         "{}",
@@ -501,9 +515,9 @@ mod import_atomicity {
             ],
         );
 
-        // The last line broken: everything before it was valid, still nothing is written.
+        // The last event broken: everything before it was valid, still nothing is written.
         let mut last = lines.clone();
-        let n = last.len();
+        let n = last.len() - 1;
         last[n - 1] = last[n - 1].replace("\"seq\":", "\"seq\":\"x\",\"y\":");
         refused(
             &older,
@@ -566,8 +580,9 @@ fn broken_territory_file_names_file_line_and_field() {
         }
     }
 
-    // The unchanged copy loads.
+    // The unchanged copy loads (the bare console creates the store, check reads it).
     std::fs::write(&sites, &text).expect("restore sites.toml");
+    run(&data, &["--territory", t]).assert_ok();
     run(&data, &["--territory", t, "check"]).assert_ok();
 }
 

@@ -5,6 +5,10 @@ mod common;
 
 #[path = "report/cli.rs"]
 mod cli;
+#[path = "report/console_month.rs"]
+mod console_month;
+#[path = "report/facts_alone.rs"]
+mod facts_alone;
 #[path = "report/fixture.rs"]
 mod fixture;
 #[path = "report/golden.rs"]

@@ -38,6 +38,8 @@ pub fn demo_store(base: &Path, nights: u32) -> Res<PathBuf> {
         let _ = std::fs::remove_dir_all(&partial);
         let t = Instant::now();
         let mut store = Store::open(&partial, vigie::territory::rennes()?)?;
+        // As `vigie demo` does: the retention period runs at each close.
+        store.set_retention_days(Some(365));
         let until = DEMO_UNTIL.parse()?;
         let nights_list = vigie::demo::nights_until(until, nights);
         let s = vigie::demo::simulate(&mut store, &nights_list, DEMO_SEED, |done| {

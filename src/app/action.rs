@@ -6,7 +6,7 @@ use crate::domain::calendar::ServiceNight;
 use crate::domain::vocab::TeamStatus;
 use crate::domain::{Command, Refusal, Written};
 use crate::i18n::notice::Notice;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
 use tui_input::InputRequest;
 
@@ -71,6 +71,8 @@ pub enum Action {
     SettleByPhone,
     Callback,
     NextCallback,
+    /// Handover screen: last month's reports for every commissioner and the service.
+    ExportMonth,
     // In a form or a picker.
     NextField,
     PrevField,
@@ -89,6 +91,8 @@ pub enum Action {
     Notice(Notice),
     /// The report was written (its path), or not (why, in words).
     ReportExported(Result<PathBuf, String>),
+    /// The month's reports were written (where, how many files), or not (why, in words).
+    MonthExported(Result<(PathBuf, usize), String>),
 }
 
 /// Why a commit did not happen.
@@ -107,6 +111,9 @@ pub enum Effect {
     /// Write the night's Markdown report under the data directory; the answer comes back as
     /// `ReportExported`.
     ExportReport(ServiceNight),
+    /// Write the period reports of the month starting on this day under the data
+    /// directory; the answer comes back as `MonthExported`.
+    ExportMonth(NaiveDate),
     /// A night was just closed by this console: back the journal up (in the background).
     BackUp,
     Bell,

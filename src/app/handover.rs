@@ -92,6 +92,7 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         }
         // The night shown, open or closed: a running night's report says so in its heading.
         (Action::ExportReport, _) => return vec![Effect::ExportReport(h.night)],
+        (Action::ExportMonth, _) => return vec![Effect::ExportMonth(last_month(app.now))],
         (Action::EndInstruction, Some(Item::Instruction(instruction))) => {
             return commit(app, vec![Command::EndInstruction { instruction }]);
         }
@@ -147,4 +148,14 @@ pub(super) fn choice(app: &mut AppState, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// The first day of the month before the one of the service night under way.
+pub fn last_month(now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let today = crate::domain::calendar::service_date(now);
+    let first = today.with_day(1).unwrap_or(today);
+    first
+        .checked_sub_months(chrono::Months::new(1))
+        .unwrap_or(first)
 }

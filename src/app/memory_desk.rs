@@ -12,7 +12,7 @@ use crate::domain::personal::PersonalRecord;
 use crate::domain::reference::Territory;
 use crate::domain::{Command, Refusal, State, Written, execute};
 use crate::i18n::Lang;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
@@ -27,6 +27,8 @@ pub struct MemoryDesk {
     pub refused: Vec<Command>,
     /// Nights whose report was asked for.
     pub reports: Vec<ServiceNight>,
+    /// Months whose reports were asked for (their first day).
+    pub months: Vec<NaiveDate>,
 }
 
 impl MemoryDesk {
@@ -39,6 +41,7 @@ impl MemoryDesk {
             written: Vec::new(),
             refused: Vec::new(),
             reports: Vec::new(),
+            months: Vec::new(),
         }
     }
 
@@ -125,5 +128,13 @@ impl Desk for MemoryDesk {
     fn export_report(&mut self, night: ServiceNight, _: Lang) -> Result<PathBuf, String> {
         self.reports.push(night);
         Ok(PathBuf::from(format!("reports/nuit-{night}.md")))
+    }
+
+    fn export_month(&mut self, first: NaiveDate, _: Lang) -> Result<(PathBuf, usize), String> {
+        self.months.push(first);
+        Ok((
+            PathBuf::from(format!("reports/{}", first.format("%Y-%m"))),
+            0,
+        ))
     }
 }

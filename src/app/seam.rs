@@ -6,7 +6,7 @@ use super::{Action, AppState, Effect, Failure, update};
 use crate::domain::calendar::ServiceNight;
 use crate::domain::{Command, Written};
 use crate::i18n::Lang;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
@@ -16,6 +16,9 @@ pub trait Desk {
     fn commit(&mut self, commands: &[Command], now: DateTime<Utc>) -> Result<Written, Failure>;
     /// Writes the night's report for the commissioners; answers with its path, or why not.
     fn export_report(&mut self, night: ServiceNight, lang: Lang) -> Result<PathBuf, String>;
+    /// Writes the month's period reports (every commissioner and the service); answers
+    /// with the directory and the number of files, or why not.
+    fn export_month(&mut self, first: NaiveDate, lang: Lang) -> Result<(PathBuf, usize), String>;
 }
 
 /// Runs `action` through `update`, then every effect it leads to through `desk`, feeding
@@ -50,6 +53,7 @@ pub fn perform(
             Effect::ExportReport(night) => {
                 Action::ReportExported(desk.export_report(night, app.lang))
             }
+            Effect::ExportMonth(first) => Action::MonthExported(desk.export_month(first, app.lang)),
             other => {
                 outward.push(other);
                 continue;

@@ -184,6 +184,29 @@ fn r_on_the_handover_screen_asks_the_runtime_for_the_nights_report() {
 }
 
 #[test]
+fn m_on_the_handover_screen_writes_last_months_reports_and_says_where() {
+    let mut d = Desk::night();
+    on_handover(&mut d);
+    // The night of Monday 30 November: last month is October.
+    let effects = d.key(KeyCode::Char('M'));
+    let october = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date");
+    assert_eq!(effects, vec![Effect::ExportMonth(october)]);
+    assert_eq!(d.desk.months, [october], "through the desk");
+    assert_eq!(
+        d.info().as_deref(),
+        Some("0 fichier(s) de rapports écrits dans reports/2026-10")
+    );
+    // A January night: December of the year before.
+    let jan = "2027-01-05T22:00:00+01:00"
+        .parse::<DateTime<Utc>>()
+        .expect("instant");
+    assert_eq!(
+        crate::app::handover::last_month(jan),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date")
+    );
+}
+
+#[test]
 fn r_elsewhere_does_not_export() {
     let mut d = Desk::night();
     // On the board, R recalls a team; it never writes a report.

@@ -27,6 +27,8 @@ pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Notice(notice) => say(app, notice),
         Action::ReportExported(Ok(path)) => say(app, Notice::ReportWritten(path)),
         Action::ReportExported(Err(words)) => say(app, Notice::Failed(words)),
+        Action::MonthExported(Ok((dir, count))) => say(app, Notice::ReportsWritten { dir, count }),
+        Action::MonthExported(Err(words)) => say(app, Notice::Failed(words)),
         // Ctrl-C quits from a form too, once confirmed; the form stays open meanwhile.
         Action::Quit if app.mode.is_form() => {
             let form = std::mem::replace(&mut app.mode, Mode::Normal);

@@ -1,26 +1,24 @@
 //! `vigie backup`: write a backup now (the console and the demo write one at each close),
 //! or list the backups kept.
 
-use super::store_err;
+use super::{Failure, fail};
 use crate::i18n::{self, Lang};
 use crate::store::Store;
 use chrono::Utc;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-pub fn write(store: &Store, lang: Lang) -> Result<ExitCode, String> {
+pub fn write(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
     if store.last_seq() == 0 {
         return Err(lang
             .pick(
                 "Le journal est vide : rien à sauvegarder.",
                 "The journal is empty: nothing to back up.",
             )
-            .to_string());
+            .to_string()
+            .into());
     }
-    let written = store
-        .backup_job()
-        .run(Utc::now())
-        .map_err(store_err(lang))?;
+    let written = store.backup_job().run(Utc::now()).map_err(fail(lang))?;
     println!("{}", i18n::backup::backup_written(&written, lang));
     if written.removed > 0 {
         println!(
@@ -35,8 +33,8 @@ pub fn write(store: &Store, lang: Lang) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn list(store: &Store, lang: Lang) -> Result<ExitCode, String> {
-    let files = store.backups().map_err(store_err(lang))?;
+pub fn list(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
+    let files = store.backups().map_err(fail(lang))?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut written = Ok(());
     if files.is_empty() {
@@ -61,7 +59,7 @@ pub fn list(store: &Store, lang: Lang) -> Result<ExitCode, String> {
     }
     match written.and_then(|_| out.flush()) {
         // A reader that stops early (`vigie backup --list | head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string().into()),
         _ => Ok(ExitCode::SUCCESS),
     }
 }

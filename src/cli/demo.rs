@@ -1,15 +1,15 @@
 //! `vigie demo --nights N`: simulated past nights written into the store, with progress on
 //! standard error and a summary line.
 
-use super::DemoArgs;
+use super::{DemoArgs, Failure, fail};
 use crate::demo::{DemoError, nights_until, simulate};
 use crate::domain::calendar::ServiceNight;
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::store::Store;
 use chrono::Utc;
 use std::process::ExitCode;
 
-pub fn run(store: &mut Store, args: DemoArgs, lang: Lang) -> Result<ExitCode, String> {
+pub fn run(store: &mut Store, args: DemoArgs, lang: Lang) -> Result<ExitCode, Failure> {
     let until = args
         .until
         .unwrap_or_else(|| ServiceNight::of(Utc::now()).prev_service());
@@ -46,12 +46,14 @@ pub fn run(store: &mut Store, args: DemoArgs, lang: Lang) -> Result<ExitCode, St
             format!(
                 "This store already holds nights up to {last}: choose another directory with --data, or --until after {last}."
             )
-        }),
+        }
+        .into()),
         Err(DemoError::NightOpen { night }) => Err(if lang == Lang::Fr {
             format!("La nuit du {night} est ouverte dans ces données : clôturez-la avant une démo.")
         } else {
             format!("The night of {night} is open in this store: close it before a demo.")
-        }),
-        Err(DemoError::Store(e)) => Err(i18n::store::store_error(&e, lang)),
+        }
+        .into()),
+        Err(DemoError::Store(e)) => Err(fail(lang)(e)),
     }
 }

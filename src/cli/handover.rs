@@ -1,6 +1,6 @@
 //! `vigie handover`: what the next coordinator must know, as text.
 
-use super::store_err;
+use super::{Failure, fail};
 use crate::domain::calendar::ServiceNight;
 use crate::i18n::Lang;
 use crate::report::{handover, handover_text};
@@ -14,13 +14,13 @@ pub fn show(
     night: Option<ServiceNight>,
     contact: i64,
     lang: Lang,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, Failure> {
     let record = match (night, store.state().open_night()) {
         (Some(n), _) => store.night(n),
         (None, Some(open)) => store.night(open.night),
         (None, None) => store.last_night(),
     }
-    .map_err(store_err(lang))?;
+    .map_err(fail(lang))?;
     let Some(record) = record else {
         println!(
             "{}",
@@ -39,7 +39,7 @@ pub fn show(
         );
         return Ok(ExitCode::SUCCESS);
     };
-    let events = store.night_events(&record).map_err(store_err(lang))?;
+    let events = store.night_events(&record).map_err(fail(lang))?;
     let h = handover::build(store.state(), &record, &events, Utc::now(), contact);
     for line in handover_text::lines(&h, store.territory(), lang) {
         println!("{line}");

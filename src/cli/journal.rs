@@ -1,6 +1,6 @@
 //! Subcommands over the journal: the main courante, export, import, check.
 
-use super::store_err;
+use super::{Failure, fail};
 use crate::domain::calendar::ServiceNight;
 use crate::i18n::{self, Lang};
 use crate::store::{ExportRange, Store, StoreError};
@@ -9,10 +9,10 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<ExitCode, String> {
+pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<ExitCode, Failure> {
     let record = match night {
-        Some(n) => store.night(n).map_err(store_err(lang))?,
-        None => store.last_night().map_err(store_err(lang))?,
+        Some(n) => store.night(n).map_err(fail(lang))?,
+        None => store.last_night().map_err(fail(lang))?,
     };
     let Some(record) = record else {
         let msg = match night {
@@ -36,14 +36,14 @@ pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<Exi
     let lookup = crate::report::StoreLookup::new(store);
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut written = writeln!(out, "{}", i18n::dates::night_title(record.night, lang));
-    for env in store.night_events(&record).map_err(store_err(lang))? {
+    for env in store.night_events(&record).map_err(fail(lang))? {
         if written.is_ok() {
             written = writeln!(out, "{}", i18n::log::line(&env, &lookup, lang));
         }
     }
     match written.and_then(|_| out.flush()) {
         // A reader that stops early (`vigie log | head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string().into()),
         _ => Ok(ExitCode::SUCCESS),
     }
 }
@@ -54,7 +54,7 @@ pub fn export(
     out: Option<PathBuf>,
     anonymised: bool,
     lang: Lang,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, Failure> {
     let summary = match &out {
         Some(path) => {
             let file =
@@ -62,7 +62,7 @@ pub fn export(
             let mut w = BufWriter::new(file);
             let s = store
                 .export(&mut w, range, anonymised, Utc::now())
-                .map_err(store_err(lang))?;
+                .map_err(fail(lang))?;
             let file = w.into_inner().map_err(|e| e.to_string())?;
             file.sync_all().map_err(|e| e.to_string())?;
             s
@@ -74,7 +74,7 @@ pub fn export(
                 Err(StoreError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                     return Ok(ExitCode::SUCCESS);
                 }
-                other => other.map_err(store_err(lang))?,
+                other => other.map_err(fail(lang))?,
             }
         }
     };
@@ -99,9 +99,9 @@ fn counts(what: &str, events: u64, personal: u64, lang: Lang) -> String {
     )
 }
 
-pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, String> {
+pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, Failure> {
     let opener = || std::fs::File::open(&file).map(BufReader::new);
-    match store.import(opener).map_err(store_err(lang))? {
+    match store.import(opener).map_err(fail(lang))? {
         Ok(summary) => {
             println!(
                 "{}",
@@ -112,19 +112,23 @@ pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, 
                     lang
                 )
             );
+            if summary.unproved {
+                eprintln!("{}", i18n::import::unproved(lang));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Err(format!(
             "{}: {}",
             file.display(),
             i18n::store::import_error(&e, lang)
-        )),
+        )
+        .into()),
     }
 }
 
-pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, String> {
+pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
     let started = std::time::Instant::now();
-    let report = store.check().map_err(store_err(lang))?;
+    let report = store.check().map_err(fail(lang))?;
     let rows = [
         (lang.pick("événements", "events"), report.events),
         (lang.pick("nuits", "nights"), report.nights),
@@ -148,6 +152,16 @@ pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, String> {
     }
     for d in &report.differences {
         println!("{} {d}", lang.pick("DIFFÉRENCE :", "DIFFERENCE:"));
+    }
+    for b in &report.backups_to_scrub {
+        println!(
+            "{} {}",
+            lang.pick(
+                "SAUVEGARDE À NETTOYER (un effacement n'y est peut-être pas encore passé ; `vigie backup` le termine) :",
+                "BACKUP TO SCRUB (an erasure may not have reached it yet; `vigie backup` finishes it):"
+            ),
+            b.display()
+        );
     }
     let secs = started.elapsed().as_secs_f64();
     if report.is_ok() {

@@ -1,6 +1,6 @@
 //! `vigie --demo [--speed N]`: a live night on a demo store of its own, never the real one.
 
-use super::{Global, open};
+use super::{Failure, Global, open};
 use crate::config::Settings;
 use crate::demo::DemoError;
 use crate::demo::live::{LiveNight, SpeedClock};
@@ -80,7 +80,7 @@ fn unusable(dir: &Path, e: &std::io::Error, lang: Lang) -> String {
 }
 
 /// The console on the demo store, the night under way (or the next) played live.
-pub(super) fn console(g: &Global, lang: Lang, settings: Settings) -> Result<ExitCode, String> {
+pub(super) fn console(g: &Global, lang: Lang, settings: Settings) -> Result<ExitCode, Failure> {
     use std::io::IsTerminal;
     let mut store = open(g, lang)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {

@@ -4,9 +4,11 @@
 mod action;
 mod backup;
 mod demo;
+mod failure;
 mod handover;
 mod journal;
 mod live;
+mod manual;
 mod personal;
 mod report;
 mod report_files;
@@ -19,6 +21,7 @@ use crate::i18n::{self, Lang};
 use crate::store::{ExportRange, Store, StoreError};
 use crate::territory;
 use clap::{Args, Parser, Subcommand};
+pub use failure::{EXIT_CODES_HELP, EXIT_USAGE, Failure, fail};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -114,6 +117,13 @@ pub enum Cmd {
         #[command(subcommand)]
         command: report::ReportCmd,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `vigie man | man -l -`).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -171,7 +181,8 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 /// Parses the command line, runs, and returns the exit code.
 pub fn main() -> ExitCode {
-    let matches = <Cli as clap::CommandFactory>::command().get_matches();
+    let command = <Cli as clap::CommandFactory>::command().after_long_help(EXIT_CODES_HELP);
+    let matches = command.get_matches();
     let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
@@ -180,15 +191,14 @@ pub fn main() -> ExitCode {
         matches.value_source("data") == Some(clap::parser::ValueSource::CommandLine);
     // The language of a settings error: the one asked for, else French.
     let asked = cli.global.lang.unwrap_or_default();
-    let settings = match crate::config::path(cli.global.config.clone()) {
-        Some(path) => match crate::config::load(&path, asked) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("vigie: {}", e.to_text(asked));
-                return ExitCode::from(2);
-            }
-        },
-        None => crate::config::Settings::default(),
+    let config_given =
+        matches.value_source("config") == Some(clap::parser::ValueSource::CommandLine);
+    let settings = match settings(&cli.global, config_given, asked) {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("vigie: {message}");
+            return ExitCode::from(EXIT_USAGE);
+        }
     };
     // --lang or VIGIE_LANG, else the settings file, else French.
     let lang = cli.global.lang.or(settings.lang).unwrap_or_default();
@@ -216,21 +226,36 @@ pub fn main() -> ExitCode {
     }));
     match std::panic::catch_unwind(move || run(cli, lang, settings)) {
         Ok(Ok(code)) => code,
-        Ok(Err(message)) => {
-            eprintln!("vigie: {message}");
-            ExitCode::FAILURE
+        Ok(Err(failure)) => {
+            eprintln!("vigie: {}", failure.message);
+            ExitCode::from(failure.code)
         }
         Err(_) => ExitCode::from(70),
     }
 }
 
-fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCode, String> {
+/// The settings file: one named with `--config` must exist; the default place may not.
+fn settings(g: &Global, given: bool, lang: Lang) -> Result<crate::config::Settings, String> {
+    let Some(path) = crate::config::path(g.config.clone()) else {
+        return Ok(crate::config::Settings::default());
+    };
+    if given && !path.exists() {
+        return Err(match lang {
+            Lang::Fr => format!("réglages {} : ce fichier n'existe pas.", path.display()),
+            Lang::En => format!("settings {}: no such file.", path.display()),
+        });
+    }
+    crate::config::load(&path, lang).map_err(|e| e.to_text(lang))
+}
+
+fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCode, Failure> {
     let g = &cli.global;
+    let existing = |g: &Global| open_existing(g, lang);
     match cli.command {
-        None if g.demo => live::console(g, lang, settings),
+        None if g.demo => Ok(live::console(g, lang, settings)?),
         None => console(g, lang, settings),
         Some(Cmd::Demo(args)) => demo::run(&mut open(g, lang)?, args, lang),
-        Some(Cmd::Log { night }) => journal::log(&open(g, lang)?, night, lang),
+        Some(Cmd::Log { night }) => journal::log(&existing(g)?, night, lang),
         Some(Cmd::Journal {
             command:
                 JournalCmd::Export {
@@ -240,7 +265,7 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
                     anonymised,
                 },
         }) => journal::export(
-            &open(g, lang)?,
+            &existing(g)?,
             ExportRange { from, to },
             out,
             anonymised,
@@ -249,21 +274,34 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
         Some(Cmd::Journal {
             command: JournalCmd::Import { file },
         }) => journal::import(&mut open(g, lang)?, file, lang),
-        Some(Cmd::Check) => journal::check(&open(g, lang)?, lang),
-        Some(Cmd::Backup { list: false }) => backup::write(&open(g, lang)?, lang),
-        Some(Cmd::Backup { list: true }) => backup::list(&open(g, lang)?, lang),
+        Some(Cmd::Check) => journal::check(&existing(g)?, lang),
+        Some(Cmd::Backup { list: false }) => backup::write(&existing(g)?, lang),
+        Some(Cmd::Backup { list: true }) => backup::list(&existing(g)?, lang),
         Some(Cmd::Restore { backup }) => restore::run(g, backup, lang),
-        Some(Cmd::Handover { night }) => {
-            handover::show(&open(g, lang)?, night, settings.thresholds.contact, lang)
-        }
-        Some(Cmd::Action { command }) => action::run(&mut open(g, lang)?, command, lang),
-        Some(Cmd::Report { command }) => report::run(&open(g, lang)?, command, lang),
+        Some(Cmd::Handover { night }) => Ok(handover::show(
+            &existing(g)?,
+            night,
+            settings.thresholds.contact,
+            lang,
+        )?),
+        Some(Cmd::Action { command }) => Ok(action::run(&mut open(g, lang)?, command, lang)?),
+        // A period report reads the facts alone when they are up to date: no need to open
+        // the journal's database.
+        Some(Cmd::Report {
+            command: report::ReportCmd::Period(args),
+        }) => match facts_view(g, lang)? {
+            Some(facts) => Ok(report_period::run(&facts, args, lang)?),
+            None => Ok(report_period::run(&existing(g)?, args, lang)?),
+        },
+        Some(Cmd::Report { command }) => Ok(report::run(&existing(g)?, command, lang)?),
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },
-        }) => personal::erase(&mut open(g, lang)?, id, lang),
+        }) => personal::erase(&mut existing(g)?, id, lang),
         Some(Cmd::Personal {
             command: PersonalCmd::Purge { older_than },
-        }) => personal::purge(&mut open(g, lang)?, older_than, lang),
+        }) => personal::purge(&mut existing(g)?, older_than, lang),
+        Some(Cmd::Completions { shell }) => Ok(manual::completions(shell)),
+        Some(Cmd::Man) => manual::man(),
     }
 }
 
@@ -288,23 +326,49 @@ pub fn load_territory(g: &Global, lang: Lang) -> Result<Territory, String> {
     t.map_err(|e| i18n::territory::territory_error(&e, lang))
 }
 
-pub fn open(g: &Global, lang: Lang) -> Result<Store, String> {
+/// Opens the store, creating it if needed (the console, demo, import).
+pub fn open(g: &Global, lang: Lang) -> Result<Store, Failure> {
     let territory = load_territory(g, lang)?;
     let dir = data_dir(g)?;
     if g.demo {
         live::guard(&dir, lang)?;
     }
-    Store::open(&dir, territory).map_err(|e| i18n::store::store_error(&e, lang))
+    let mut store = Store::open(&dir, territory).map_err(fail(lang))?;
+    store.set_retention_days(Some(RETENTION_DAYS));
+    Ok(store)
 }
+
+/// The store's facts on their own, if they count what its journal holds (`None`: open the
+/// store, which says what is wrong or brings them up to date).
+fn facts_view(g: &Global, lang: Lang) -> Result<Option<crate::store::FactsView>, Failure> {
+    let territory = load_territory(g, lang)?;
+    let dir = data_dir(g)?;
+    if g.demo || !dir.join("store").is_dir() {
+        return Ok(None);
+    }
+    crate::store::FactsView::open(&dir, territory).map_err(fail(lang))
+}
+
+/// Opens a store that must exist: read commands never create one.
+fn open_existing(g: &Global, lang: Lang) -> Result<Store, Failure> {
+    let territory = load_territory(g, lang)?;
+    let dir = data_dir(g)?;
+    Store::open_existing(&dir, territory).map_err(fail(lang))
+}
+
+/// Days a personal record is kept after its request's last activity, unless the settings
+/// file says otherwise (README, Retention).
+pub const RETENTION_DAYS: u32 = 365;
 
 pub(crate) fn store_err(lang: Lang) -> impl Fn(StoreError) -> String {
     move |e| i18n::store::store_error(&e, lang)
 }
 
 /// The console. Without a terminal (a pipe, a script) it says where the data is instead.
-fn console(g: &Global, lang: Lang, settings: crate::config::Settings) -> Result<ExitCode, String> {
+fn console(g: &Global, lang: Lang, settings: crate::config::Settings) -> Result<ExitCode, Failure> {
     use std::io::IsTerminal;
-    let store = open(g, lang)?;
+    let mut store = open(g, lang)?;
+    store.set_retention_days(Some(settings.retention_days.unwrap_or(RETENTION_DAYS)));
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         let state = store.state();
         println!(

@@ -2,33 +2,35 @@
 //! than the retention period. Each erasure deletes the record and appends a
 //! `personal_erased` event; the structured history stays whole.
 
-use super::store_err;
+use super::{Failure, fail};
 use crate::domain::Command;
 use crate::domain::ids::PersonalId;
 use crate::domain::vocab::ErasureReason;
 use crate::i18n::Lang;
 use crate::store::Store;
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use std::process::ExitCode;
 
 /// Erases one personal record at a resident's request.
-pub fn erase(store: &mut Store, id: u64, lang: Lang) -> Result<ExitCode, String> {
+pub fn erase(store: &mut Store, id: u64, lang: Lang) -> Result<ExitCode, Failure> {
     let personal = PersonalId(id);
     if store
         .personal_record(personal)
-        .map_err(store_err(lang))?
+        .map_err(fail(lang))?
         .is_none()
     {
         return Err(match lang {
-            Lang::Fr => format!("Aucune donnée personnelle n° {id} (inconnue ou déjà effacée)."),
-            Lang::En => format!("No personal record {id} (unknown or already erased)."),
+            Lang::Fr => {
+                format!("Aucune donnée personnelle n° {id} (inconnue ou déjà effacée).").into()
+            }
+            Lang::En => format!("No personal record {id} (unknown or already erased).").into(),
         });
     }
     let cmd = Command::ErasePersonal {
         personal,
         reason: ErasureReason::ResidentRequest,
     };
-    store.execute(&cmd, Utc::now()).map_err(store_err(lang))?;
+    store.execute(&cmd, Utc::now()).map_err(fail(lang))?;
     println!(
         "{}",
         lang.pick("Donnée personnelle effacée.", "Personal record erased.")
@@ -36,35 +38,18 @@ pub fn erase(store: &mut Store, id: u64, lang: Lang) -> Result<ExitCode, String>
     scrub_backups(store, lang)
 }
 
-/// Erases every personal record created more than `days` days ago, in one commit.
-pub fn purge(store: &mut Store, days: u32, lang: Lang) -> Result<ExitCode, String> {
-    let now = Utc::now();
-    let limit = now - Duration::days(i64::from(days));
-    let old = store.personal_older_than(limit).map_err(store_err(lang))?;
-    let mut tx = store.begin().map_err(store_err(lang))?;
-    for personal in &old {
-        let cmd = Command::ErasePersonal {
-            personal: *personal,
-            reason: ErasureReason::Retention,
-        };
-        tx.execute(&cmd, now).map_err(store_err(lang))?;
-    }
-    tx.commit().map_err(store_err(lang))?;
+/// Erases every personal record past the retention period of `days` days, in one commit.
+pub fn purge(store: &mut Store, days: u32, lang: Lang) -> Result<ExitCode, Failure> {
+    let n = store.purge(days, Utc::now()).map_err(fail(lang))?;
     match lang {
-        Lang::Fr => println!(
-            "{} donnée(s) personnelle(s) de plus de {days} jours effacée(s).",
-            old.len()
-        ),
-        Lang::En => println!(
-            "{} personal record(s) older than {days} days erased.",
-            old.len()
-        ),
+        Lang::Fr => println!("{n} donnée(s) personnelle(s) de plus de {days} jours effacée(s)."),
+        Lang::En => println!("{n} personal record(s) older than {days} days erased."),
     }
     scrub_backups(store, lang)
 }
 
 /// The backups hold copies of the erased records: rewrite them without.
-fn scrub_backups(store: &Store, lang: Lang) -> Result<ExitCode, String> {
+fn scrub_backups(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
     let dir = store.backup_dir();
     match store.scrub_backups() {
         Ok(n) => {
@@ -74,6 +59,6 @@ fn scrub_backups(store: &Store, lang: Lang) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => Err(crate::i18n::backup::scrub_failed(&dir, &e, lang)),
+        Err(e) => Err(crate::i18n::backup::scrub_failed(&dir, &e, lang).into()),
     }
 }

@@ -4,8 +4,7 @@
 
 use super::report_files::{Sep, separator, write_file};
 use crate::i18n::Lang;
-use crate::report::period::{Format, Period, files, files::FilesError};
-use crate::store::Store;
+use crate::report::period::{FactsSource, Format, Period, files, files::FilesError};
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, ValueEnum};
 use std::io::Write;
@@ -72,7 +71,7 @@ fn period(a: &PeriodArgs, lang: Lang) -> Result<Period, String> {
     }
 }
 
-pub fn run(store: &Store, args: PeriodArgs, lang: Lang) -> Result<ExitCode, String> {
+pub fn run(store: &dyn FactsSource, args: PeriodArgs, lang: Lang) -> Result<ExitCode, String> {
     let p = period(&args, lang)?;
     let format = match args.format {
         PFormat::Html => Format::Html,

@@ -1,12 +1,12 @@
 //! `vigie restore BACKUP --data NEWDIR`: rebuild a store from a backup, check it, print
 //! what it holds. NEWDIR must not exist or be empty.
 
-use super::{Global, load_territory};
+use super::{Failure, Global, load_territory};
 use crate::i18n::{self, Lang};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(g: &Global, backup: PathBuf, lang: Lang) -> Result<ExitCode, String> {
+pub fn run(g: &Global, backup: PathBuf, lang: Lang) -> Result<ExitCode, Failure> {
     // Never the default data directory: a restore goes where the coordinator says.
     let Some(dir) = g.data.clone() else {
         return Err(lang
@@ -14,11 +14,20 @@ pub fn run(g: &Global, backup: PathBuf, lang: Lang) -> Result<ExitCode, String> 
                 "Indiquez le dossier à créer : vigie restore SAUVEGARDE --data NOUVEAU_DOSSIER.",
                 "Say which directory to create: vigie restore BACKUP --data NEW_DIR.",
             )
-            .to_string());
+            .to_string())
+        .map_err(|message| Failure {
+            message,
+            code: super::EXIT_USAGE,
+        });
     };
     let territory = load_territory(g, lang)?;
-    let summary = crate::store::restore(&backup, &dir, territory)
-        .map_err(|e| i18n::backup::restore_error(&e, lang))?;
+    let summary = crate::store::restore(&backup, &dir, territory).map_err(|e| Failure {
+        message: i18n::backup::restore_error(&e, lang),
+        code: e.exit_code(),
+    })?;
+    if summary.import.unproved {
+        eprintln!("{}", i18n::import::unproved(lang));
+    }
     let c = &summary.check;
     let rows = [
         (lang.pick("événements", "events"), c.events),

@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The journal's schema version, written in every envelope.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: `personal_purged`.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -198,6 +199,12 @@ pub enum Event {
         personal: PersonalId,
         reason: ErasureReason,
     },
+    /// Personal records past the retention period, erased together when a night closed:
+    /// one line of the main courante, however many records.
+    PersonalPurged {
+        personal: Vec<PersonalId>,
+        days: u32,
+    },
     /// The outgoing coordinator's note; the last one written is the night's.
     HandoverWritten {
         situation: String,
@@ -291,6 +298,7 @@ impl Event {
             Event::LogEntryAdded { .. } => "log_entry_added",
             Event::ObservationRecorded { .. } => "observation_recorded",
             Event::PersonalErased { .. } => "personal_erased",
+            Event::PersonalPurged { .. } => "personal_purged",
             Event::HandoverWritten { .. } => "handover_written",
             Event::RequestCarriedOver { .. } => "request_carried_over",
             Event::HandoverAcknowledged { .. } => "handover_acknowledged",
@@ -331,6 +339,7 @@ impl Event {
             Event::LogEntryAdded { .. } => Aggregate::Note,
             Event::ObservationRecorded { .. } => Aggregate::Note,
             Event::PersonalErased { .. } => Aggregate::Note,
+            Event::PersonalPurged { .. } => Aggregate::Note,
             Event::HandoverWritten { .. } => Aggregate::Handover,
             Event::RequestCarriedOver { .. } => Aggregate::Handover,
             Event::HandoverAcknowledged { .. } => Aggregate::Handover,

@@ -16,6 +16,7 @@ pub mod refusal;
 pub mod request_steps;
 mod rules;
 pub mod state;
+pub mod validate;
 pub mod views;
 pub mod vocab;
 pub mod written;

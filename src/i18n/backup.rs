@@ -28,17 +28,7 @@ pub fn backup_written(w: &BackupWritten, lang: Lang) -> String {
     }
 }
 
-pub fn backup_failed(path: &Path, detail: &str, lang: Lang) -> String {
-    let path = path.display();
-    match lang {
-        Lang::Fr => format!(
-            "Sauvegarde impossible ({path} : {detail}). Les données enregistrées ne sont pas touchées ; la prochaine clôture réessaiera, ou lancez `vigie backup`. Vérifiez l'espace disque."
-        ),
-        Lang::En => format!(
-            "Backup failed ({path}: {detail}). The recorded data is untouched; the next close will try again, or run `vigie backup`. Check the disk space."
-        ),
-    }
-}
+pub use super::store::backup_failed;
 
 /// Said after an erasure: older copies of the record may sit in backups.
 pub fn personal_in_backups(dir: &Path, rewritten: usize, lang: Lang) -> String {
@@ -61,10 +51,10 @@ pub fn scrub_failed(dir: &Path, e: &crate::store::StoreError, lang: Lang) -> Str
     };
     match lang {
         Lang::Fr => format!(
-            "Effacement enregistré, mais les sauvegardes de {dir} n'ont pas pu être réécrites ({detail}) : elles contiennent encore ces données. Supprimez-les, ou relancez `vigie personal purge`, qui les réécrit."
+            "Effacement enregistré, mais les sauvegardes de {dir} n'ont pas pu être réécrites ({detail}) : elles contiennent encore ces données. Libérez de la place ou corrigez la cause, puis lancez `vigie backup` : il finit de les réécrire (`vigie check` les signale d'ici là)."
         ),
         Lang::En => format!(
-            "The erasure is recorded, but the backups in {dir} could not be rewritten ({detail}): they still hold these records. Delete them, or run `vigie personal purge` again, which rewrites them."
+            "The erasure is recorded, but the backups in {dir} could not be rewritten ({detail}): they still hold these records. Free some space or fix the cause, then run `vigie backup`: it finishes rewriting them (`vigie check` reports them until then)."
         ),
     }
 }

@@ -45,6 +45,7 @@ pub enum Doc {
     ExtendInstruction,
     EndInstruction,
     ExportReport,
+    ExportMonth,
     PageUp,
     PageDown,
     Home,
@@ -113,6 +114,10 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::ExtendInstruction => ("prolonger la consigne", "extend the instruction"),
         Doc::EndInstruction => ("lever la consigne", "end the instruction"),
         Doc::ExportReport => ("rapport de la nuit (Markdown)", "night report (Markdown)"),
+        Doc::ExportMonth => (
+            "rapports du mois dernier (commanditaires)",
+            "last month's reports (commissioners)",
+        ),
         Doc::PageUp => ("page précédente", "page up"),
         Doc::PageDown => ("page suivante", "page down"),
         Doc::Home => ("début", "top"),

@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod backup;
+pub mod damage;
 pub mod dates;
 pub mod desk_notice;
 pub mod detail;
 pub mod fix;
 pub mod handover;
+pub mod import;
 pub mod keys;
 pub mod log;
 pub mod lookup;

@@ -68,6 +68,11 @@ pub enum Notice {
         count: usize,
     },
     ReportWritten(PathBuf),
+    /// The month's period reports: where, how many files.
+    ReportsWritten {
+        dir: PathBuf,
+        count: usize,
+    },
     BackupWritten(BackupWritten),
     // What went wrong (the footer shows these as errors, with a bell).
     Refused(Refusal),
@@ -187,6 +192,13 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
             &p("Rapport écrit", "Report written"),
             &path.display().to_string(),
         ),
+        Notice::ReportsWritten { dir, count } => match lang {
+            Lang::Fr => format!(
+                "{count} fichier(s) de rapports écrits dans {}",
+                dir.display()
+            ),
+            Lang::En => format!("{count} report file(s) written to {}", dir.display()),
+        },
         Notice::BackupWritten(w) => super::backup::backup_written(w, lang),
         Notice::Refused(r) => refusal::refusal(r, lang),
         Notice::Failed(words) => words.clone(),

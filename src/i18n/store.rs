@@ -1,12 +1,32 @@
 //! Store and import errors, said so that the coordinator knows what to do.
 
 use super::{Lang, refusal::refusal};
-use crate::store::{ImportError, StoreError};
+use crate::store::StoreError;
+use std::path::Path;
 
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
     match e {
         StoreError::Refused(r) => refusal(r, lang),
+        StoreError::Damaged {
+            path,
+            damage,
+            backup,
+        } => super::damage::damaged(path, damage, backup.as_ref(), lang),
+        StoreError::Backup { path, detail } => backup_failed(path, detail, lang),
+        StoreError::Locked(_)
+        | StoreError::DataDir { .. }
+        | StoreError::Missing(_)
+        | StoreError::Territory { .. } => directory(e, lang == Lang::Fr),
+        StoreError::DiskFull
+        | StoreError::Write(_)
+        | StoreError::Output(_)
+        | StoreError::Read(_) => writing(e, lang == Lang::Fr),
+    }
+}
+
+/// The data directory cannot be used: locked, unusable, empty, another territory's.
+fn directory(e: &StoreError, fr: bool) -> String {
+    match e {
         StoreError::Locked(dir) => {
             if fr {
                 format!(
@@ -33,27 +53,58 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 )
             }
         }
-        StoreError::Damaged { path, detail } => {
+        StoreError::Missing(dir) => {
             if fr {
                 format!(
-                    "Les données de {} sont endommagées ({detail}). Rien n'a été modifié. Restaurez une sauvegarde ou importez un export du journal dans un nouveau dossier.",
+                    "Aucune donnée Vigie dans {} : vérifiez --data (ou VIGIE_DATA). Rien n'a été créé.",
+                    dir.display()
+                )
+            } else {
+                format!(
+                    "No Vigie data in {}: check --data (or VIGIE_DATA). Nothing was created.",
+                    dir.display()
+                )
+            }
+        }
+        StoreError::Territory {
+            path,
+            stored,
+            given,
+        } => {
+            if fr {
+                format!(
+                    "Les données de {} appartiennent au territoire « {stored} », pas « {given} » : donnez le bon avec --territory. Rien n'a été modifié.",
                     path.display()
                 )
             } else {
                 format!(
-                    "The data in {} is damaged ({detail}). Nothing was changed. Restore a backup or import a journal export into a new directory.",
+                    "The data in {} belongs to the territory \"{stored}\", not \"{given}\": give the right one with --territory. Nothing was changed.",
                     path.display()
                 )
             }
         }
+        _ => String::new(),
+    }
+}
+
+/// Writing or reading failed: a full disk, an I/O error, an output that cannot be written.
+fn writing(e: &StoreError, fr: bool) -> String {
+    let lang = if fr { Lang::Fr } else { Lang::En };
+    match e {
+        StoreError::DiskFull => lang
+            .pick(
+                "Disque plein : rien n'a été enregistré ; libérez de la place, puis recommencez.",
+                "Disk full: nothing was saved; free some space, then try again.",
+            )
+            .to_string(),
         StoreError::Write(detail) => {
             if fr {
                 format!(
-                    "L'enregistrement a échoué ({detail}) : rien n'a été enregistré. Vérifiez l'espace disque puis recommencez."
+                    "L'enregistrement a échoué ({detail}) : rien n'a été enregistré. Recommencez ; si cela se reproduit, vérifiez le disque."
                 )
             } else {
                 format!(
-                    "Saving failed ({detail}): nothing was saved. Check the disk space, then try again."
+                    "Saving failed ({detail}): nothing was saved. Try again; if it happens again, check the disk."
                 )
             }
         }
@@ -66,7 +117,6 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 format!("Cannot write the output ({e}). The data is unchanged.")
             }
         }
-        StoreError::Backup { path, detail } => super::backup::backup_failed(path, detail, lang),
         StoreError::Read(detail) => {
             if fr {
                 format!("Lecture des données impossible ({detail}).")
@@ -74,91 +124,31 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
                 format!("Cannot read the data ({detail}).")
             }
         }
+        _ => String::new(),
     }
 }
 
-pub fn import_error(e: &ImportError, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
-    let nothing = if fr {
-        " Rien n'a été importé."
-    } else {
-        " Nothing was imported."
-    };
-    let what = match e {
-        ImportError::Malformed { line, detail } => {
-            if fr {
-                format!("Ligne {line} illisible : {detail}.")
-            } else {
-                format!("Line {line} is unreadable: {detail}.")
-            }
-        }
-        ImportError::UnknownKind { line, kind } => {
-            if fr {
-                format!(
-                    "Ligne {line} : type d'événement inconnu « {kind} » (export d'une version plus récente ?)."
-                )
-            } else {
-                format!(
-                    "Line {line}: unknown event kind \"{kind}\" (an export from a newer version?)."
-                )
-            }
-        }
-        ImportError::NoHeader => {
-            if fr {
-                "Ligne 1 : ce fichier n'est pas un journal Vigie (en-tête absent).".to_string()
-            } else {
-                "Line 1: this file is not a Vigie journal (no header).".to_string()
-            }
-        }
-        ImportError::Version { line, version } => {
-            if fr {
-                format!(
-                    "Ligne {line} : version {version} plus récente que ce Vigie ; mettez Vigie à jour."
-                )
-            } else {
-                format!("Line {line}: version {version} is newer than this Vigie; update Vigie.")
-            }
-        }
-        ImportError::Gap {
-            line,
-            expected,
-            found,
-        } => {
-            if fr {
-                format!(
-                    "Ligne {line} : séquence {found} au lieu de {expected} ; le journal est incomplet."
-                )
-            } else {
-                format!(
-                    "Line {line}: sequence {found} instead of {expected}; the journal is incomplete."
-                )
-            }
-        }
-        ImportError::AlreadyPresent { line, seq } => {
-            if fr {
-                format!(
-                    "Ligne {line} : l'événement {seq} est déjà dans ces données ; ce journal a déjà été importé."
-                )
-            } else {
-                format!(
-                    "Line {line}: event {seq} is already in this store; this journal was already imported."
-                )
-            }
-        }
-        ImportError::Empty => {
-            if fr {
-                "Le fichier ne contient aucun événement.".to_string()
-            } else {
-                "The file holds no event.".to_string()
-            }
-        }
-        ImportError::Io { line, detail } => {
-            if fr {
-                format!("Lecture impossible à la ligne {line} : {detail}.")
-            } else {
-                format!("Cannot read line {line}: {detail}.")
-            }
-        }
-    };
-    what + nothing
+/// A backup could not be written: what was recorded is safe.
+pub fn backup_failed(path: &Path, detail: &str, lang: Lang) -> String {
+    let path = path.display();
+    match lang {
+        Lang::Fr => format!(
+            "Sauvegarde impossible ({path} : {detail}). Les données enregistrées ne sont pas touchées ; la prochaine clôture réessaiera, ou lancez `vigie backup`. Vérifiez l'espace disque."
+        ),
+        Lang::En => format!(
+            "Backup failed ({path}: {detail}). The recorded data is untouched; the next close will try again, or run `vigie backup`. Check the disk space."
+        ),
+    }
+}
+
+pub use super::import::import_error;
+
+/// The main courante's one line for a retention purge.
+pub fn purged(count: usize, days: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Durée de conservation ({days} jours) : {count} donnée(s) personnelle(s) effacée(s)"
+        ),
+        Lang::En => format!("Retention period ({days} days): {count} personal record(s) erased"),
+    }
 }

@@ -163,7 +163,7 @@ impl Console<'_> {
                 Effect::Bell => bell(self.terminal),
                 Effect::BackUp => self.backups.start(self.desk.store(), now),
                 Effect::Quit => quit = true,
-                Effect::Commit(_) | Effect::ExportReport(_) => {}
+                Effect::Commit(_) | Effect::ExportReport(_) | Effect::ExportMonth(_) => {}
             }
         }
         quit

@@ -7,7 +7,7 @@ use crate::domain::calendar::ServiceNight;
 use crate::domain::{Command, Written};
 use crate::i18n::{Lang, store::store_error};
 use crate::store::{Store, StoreError};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
 
 pub struct StoreDesk {
@@ -50,5 +50,9 @@ impl Desk for StoreDesk {
 
     fn export_report(&mut self, night: ServiceNight, lang: Lang) -> Result<PathBuf, String> {
         report_file::export_markdown(&self.store, night, lang)
+    }
+
+    fn export_month(&mut self, first: NaiveDate, lang: Lang) -> Result<(PathBuf, usize), String> {
+        report_file::export_month(&self.store, first, lang)
     }
 }

@@ -1,34 +1,51 @@
 //! The report aggregates: one record of facts per service night (`domain::facts`) in
-//! their own sled tree, written in the same transaction as the events they count, so a
-//! period report reads a few hundred small records. Built from the journal when a store
-//! of an earlier version is opened (or the version of the facts changed), and compared
-//! with a replay by `check`. Also the reads over the night views that stay flat in the
-//! store's size (a range or a reverse scan, never every night).
+//! their own small database (`facts_db.rs`), written after the rows of the commit whose
+//! events they count, so a period report reads a few hundred small records. Built from the
+//! journal when they do not count what the journal holds (a store of an earlier version, a
+//! crash before a checkpoint, another version of the facts), and compared with a replay by
+//! `check`. Also the reads over the night views that stay flat in the store's size (a
+//! range or a reverse scan, never every night).
 //!
-//! - `aggregates`: `f/YYYY-MM-DD` → the night's facts, `o/YYYY-MM-DD` → the situations
-//!   open at its close, `meta` → `{version, seq}` (postcard: derived data, compact).
+//! - `f/YYYY-MM-DD` → the night's facts, `o/YYYY-MM-DD` → the situations open at its close,
+//!   `meta` → `{version, seq, territory}` (postcard: derived data, compact).
 
-use super::error::{Result, StoreError};
-use super::views::decode;
+use super::error::{Damage, Result, StoreError};
 use super::{Store, keys};
 use crate::domain::calendar::ServiceNight;
-use crate::domain::event::Envelope;
 use crate::domain::facts::{FACTS_VERSION, Facts, NightFacts, OpenCases, project};
 use crate::domain::state::State;
 use crate::domain::views::NightRecord;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::Path;
 
-pub(super) const TREE: &str = "aggregates";
+/// The tree where earlier versions kept the facts, inside the journal's database.
+pub(super) const OLD_TREE: &str = "aggregates";
 const META: &[u8] = b"meta";
 const FACTS: &[u8] = b"f/";
 const OPEN: &[u8] = b"o/";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Meta {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Meta {
     version: u32,
     /// The journal sequence the facts count up to.
     seq: u64,
+    /// The territory of the store they were counted in.
+    territory: String,
+}
+
+pub(super) fn current_meta(seq: u64, territory: &str) -> Meta {
+    Meta {
+        version: FACTS_VERSION,
+        seq,
+        territory: territory.to_string(),
+    }
+}
+
+/// What the facts in `tree` count, if it reads.
+pub(super) fn meta_of(tree: &sled::Tree) -> Option<Meta> {
+    let v = tree.get(META).ok()??;
+    unpack(&v).ok()
 }
 
 fn key(prefix: &[u8], night: ServiceNight) -> Vec<u8> {
@@ -104,14 +121,10 @@ impl Pending {
         }
     }
 
-    /// The rows to write with the commit that brings the journal to `seq`.
-    pub(super) fn rows(&self, seq: u64) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+    /// The rows to write after the commit that brings the journal to `seq`.
+    pub(super) fn rows(&self, seq: u64, territory: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         let mut rows = self.mem.rows()?;
-        let meta = Meta {
-            version: FACTS_VERSION,
-            seq,
-        };
-        rows.push((META.to_vec(), encode(&meta)?));
+        rows.push((META.to_vec(), encode(&current_meta(seq, territory))?));
         Ok(rows)
     }
 }
@@ -140,17 +153,16 @@ impl Facts for Pending {
 impl Store {
     /// Builds the facts from the journal unless they count up to its last event already.
     pub(super) fn ensure_aggregates(&mut self) -> Result<()> {
-        let meta = match self.aggregates.get(META).map_err(|e| self.damage(e))? {
-            Some(v) => unpack::<Meta>(&v).ok(),
-            None => None,
-        };
-        let current = Meta {
-            version: FACTS_VERSION,
-            seq: self.state.last_seq,
-        };
-        if meta == Some(current) {
+        let current = current_meta(self.state.last_seq, &self.territory.id);
+        if meta_of(&self.aggregates) == Some(current) {
             return Ok(());
         }
+        self.rebuild_aggregates()
+    }
+
+    /// Builds the facts from the whole journal.
+    pub(super) fn rebuild_aggregates(&mut self) -> Result<()> {
+        let current = current_meta(self.state.last_seq, &self.territory.id);
         let mem = self.replay_facts(&mut Vec::new())?;
         // Meta last: a crash part-way leaves no meta, and the next open builds again.
         self.aggregates.clear()?;
@@ -163,13 +175,33 @@ impl Store {
         self.durable(true)
     }
 
+    /// Clears the facts unless they count exactly what the journal's database kept; true
+    /// when cleared (they must then be built again from the whole journal).
+    pub(super) fn drop_facts_not_at_journal(&mut self) -> Result<bool> {
+        let kept = current_meta(self.state.last_seq, &self.territory.id);
+        if meta_of(&self.aggregates) == Some(kept) {
+            return Ok(false);
+        }
+        self.aggregates.clear()?;
+        Ok(true)
+    }
+
+    /// Writes a commit's facts (after its rows: derived data, the witness holds the rest).
+    pub(super) fn write_facts(&self, rows: &[(Vec<u8>, Vec<u8>)]) -> Result<()> {
+        let mut batch = sled::Batch::default();
+        for (k, v) in rows {
+            batch.insert(k.as_slice(), v.as_slice());
+        }
+        self.aggregates.apply_batch(batch).map_err(StoreError::from)
+    }
+
     /// Replays the journal into fresh facts (undecodable entries are said in `diffs`).
     fn replay_facts(&self, diffs: &mut Vec<String>) -> Result<MemFacts> {
         let mut state = State::default();
         let mut mem = MemFacts::default();
         for item in self.journal.iter() {
             let (k, v) = item.map_err(|e| self.damage(e))?;
-            match decode::<Envelope>(&v, "journal") {
+            match super::rows::envelope(&self.dir, &v) {
                 Ok(env) => {
                     state.apply(&env);
                     let Ok(()) = project(&mut mem, &state, &env);
@@ -220,28 +252,12 @@ impl Store {
         from: ServiceNight,
         to: ServiceNight,
     ) -> Result<Vec<(ServiceNight, NightFacts)>> {
-        if from > to {
-            return Ok(Vec::new());
-        }
-        let mut out = Vec::new();
-        for item in self.aggregates.range(key(FACTS, from)..=key(FACTS, to)) {
-            let (k, v) = item.map_err(|e| self.damage(e))?;
-            let night = night_of(&k).ok_or_else(|| self.damage("aggregate key"))?;
-            out.push((night, unpack(&v).map_err(|e| self.damage(e))?));
-        }
-        Ok(out)
+        facts_between(&self.aggregates, &self.dir, from, to)
     }
 
     /// The situations open at the last close on or before `night`.
     pub fn open_cases_at(&self, night: ServiceNight) -> Result<OpenCases> {
-        let mut rows = self.aggregates.range(OPEN.to_vec()..=key(OPEN, night));
-        match rows.next_back() {
-            Some(item) => {
-                let (_, v) = item.map_err(|e| self.damage(e))?;
-                unpack(&v).map_err(|e| self.damage(e))
-            }
-            None => Ok(Vec::new()),
-        }
+        open_cases_at(&self.aggregates, &self.dir, night)
     }
 
     /// The last night that was closed, else the last night recorded: reads from the end.
@@ -280,5 +296,55 @@ impl Store {
             .range(keys::night(from)..=keys::night(to))
             .map(|item| self.row(item, "night"))
             .collect()
+    }
+}
+
+impl super::FactsView {
+    pub fn facts_between(
+        &self,
+        from: ServiceNight,
+        to: ServiceNight,
+    ) -> Result<Vec<(ServiceNight, NightFacts)>> {
+        facts_between(self.tree(), self.dir(), from, to)
+    }
+
+    pub fn open_cases_at(&self, night: ServiceNight) -> Result<OpenCases> {
+        open_cases_at(self.tree(), self.dir(), night)
+    }
+}
+
+/// A facts record that does not read.
+fn row_damage(dir: &Path) -> StoreError {
+    StoreError::Damaged {
+        path: dir.to_path_buf(),
+        damage: Damage::Row {
+            what: "aggregate".into(),
+        },
+        backup: None,
+    }
+}
+
+fn facts_between(
+    tree: &sled::Tree,
+    dir: &Path,
+    from: ServiceNight,
+    to: ServiceNight,
+) -> Result<Vec<(ServiceNight, NightFacts)>> {
+    if from > to {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for item in tree.range(key(FACTS, from)..=key(FACTS, to)) {
+        let (k, v) = item.map_err(|_| row_damage(dir))?;
+        let night = night_of(&k).ok_or_else(|| row_damage(dir))?;
+        out.push((night, unpack(&v)?));
+    }
+    Ok(out)
+}
+
+fn open_cases_at(tree: &sled::Tree, dir: &Path, night: ServiceNight) -> Result<OpenCases> {
+    match tree.range(OPEN.to_vec()..=key(OPEN, night)).next_back() {
+        Some(item) => unpack(&item.map_err(|_| row_damage(dir))?.1),
+        None => Ok(Vec::new()),
     }
 }

@@ -3,17 +3,17 @@
 //! temporary file, fsynced, renamed, the directory fsynced: a backup is whole or absent.
 //! After each one the retention rule (`retention.rs`) removes the backups it no longer keeps.
 
-use super::Store;
-use super::error::{Result, StoreError};
-use super::export::{ExportRange, ExportSummary, JournalSource};
+use super::backup_files::{fail, gz_finish, gz_writer, list};
+use super::error::{BackupHint, Result, StoreError};
+use super::export::{ExportRange, ExportSummary, JournalSource, Line, Trailer};
 use super::retention::{self, BackupFile};
+use super::{Store, scrub};
 use crate::atomic_file::{self, Staged};
 use crate::domain::calendar::ServiceNight;
 use chrono::{DateTime, Utc};
-use flate2::Compression;
-use flate2::write::GzEncoder;
+use flate2::read::GzDecoder;
 use std::fs::{self, DirBuilder, File};
-use std::io::BufWriter;
+use std::io::{BufRead, BufReader};
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
@@ -37,25 +37,6 @@ pub struct BackupWritten {
     pub bytes: u64,
     /// Older backups removed by the retention rule.
     pub removed: usize,
-}
-
-pub(super) fn fail(path: &Path, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Backup {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    }
-}
-
-/// Gzip at the backups' level, buffered, into a staged (owner-only) file.
-pub(super) fn gz_writer(file: &mut File) -> BufWriter<GzEncoder<&mut File>> {
-    BufWriter::with_capacity(1 << 16, GzEncoder::new(file, Compression::default()))
-}
-
-/// Ends the gzip stream of `gz_writer`.
-pub(super) fn gz_finish(w: BufWriter<GzEncoder<&mut File>>, tmp: &Path) -> Result<()> {
-    let encoder = w.into_inner().map_err(|e| fail(tmp, e.error()))?;
-    encoder.finish().map_err(|e| fail(tmp, e))?;
-    Ok(())
 }
 
 impl Store {
@@ -82,29 +63,6 @@ impl Store {
     }
 }
 
-/// The backups in `dir`, oldest first (none when the directory does not exist yet).
-pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(fail(dir, e)),
-    };
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| fail(dir, e))?;
-        let name = entry.file_name();
-        if let Some((night, index)) = name.to_str().and_then(retention::parse_name) {
-            files.push(BackupFile {
-                night,
-                index,
-                path: entry.path(),
-            });
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
 impl BackupJob {
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -117,6 +75,12 @@ impl BackupJob {
             return Err(fail(&self.dir, "the journal is empty: nothing to back up"));
         };
         prepare(&self.dir)?;
+        // An erasure's scrub still owed (a purge at a close, a scrub cut short) first.
+        let (personal, views) = self.source.trees();
+        if let Some(marker) = scrub::owed(views)? {
+            scrub::scrub_dir(personal, &self.dir)?;
+            scrub::settle(views, marker)?;
+        }
         let tmp = self
             .dir
             .join(format!("{}{TMP}", retention::file_name(last.night, 1)));
@@ -188,6 +152,28 @@ fn prepare(dir: &Path) -> Result<()> {
 
 fn sync_dir(dir: &Path) -> Result<()> {
     atomic_file::sync_dir(dir).map_err(|e| fail(dir, e))
+}
+
+/// The trailer of a backup (none for a file without one, or one that does not read).
+pub fn read_trailer(path: &Path) -> Option<Trailer> {
+    let reader = BufReader::new(GzDecoder::new(File::open(path).ok()?));
+    let mut last = None;
+    for line in reader.lines() {
+        last = Some(line.ok()?);
+    }
+    match serde_json::from_str::<Line>(&last?) {
+        Ok(Line::Trailer(t)) => Some(t),
+        _ => None,
+    }
+}
+
+/// The newest backup of `dir`, to name in a damage message.
+pub fn newest_hint(dir: &Path) -> Option<BackupHint> {
+    let newest = list(dir).ok()?.pop()?;
+    Some(BackupHint {
+        events: read_trailer(&newest.path).map(|t| t.events),
+        path: newest.path,
+    })
 }
 
 /// Removes the backups the retention rule does not keep; returns how many.

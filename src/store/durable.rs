@@ -63,9 +63,10 @@ pub struct Syncer {
 
 impl Syncer {
     pub fn new(db_dir: &Path) -> Result<Syncer> {
-        let log = File::open(db_dir.join("db")).map_err(|e| StoreError::Damaged {
+        let log = File::open(db_dir.join("db")).map_err(|_| StoreError::Damaged {
             path: db_dir.to_path_buf(),
-            detail: format!("db file: {e}"),
+            damage: super::error::Damage::FileMissing("db"),
+            backup: None,
         })?;
         Ok(Syncer {
             db_dir: db_dir.to_path_buf(),
@@ -75,7 +76,7 @@ impl Syncer {
 
     /// After `Db::flush`: make the log durable. `with_blobs` when a large value was written.
     pub fn sync(&self, with_blobs: bool) -> Result<()> {
-        let w = |e: std::io::Error| StoreError::Write(e.to_string());
+        let w = super::error::write_error;
         self.log.sync_data().map_err(w)?;
         if with_blobs {
             let blobs = self.db_dir.join("blobs");
@@ -95,4 +96,11 @@ impl Syncer {
         }
         Ok(())
     }
+}
+
+/// Is the file system of `path` (nearly) full? sled reports some write failures as a panic
+/// or as corruption; with no room left, that is a full disk, not damage.
+pub fn disk_full(path: &Path) -> bool {
+    // Less than one sled segment (512 KiB) free.
+    fs2::available_space(path).is_ok_and(|free| free < (512 << 10))
 }

@@ -3,7 +3,7 @@
 
 use super::error::{Result, StoreError};
 use super::views::decode;
-use super::{Store, keys};
+use super::{Store, chain, keys};
 use crate::domain::calendar::ServiceNight;
 use crate::domain::event::Envelope;
 use crate::domain::ids::PersonalId;
@@ -16,7 +16,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const JOURNAL_FORMAT: &str = "vigie-journal";
-pub const JOURNAL_VERSION: u32 = 2;
+/// 3: the file ends with a trailer (event count and final hash).
+pub const JOURNAL_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {
@@ -33,6 +34,14 @@ pub struct Header {
     pub anonymised: bool,
 }
 
+/// The last line (version 3): how many events the file holds and the hash chained over
+/// them from zero (docs/journal.md); a file without it, or that disagrees, is incomplete.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trailer {
+    pub events: u64,
+    pub hash: String,
+}
+
 /// One line of the export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -40,6 +49,7 @@ pub enum Line {
     Header(Header),
     Event(Envelope),
     Personal(PersonalRecord),
+    Trailer(Trailer),
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -103,6 +113,11 @@ impl JournalSource {
         self.last_seq
     }
 
+    /// The personal records and the views (for the scrub a backup job owes first).
+    pub(super) fn trees(&self) -> (&sled::Tree, &sled::Tree) {
+        (&self.personal, &self.views)
+    }
+
     /// The data directory the journal belongs to.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -118,8 +133,8 @@ impl JournalSource {
             .transpose()
     }
 
-    fn damage(&self, e: impl std::fmt::Display) -> StoreError {
-        super::damaged(&self.dir, e.to_string())
+    fn damage(&self, e: sled::Error) -> StoreError {
+        super::unreadable(&self.dir)(e)
     }
 
     fn row<T: serde::de::DeserializeOwned>(
@@ -132,7 +147,21 @@ impl JournalSource {
 
     fn envelopes(&self, from: u64, to: u64) -> impl Iterator<Item = Result<Envelope>> + '_ {
         let rows = self.journal.range(keys::seq(from)..=keys::seq(to));
-        rows.map(|item| self.row(item, "journal"))
+        rows.map(|item| super::read_env(&self.dir, item))
+    }
+
+    /// Rows with their canonical JSON (what the chain covers) and the envelope.
+    fn raw_envelopes(
+        &self,
+        from: u64,
+        to: u64,
+    ) -> impl Iterator<Item = Result<(sled::IVec, Envelope)>> + '_ {
+        let rows = self.journal.range(keys::seq(from)..=keys::seq(to));
+        rows.map(|item| {
+            let (_, v) = item.map_err(super::unreadable(&self.dir))?;
+            let env = super::rows::envelope(&self.dir, &v)?;
+            Ok((v, env))
+        })
     }
 
     fn personal_record(&self, id: PersonalId) -> Result<Option<PersonalRecord>> {
@@ -141,7 +170,14 @@ impl JournalSource {
             .get(keys::seq(id.0))
             .map_err(|e| self.damage(e))?
         {
-            Some(v) => decode(&v, "personal").map(Some).map_err(|e| self.damage(e)),
+            Some(v) => decode(&v, "personal").map(Some).map_err(|_| {
+                super::damaged(
+                    &self.dir,
+                    super::Damage::Row {
+                        what: "personal".into(),
+                    },
+                )
+            }),
             None => Ok(None),
         }
     }
@@ -167,12 +203,11 @@ impl JournalSource {
         let (first, last) = self.seq_range(range)?;
         let mut summary = ExportSummary::default();
         let mut written = HashSet::new();
-        if first > last {
-            out.flush().map_err(w)?;
-            return Ok(summary);
-        }
-        for env in self.envelopes(first, last) {
-            let env = env?;
+        let mut hash = chain::ZERO;
+        let last = last.min(self.last_seq);
+        let rows = (first <= last).then(|| self.raw_envelopes(first, last));
+        for row in rows.into_iter().flatten() {
+            let (row, env) = row?;
             if !range.contains(env.night) {
                 continue;
             }
@@ -186,9 +221,20 @@ impl JournalSource {
                     }
                 }
             }
-            write_line(out, &Line::Event(env))?;
+            // The stored canonical JSON, with the line's type in front.
+            let body = row.get(32..).unwrap_or_default();
+            hash = chain::next(&hash, body);
+            out.write_all(b"{\"type\":\"event\",")
+                .and_then(|()| out.write_all(body.get(1..).unwrap_or_default()))
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(w)?;
             summary.events += 1;
         }
+        let trailer = Trailer {
+            events: summary.events,
+            hash: chain::to_hex(&hash),
+        };
+        write_line(out, &Line::Trailer(trailer))?;
         out.flush().map_err(w)?;
         Ok(summary)
     }

@@ -3,44 +3,14 @@
 //! crash in the middle is rolled back the next time the store opens.
 
 use super::error::{Result, StoreError};
-use super::export::{JOURNAL_FORMAT, JOURNAL_VERSION, Line};
+use super::export::Line;
+use super::import_lines::{Expect, read_all};
 use super::views::{MemViews, decode, encode};
 use super::{Snapshot, Store, keys};
-use crate::domain::event::SCHEMA_VERSION;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
-use thiserror::Error;
 
-/// Why an import file was refused, with its line number (from 1).
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum ImportError {
-    #[error("line {line}: unreadable: {detail}")]
-    Malformed { line: usize, detail: String },
-    #[error("line {line}: unknown event kind {kind}")]
-    UnknownKind { line: usize, kind: String },
-    #[error("line 1: not a Vigie journal")]
-    NoHeader,
-    #[error("line {line}: version {version} is newer than this Vigie")]
-    Version { line: usize, version: u32 },
-    #[error("line {line}: expected sequence {expected}, found {found}")]
-    Gap {
-        line: usize,
-        expected: u64,
-        found: u64,
-    },
-    #[error("line {line}: sequence {seq} is already in the store")]
-    AlreadyPresent { line: usize, seq: u64 },
-    #[error("the file holds no event")]
-    Empty,
-    #[error("line {line}: {detail}")]
-    Io { line: usize, detail: String },
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ImportSummary {
-    pub events: u64,
-    pub personal: u64,
-}
+pub use super::import_error::{ImportError, ImportSummary};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct ImportMarker {
@@ -65,119 +35,43 @@ fn write_group(
         match line {
             Line::Event(env) => tx.push(env)?,
             Line::Personal(p) => tx.push_personal(p),
-            Line::Header(_) => {}
+            Line::Header(_) | Line::Trailer(_) => {}
         }
     }
-    tx.commit().map(|_| ())
+    tx.commit_direct().map(|_| ())
 }
 
-/// Events written per transaction during an import.
-const GROUP: usize = 4096;
-
-fn parse(line_no: usize, text: &str) -> std::result::Result<Line, ImportError> {
-    serde_json::from_str::<Line>(text).map_err(|e| {
-        let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
-        let kind = value
-            .as_ref()
-            .and_then(|v| v.get("event")?.get("kind")?.as_str().map(str::to_string));
-        match kind {
-            Some(kind) if e.to_string().contains("unknown variant") => ImportError::UnknownKind {
-                line: line_no,
-                kind,
-            },
-            _ => ImportError::Malformed {
-                line: line_no,
-                detail: e.to_string(),
-            },
-        }
-    })
-}
-
-/// Reads every line, calling `each` on the parsed ones; checks the header and the sequence.
-fn read_all(
-    reader: impl BufRead,
-    last_seq: u64,
-    mut each: impl FnMut(Line) -> Result<()>,
-) -> std::result::Result<Result<ImportSummary>, ImportError> {
-    let mut summary = ImportSummary::default();
-    let mut expected = last_seq + 1;
-    for (i, text) in reader.lines().enumerate() {
-        let line_no = i + 1;
-        let text = text.map_err(|e| ImportError::Io {
-            line: line_no,
-            detail: e.to_string(),
-        })?;
-        if text.trim().is_empty() {
-            continue;
-        }
-        let line = parse(line_no, &text)?;
-        match &line {
-            Line::Header(h) if line_no == 1 => {
-                if h.format != JOURNAL_FORMAT {
-                    return Err(ImportError::NoHeader);
-                }
-                if h.version > JOURNAL_VERSION {
-                    return Err(ImportError::Version {
-                        line: 1,
-                        version: h.version,
-                    });
-                }
-            }
-            _ if line_no == 1 => return Err(ImportError::NoHeader),
-            Line::Header(_) => {
-                return Err(ImportError::Malformed {
-                    line: line_no,
-                    detail: "a second header".into(),
-                });
-            }
-            Line::Event(env) => {
-                if env.v > SCHEMA_VERSION {
-                    return Err(ImportError::Version {
-                        line: line_no,
-                        version: env.v,
-                    });
-                }
-                if env.seq < expected && summary.events == 0 {
-                    return Err(ImportError::AlreadyPresent {
-                        line: line_no,
-                        seq: env.seq,
-                    });
-                }
-                if env.seq != expected {
-                    return Err(ImportError::Gap {
-                        line: line_no,
-                        expected,
-                        found: env.seq,
-                    });
-                }
-                expected += 1;
-                summary.events += 1;
-            }
-            Line::Personal(_) => summary.personal += 1,
-        }
-        if let Err(e) = each(line) {
-            return Ok(Err(e));
-        }
-    }
-    if summary.events == 0 {
-        return Err(ImportError::Empty);
-    }
-    Ok(Ok(summary))
-}
+/// Events written per transaction during an import (sled is checkpointed after each).
+const GROUP: usize = 1024;
 
 impl Store {
+    /// What a file must agree with to follow this store's journal.
+    fn expect(&self, check: bool) -> Result<Expect<'_>> {
+        let last_seq = self.last_seq();
+        let last_at = match last_seq {
+            0 => None,
+            n => self.envelopes(n, n).next().transpose()?.map(|e| e.at),
+        };
+        Ok(Expect {
+            last_seq,
+            last_at,
+            territory: &self.territory,
+            state: check.then(|| self.state.clone()),
+        })
+    }
+
     /// Imports a journal export. `open` is called twice: once to check, once to write.
     pub fn import<R: BufRead>(
         &mut self,
         mut open: impl FnMut() -> std::io::Result<R>,
     ) -> Result<std::result::Result<ImportSummary, ImportError>> {
         let io = |e: std::io::Error| StoreError::Read(e.to_string());
-        let last = self.last_seq();
-        if let Err(refused) = read_all(open().map_err(io)?, last, |_| Ok(())) {
+        let expect = self.expect(true)?;
+        if let Err(refused) = read_all(open().map_err(io)?, expect, |_| Ok::<(), ()>(())) {
             return Ok(Err(refused));
         }
         let marker = ImportMarker {
-            first_seq: last + 1,
+            first_seq: self.last_seq() + 1,
             personal_before: self
                 .personal
                 .last()?
@@ -185,32 +79,42 @@ impl Store {
         };
         let mut group: Vec<Line> = Vec::with_capacity(GROUP);
         let mut first = true;
-        let mut failure: Option<StoreError> = None;
         let reader = open().map_err(io)?;
-        let checked = read_all(reader, last, |line| {
+        // The second pass writes; it does not borrow the store for its expectations.
+        let territory = self.territory.clone();
+        let expect = Expect {
+            territory: &territory,
+            state: None,
+            ..self.expect(false)?
+        };
+        let checked = read_all(reader, expect, |line| {
             group.push(line);
             if group.len() >= GROUP {
-                write_group(self, &marker, &mut group, &mut first)
-                    .inspect_err(|e| failure = Some(StoreError::Write(e.to_string())))?;
+                write_group(self, &marker, &mut group, &mut first)?;
             }
-            Ok(())
+            Ok::<(), StoreError>(())
         });
-        let summary = match checked {
+        let read = match checked {
             Ok(Ok(s)) => s,
             // The file changed between the passes: what was written is rolled back.
             Err(refused) => {
                 if !first {
                     self.roll_back_import()?;
+                    self.reopen_after_repair_in_place()?;
                 }
                 return Ok(Err(refused));
             }
-            Ok(Err(e)) => return Err(failure.unwrap_or(e)),
+            Ok(Err(e)) => return Err(e),
         };
         write_group(self, &marker, &mut group, &mut first)?;
         let mut tx = self.begin()?;
         tx.meta.insert(keys::META_IMPORT.to_vec(), None);
-        tx.commit()?;
-        Ok(Ok(summary))
+        tx.commit_direct()?;
+        Ok(Ok(ImportSummary {
+            events: read.events,
+            personal: read.personal,
+            unproved: read.unproved,
+        }))
     }
 
     /// An import was interrupted: remove what it wrote and rebuild the views from the journal.
@@ -236,12 +140,14 @@ impl Store {
     /// Rewrites every view and the snapshot from a full replay of the journal.
     pub(super) fn rebuild_views(&mut self) -> Result<()> {
         let mut diffs = Vec::new();
-        let (state, views, _) = self.replay_all(&mut diffs)?;
-        if let Some(d) = diffs.first() {
-            return Err(StoreError::Damaged {
-                path: self.dir.clone(),
-                detail: d.clone(),
-            });
+        let (state, views, _) = self.replay_all(&mut diffs, |_, _, _| Ok(()))?;
+        if !diffs.is_empty() {
+            return Err(super::damaged(
+                &self.dir,
+                super::error::Damage::Row {
+                    what: "journal".into(),
+                },
+            ));
         }
         for prefix in [keys::NIGHT_PREFIX, keys::REQUEST_PREFIX, keys::CASE_PREFIX] {
             for k in self.views.scan_prefix(prefix).keys() {

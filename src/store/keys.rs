@@ -3,7 +3,7 @@
 //! - `journal`:  seq (u64 BE) → envelope (JSON)
 //! - `personal`: id (u64 BE) → personal record (JSON)
 //! - `views`:    `night/YYYY-MM-DD`, `req/<id BE>`, `case/<id BE>` → records (JSON);
-//!   `meta/format`, `meta/snapshot`, `meta/import` → store metadata
+//!   `meta/format`, `meta/snapshot`, `meta/import`, `meta/scrub` → store metadata
 
 use crate::domain::calendar::ServiceNight;
 
@@ -14,6 +14,8 @@ pub const VIEWS: &str = "views";
 pub const META_FORMAT: &[u8] = b"meta/format";
 pub const META_SNAPSHOT: &[u8] = b"meta/snapshot";
 pub const META_IMPORT: &[u8] = b"meta/import";
+/// Set in the commit of an erasure, removed once every backup was scrubbed.
+pub const META_SCRUB: &[u8] = b"meta/scrub";
 pub const NIGHT_PREFIX: &[u8] = b"night/";
 pub const REQUEST_PREFIX: &[u8] = b"req/";
 pub const CASE_PREFIX: &[u8] = b"case/";

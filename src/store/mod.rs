@@ -1,26 +1,40 @@
 //! The sled store. The journal is the source of truth; views and a snapshot of the live
 //! state sit beside it, written in the same transaction, so opening is instant and `check`
-//! can prove them right. A commit is durable (flushed and fsynced) before it returns.
+//! can prove them right. A commit is durable before it returns: its line in the witness
+//! (`wal.rs`) is fsynced first, sled is checkpointed later (docs/journal.md, Sync protocol).
 
 mod aggregates;
 mod backup;
+mod backup_files;
+pub mod chain;
 mod check;
 mod durable;
 pub mod error;
+mod expiry;
 mod export;
+mod facts_db;
 mod import;
+mod import_error;
+mod import_lines;
 mod keys;
+mod migrate;
+mod open;
 mod restore;
 mod retention;
+mod rows;
 mod scrub;
 mod tx;
 pub mod views;
+mod wal;
 
-pub use backup::{BACKUP_DIR, BackupJob, BackupWritten, apply_retention, list as list_backups};
+pub use backup::{BACKUP_DIR, BackupJob, BackupWritten, apply_retention};
+pub use backup_files::list as list_backups;
 pub use check::CheckReport;
-pub use error::{Result, StoreError};
-pub use export::{ExportRange, ExportSummary, Header, JournalSource, Line};
+pub use error::{BackupHint, Damage, Result, StoreError};
+pub use export::{ExportRange, ExportSummary, Header, JournalSource, Line, Trailer};
+pub use facts_db::FactsView;
 pub use import::{ImportError, ImportSummary};
+pub use open::with_backup_hint;
 pub use restore::{RestoreError, RestoreSummary, restore};
 pub use retention::{
     BackupFile, KEEP_MONTHS, KEEP_NEWEST, file_name as backup_file_name, retained,
@@ -35,21 +49,12 @@ use crate::domain::reference::Territory;
 use crate::domain::state::{Case, Request, State};
 use crate::domain::views::NightRecord;
 use crate::domain::{Command, Written};
+use chain::Hash;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use views::decode;
 
-/// Written once in a new store; a store of another format is not opened.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Format {
-    format: String,
-    version: u32,
-}
-
-const FORMAT_NAME: &str = "vigie-store";
-/// 2: the journal may hold the handover and instruction events (journal version 2).
-const FORMAT_VERSION: u32 = 2;
 /// A snapshot of the live state is written at least this often (in events).
 const SNAPSHOT_EVERY: u64 = 256;
 /// sled's page cache: small, because the console reads little history at a time.
@@ -67,20 +72,41 @@ pub struct Store {
     journal: sled::Tree,
     personal: sled::Tree,
     views: sled::Tree,
+    /// The period reports' facts, one record per night, in their own small database
+    /// (`aggregates.rs`, `facts_db.rs`).
     aggregates: sled::Tree,
+    facts_db: sled::Db,
+    facts_syncer: durable::Syncer,
     syncer: durable::Syncer,
+    /// The witness: every commit is appended here and fsynced before it returns.
+    wal: wal::Wal,
     territory: Territory,
     state: State,
+    /// The hash of the journal's last event.
+    head: Hash,
     snapshot_seq: u64,
-    /// Set when a flush failed: what sled holds may differ from the disk, so stop writing.
+    /// Days a personal record is kept after its request's last activity; erased at each
+    /// close of a night (`None`: never by itself).
+    retention_days: Option<u32>,
+    /// Set when a write failed: what sled holds may differ from the disk, so stop writing.
     poisoned: bool,
     _lock: durable::DirLock,
 }
 
-fn damaged(dir: &Path, detail: impl Into<String>) -> StoreError {
+fn damaged(dir: &Path, damage: Damage) -> StoreError {
     StoreError::Damaged {
         path: dir.to_path_buf(),
-        detail: detail.into(),
+        damage,
+        backup: None,
+    }
+}
+
+/// A sled read failed: the files are damaged (sled's words stay out of the message).
+fn unreadable(dir: &Path) -> impl Fn(sled::Error) -> StoreError + '_ {
+    move |e| match e {
+        sled::Error::Io(e) if error::is_disk_full(&e) => StoreError::DiskFull,
+        _ if durable::disk_full(dir) => StoreError::DiskFull,
+        _ => damaged(dir, Damage::Unreadable),
     }
 }
 
@@ -90,152 +116,54 @@ fn read_row<T: serde::de::DeserializeOwned>(
     item: sled::Result<(sled::IVec, sled::IVec)>,
     what: &str,
 ) -> Result<T> {
-    let (_, v) = item.map_err(|e| damaged(dir, e.to_string()))?;
-    decode(&v, what).map_err(|e| damaged(dir, e.to_string()))
+    let (_, v) = item.map_err(unreadable(dir))?;
+    decode(&v, what).map_err(|_| damaged(dir, Damage::Row { what: what.into() }))
+}
+
+/// One journal row, decoded.
+fn read_env(dir: &Path, item: sled::Result<(sled::IVec, sled::IVec)>) -> Result<Envelope> {
+    let (_, v) = item.map_err(unreadable(dir))?;
+    rows::envelope(dir, &v)
 }
 
 impl Store {
-    /// Opens (or creates) the store in the data directory `dir`.
-    pub fn open(dir: &Path, territory: Territory) -> Result<Store> {
-        durable::prepare_dir(dir)?;
-        let lock = durable::lock(dir)?;
-        let db_dir = dir.join("store");
-        let config = sled::Config::new()
-            .path(&db_dir)
-            .cache_capacity(CACHE_BYTES);
-        // sled 0.34 can panic on some damaged files; a damaged store must be a message.
-        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || config.open()));
-        let db = match opened {
-            Ok(Ok(db)) => db,
-            Ok(Err(sled::Error::Io(e))) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-                return Err(StoreError::DataDir {
-                    path: db_dir,
-                    detail: e.to_string(),
-                });
-            }
-            Ok(Err(e)) => return Err(damaged(&db_dir, e.to_string())),
-            Err(_) => return Err(damaged(&db_dir, "the database could not be read")),
-        };
-        let tree = |name: &str| {
-            db.open_tree(name)
-                .map_err(|e| damaged(&db_dir, e.to_string()))
-        };
-        let (journal, personal, views, aggregates) = (
-            tree(keys::JOURNAL)?,
-            tree(keys::PERSONAL)?,
-            tree(keys::VIEWS)?,
-            tree(aggregates::TREE)?,
-        );
-        let syncer = durable::Syncer::new(&db_dir)?;
-        let mut store = Store {
-            dir: dir.to_path_buf(),
-            db,
-            journal,
-            personal,
-            views,
-            aggregates,
-            syncer,
-            territory,
-            state: State::default(),
-            snapshot_seq: 0,
-            poisoned: false,
-            _lock: lock,
-        };
-        store.check_format()?;
-        if store
-            .views
-            .get(keys::META_IMPORT)
-            .map_err(|e| damaged(&db_dir, e.to_string()))?
-            .is_some()
-        {
-            store.roll_back_import()?;
-        }
-        store.load_state()?;
-        store.ensure_aggregates()?;
-        Ok(store)
-    }
-
-    fn check_format(&mut self) -> Result<()> {
-        let raw = self
-            .views
-            .get(keys::META_FORMAT)
-            .map_err(|e| damaged(&self.dir, e.to_string()))?;
-        match raw {
-            Some(bytes) => {
-                let f: Format =
-                    decode(&bytes, "format").map_err(|e| damaged(&self.dir, e.to_string()))?;
-                if f.format != FORMAT_NAME || f.version > FORMAT_VERSION {
-                    return Err(damaged(
-                        &self.dir,
-                        format!("format {} version {}", f.format, f.version),
-                    ));
-                }
-                if f.version < FORMAT_VERSION {
-                    // Older stores read as they are; the marker says newer events may follow,
-                    // so an older Vigie refuses the store instead of misreading it.
-                    let f = Format {
-                        format: FORMAT_NAME.into(),
-                        version: FORMAT_VERSION,
-                    };
-                    self.views.insert(keys::META_FORMAT, views::encode(&f)?)?;
-                    self.durable(false)?;
-                }
-                Ok(())
-            }
-            None if self.journal.is_empty() => {
-                let f = Format {
-                    format: FORMAT_NAME.into(),
-                    version: FORMAT_VERSION,
-                };
-                self.views.insert(keys::META_FORMAT, views::encode(&f)?)?;
-                self.durable(false)
-            }
-            None => Err(damaged(&self.dir, "format marker missing")),
-        }
-    }
-
-    /// Snapshot, then the journal after it.
-    fn load_state(&mut self) -> Result<()> {
-        let dir = self.dir.clone();
-        let snap = self
-            .views
-            .get(keys::META_SNAPSHOT)
-            .map_err(|e| damaged(&dir, e.to_string()))?;
-        let (mut state, from) = match snap {
-            Some(bytes) => {
-                let s: Snapshot =
-                    decode(&bytes, "snapshot").map_err(|e| damaged(&dir, e.to_string()))?;
-                (s.state, s.seq)
-            }
-            None => (State::default(), 0),
-        };
-        self.snapshot_seq = from;
-        for item in self.journal.range(keys::seq(from + 1)..) {
-            let (k, v) = item.map_err(|e| damaged(&dir, e.to_string()))?;
-            let env: Envelope = decode(&v, "journal").map_err(|e| damaged(&dir, e.to_string()))?;
-            if keys::decode_seq(&k) != Some(env.seq) || env.seq != state.last_seq + 1 {
-                return Err(damaged(
-                    &dir,
-                    format!("journal sequence broken at {}", env.seq),
-                ));
-            }
-            state.apply(&env);
-        }
-        self.state = state;
-        Ok(())
-    }
-
-    /// flush + fsync: nothing counts as done before this returns.
+    /// flush + fsync: everything sled holds is on the disk when this returns.
     fn durable(&mut self, with_blobs: bool) -> Result<()> {
-        let flushed = self
-            .db
-            .flush()
-            .map_err(|e| StoreError::Write(e.to_string()));
+        let flushed = self.db.flush().map(|_| ()).map_err(StoreError::from);
         let synced = flushed.and_then(|_| self.syncer.sync(with_blobs));
+        // The facts with them: derived, but a report reads them alone.
+        let synced = synced.and_then(|_| {
+            self.facts_db.flush().map_err(StoreError::from)?;
+            self.facts_syncer.sync(with_blobs)
+        });
         if synced.is_err() {
             self.poisoned = true;
         }
         synced
+    }
+
+    /// Makes sled durable, then shortens the witness to the journal's head.
+    fn checkpoint(&mut self) -> Result<()> {
+        self.durable(true)?;
+        let head = wal::Head {
+            seq: self.state.last_seq,
+            hash: self.head,
+        };
+        match wal::Wal::reset(&self.dir.join("store"), head) {
+            Ok(w) => {
+                self.wal = w;
+                Ok(())
+            }
+            Err(e) => {
+                self.poisoned = true;
+                Err(e)
+            }
+        }
+    }
+
+    /// The retention period applied at each close of a night (the settings file's).
+    pub fn set_retention_days(&mut self, days: Option<u32>) {
+        self.retention_days = days;
     }
 
     pub fn dir(&self) -> &Path {
@@ -317,8 +245,8 @@ impl Store {
 
     /// Reading what was written can only fail if the files were damaged (or the disk
     /// fails): say so, with the directory, rather than sled's words.
-    fn damage(&self, e: impl std::fmt::Display) -> StoreError {
-        damaged(&self.dir, e.to_string())
+    fn damage(&self, e: sled::Error) -> StoreError {
+        unreadable(&self.dir)(e)
     }
 
     fn row<T: serde::de::DeserializeOwned>(
@@ -336,7 +264,9 @@ impl Store {
         what: &str,
     ) -> Result<Option<T>> {
         match tree.get(key).map_err(|e| self.damage(e))? {
-            Some(v) => decode(&v, what).map(Some).map_err(|e| self.damage(e)),
+            Some(v) => decode(&v, what)
+                .map(Some)
+                .map_err(|_| damaged(&self.dir, Damage::Row { what: what.into() })),
             None => Ok(None),
         }
     }
@@ -352,7 +282,7 @@ impl Store {
     /// Envelopes from `from` to `to` inclusive, in order.
     pub fn envelopes(&self, from: u64, to: u64) -> impl Iterator<Item = Result<Envelope>> + '_ {
         let rows = self.journal.range(keys::seq(from)..=keys::seq(to));
-        rows.map(|item| self.row(item, "journal"))
+        rows.map(|item| read_env(&self.dir, item))
     }
 
     /// The events placed in `record`'s night, in order (a night's events lie in its range
@@ -367,19 +297,17 @@ impl Store {
         self.get_in(&self.personal, &keys::seq(id.0), "personal")
     }
 
-    /// Personal records created before `limit` (for the retention rule).
-    pub fn personal_older_than(&self, limit: DateTime<Utc>) -> Result<Vec<PersonalId>> {
-        let mut old = Vec::new();
-        for item in self.personal.iter() {
-            let rec: PersonalRecord = self.row(item, "personal")?;
-            if rec.created_at < limit {
-                old.push(rec.id);
-            }
-        }
-        Ok(old)
-    }
-
     pub fn personal_count(&self) -> usize {
         self.personal.len()
+    }
+}
+
+impl Drop for Store {
+    /// A clean close: sled made durable and the witness shortened, so that the next open
+    /// finds both at the same head.
+    fn drop(&mut self) {
+        if !self.poisoned && self.wal.pending() > 0 {
+            let _ = self.checkpoint();
+        }
     }
 }

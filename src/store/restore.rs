@@ -1,6 +1,8 @@
 //! Rebuilding a store from a backup: into a new (or empty) data directory only, through the
-//! all-or-nothing journal import, then the full check. Whatever fails, what was created in
-//! the directory is removed: a restore leaves a sound store or nothing.
+//! all-or-nothing journal import, then the full check. The store is built in a temporary
+//! sibling directory (`.NAME.restoring`) and renamed into place at the very end, so that a
+//! restore that fails, or is killed, leaves no half-made store where it was asked for; the
+//! next restore removes a temporary directory left by a killed one.
 
 use super::Store;
 use super::check::CheckReport;
@@ -40,6 +42,17 @@ pub enum RestoreError {
     CheckFailed(Vec<String>),
 }
 
+impl RestoreError {
+    /// The exit code of a restore that failed this way.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RestoreError::Store(e) => e.exit_code(),
+            RestoreError::NotEmpty(_) => 3,
+            _ => 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct RestoreSummary {
     pub import: ImportSummary,
@@ -62,27 +75,54 @@ pub fn restore(
         path: backup.to_path_buf(),
         detail: e.to_string(),
     };
-    let created = match fs::read_dir(dir).map(|mut entries| entries.next().is_some()) {
+    match fs::read_dir(dir).map(|mut entries| entries.next().is_some()) {
         Ok(true) => return Err(RestoreError::NotEmpty(dir.to_path_buf())),
-        Ok(false) => false,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-        Err(e) => {
-            return Err(StoreError::DataDir {
-                path: dir.to_path_buf(),
-                detail: e.to_string(),
-            }
-            .into());
-        }
-    };
+        Ok(false) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(data_dir(dir, e)),
+    }
     check_head(backup, &territory.id).map_err(|e| match e {
         Head::Io(e) => unreadable(e),
         Head::Err(e) => e,
     })?;
-    let result = import_and_check(backup, dir, territory);
+    let tmp = staging_dir(dir)?;
+    let result = import_and_check(backup, &tmp, territory);
     if result.is_err() {
-        remove_created(dir, created);
+        let _ = fs::remove_dir_all(&tmp);
+        return result;
     }
+    // rename(2) puts a directory in place of a missing or empty one, whole.
+    if let Err(e) = fs::rename(&tmp, dir) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(data_dir(dir, e));
+    }
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    crate::atomic_file::sync_dir(parent.unwrap_or(Path::new("."))).map_err(|e| data_dir(dir, e))?;
     result
+}
+
+fn data_dir(dir: &Path, e: std::io::Error) -> RestoreError {
+    RestoreError::Store(StoreError::DataDir {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    })
+}
+
+/// `.NAME.restoring` beside `dir` (created with its parents), emptied of what a killed
+/// restore left.
+fn staging_dir(dir: &Path) -> Result<PathBuf, RestoreError> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "data".into());
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = parent.unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|e| data_dir(dir, e))?;
+    let tmp = parent.join(format!(".{name}.restoring"));
+    match fs::remove_dir_all(&tmp) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(data_dir(&tmp, e)),
+        _ => Ok(tmp),
+    }
 }
 
 enum Head {
@@ -144,23 +184,7 @@ fn import_and_check(
     if !check.is_ok() {
         return Err(RestoreError::CheckFailed(check.differences));
     }
+    // Closed (checkpointed, unlocked) before it is renamed into place.
+    drop(store);
     Ok(RestoreSummary { import, check })
-}
-
-/// Leaves the directory as it was found: removed if the restore created it, else emptied.
-fn remove_created(dir: &Path, created: bool) {
-    if created {
-        let _ = fs::remove_dir_all(dir);
-        return;
-    }
-    if let Ok(entries) = fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let _ = if path.is_dir() {
-                fs::remove_dir_all(&path)
-            } else {
-                fs::remove_file(&path)
-            };
-        }
-    }
 }

@@ -3,7 +3,7 @@
 
 use super::error::{Result, StoreError};
 use super::views::{Overlay, encode};
-use super::{SNAPSHOT_EVERY, Snapshot, Store, keys};
+use super::{SNAPSHOT_EVERY, Snapshot, Store, keys, rows, wal};
 use crate::domain::event::{Envelope, Event};
 use crate::domain::ids::PersonalId;
 use crate::domain::personal::PersonalRecord;
@@ -22,6 +22,7 @@ pub struct Tx<'s> {
     personal: Vec<PersonalRecord>,
     erased: Vec<PersonalId>,
     views: Overlay,
+    /// The period reports' facts this group changes (`aggregates.rs`).
     aggregates: super::aggregates::Pending,
     /// Extra metadata to write with this commit (import markers).
     pub(super) meta: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
@@ -72,9 +73,22 @@ impl<'s> Tx<'s> {
     pub fn execute(&mut self, cmd: &Command, at: DateTime<Utc>) -> Result<Vec<Envelope>> {
         let decision = decide(&self.state, &self.store.territory, cmd, at)?;
         self.personal.extend(decision.personal);
-        let envs = stamp(&self.state, decision.events, at);
+        let mut envs = stamp(&self.state, decision.events, at);
         for env in &envs {
             self.push(env.clone())?;
+        }
+        if matches!(cmd, Command::CloseNight)
+            && let Some(days) = self.store.retention_days
+        {
+            // The retention period, applied by itself at each close, in the same commit.
+            let personal = self.store.expired(&self.state, at, days)?;
+            if !personal.is_empty() {
+                let purge = Event::PersonalPurged { personal, days };
+                for env in stamp(&self.state, vec![purge], at) {
+                    self.push(env.clone())?;
+                    envs.push(env);
+                }
+            }
         }
         Ok(envs)
     }
@@ -90,9 +104,19 @@ impl<'s> Tx<'s> {
         self.state.apply(&env);
         project(&mut self.views, &self.state, &env)?;
         crate::domain::facts::project(&mut self.aggregates, &self.state, &env)?;
-        if let Event::PersonalErased { personal, .. } = &env.event {
-            self.personal.retain(|p| p.id != *personal);
-            self.erased.push(*personal);
+        let erased: &[PersonalId] = match &env.event {
+            Event::PersonalErased { personal, .. } => std::slice::from_ref(personal),
+            Event::PersonalPurged { personal, .. } => personal,
+            _ => &[],
+        };
+        if !erased.is_empty() {
+            self.personal.retain(|p| !erased.contains(&p.id));
+            self.erased.extend_from_slice(erased);
+            // The backups still hold them: the scrub is owed until it has run (`scrub.rs`).
+            self.meta.insert(
+                keys::META_SCRUB.to_vec(),
+                Some(env.seq.to_be_bytes().to_vec()),
+            );
         }
         self.envelopes.push(env);
         Ok(())
@@ -102,9 +126,20 @@ impl<'s> Tx<'s> {
         self.personal.push(record);
     }
 
-    /// Writes everything in one transaction, then flushes and fsyncs. Only then does the
+    /// Makes the group durable: its line in the witness is fsynced, then sled is written
+    /// (without waiting for the disk; a checkpoint does that later). Only then does the
     /// store's live state move forward.
     pub fn commit(self) -> Result<u64> {
+        self.finish(true)
+    }
+
+    /// Writes straight into sled and checkpoints (imports, replays, repairs): the witness
+    /// is rewritten to the new head instead of holding the events.
+    pub(super) fn commit_direct(self) -> Result<u64> {
+        self.finish(false)
+    }
+
+    fn finish(self, witnessed: bool) -> Result<u64> {
         let Tx {
             store,
             state,
@@ -118,9 +153,12 @@ impl<'s> Tx<'s> {
         if envelopes.is_empty() && meta.is_empty() {
             return Ok(state.last_seq);
         }
+        let mut head = store.head;
         let mut journal_rows = Vec::with_capacity(envelopes.len());
         for env in &envelopes {
-            journal_rows.push((keys::seq(env.seq), encode(env)?));
+            let (hash, row) = rows::encode(env, &head);
+            head = hash;
+            journal_rows.push((keys::seq(env.seq), row));
         }
         let mut personal_rows = Vec::with_capacity(personal.len());
         for p in &personal {
@@ -132,13 +170,7 @@ impl<'s> Tx<'s> {
             .map(|(k, v)| (k, Some(v)))
             .collect();
         view_rows.extend(meta);
-        let marks_night = envelopes.iter().any(|e| {
-            matches!(
-                e.event,
-                Event::NightOpened { .. } | Event::NightClosed { .. }
-            )
-        });
-        let snapshot = marks_night || state.last_seq >= store.snapshot_seq + SNAPSHOT_EVERY;
+        let snapshot = snapshot_due(store, &state, &envelopes);
         if snapshot {
             let snap = Snapshot {
                 seq: state.last_seq,
@@ -146,43 +178,96 @@ impl<'s> Tx<'s> {
             };
             view_rows.push((keys::META_SNAPSHOT.to_vec(), Some(encode(&snap)?)));
         }
+        if witnessed && !envelopes.is_empty() {
+            let line = wal::Commit {
+                envelopes,
+                personal,
+                hash: head,
+            };
+            // The durability point: from here the commit survives a crash or power loss.
+            store.wal.append(&line)?;
+        }
+        let rows = Rows {
+            journal: journal_rows,
+            personal: personal_rows,
+            erased: &erased,
+            views: view_rows,
+        };
+        let facts = aggregates.rows(state.last_seq, &store.territory.id)?;
+        if let Err(e) = rows.write(store).and_then(|_| store.write_facts(&facts)) {
+            // What the witness holds is replayed at the next open.
+            store.poisoned = true;
+            return Err(e);
+        }
+        if snapshot {
+            store.snapshot_seq = state.last_seq;
+        }
+        store.state = state;
+        store.head = head;
+        let due = !erased.is_empty()
+            || store.wal.pending() >= CHECKPOINT_EVERY
+            || store.wal.len() >= CHECKPOINT_BYTES;
+        if !witnessed {
+            store.checkpoint()?;
+        } else if due {
+            // The commit is durable already; a failed checkpoint stops later writes
+            // (`poisoned`) and the witness keeps everything for the next open.
+            let _ = store.checkpoint();
+        }
+        Ok(store.state.last_seq)
+    }
+}
 
-        let aggregate_rows = aggregates.rows(state.last_seq)?;
-        let trees = (
-            &store.journal,
-            &store.personal,
-            &store.views,
-            &store.aggregates,
-        );
-        let written = trees.transaction(|(j, p, v, a)| {
-            for (k, val) in &journal_rows {
+/// A snapshot at each night's opening and close, and at least every `SNAPSHOT_EVERY` events.
+fn snapshot_due(store: &Store, state: &State, envelopes: &[Envelope]) -> bool {
+    let marks_night = envelopes.iter().any(|e| {
+        matches!(
+            e.event,
+            Event::NightOpened { .. } | Event::NightClosed { .. }
+        )
+    });
+    marks_night || state.last_seq >= store.snapshot_seq + SNAPSHOT_EVERY
+}
+
+/// What one commit writes into sled, in one transaction over the three trees.
+struct Rows<'a> {
+    journal: Vec<([u8; 8], Vec<u8>)>,
+    personal: Vec<([u8; 8], Vec<u8>)>,
+    erased: &'a [PersonalId],
+    views: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+}
+
+impl Rows<'_> {
+    fn write(&self, store: &Store) -> Result<()> {
+        let trees = (&store.journal, &store.personal, &store.views);
+        let written = trees.transaction(|(j, p, v)| {
+            for (k, val) in &self.journal {
                 j.insert(&k[..], val.as_slice())?;
             }
-            for (k, val) in &personal_rows {
+            for (k, val) in &self.personal {
                 p.insert(&k[..], val.as_slice())?;
             }
-            for id in &erased {
+            for id in self.erased {
                 p.remove(&keys::seq(id.0)[..])?;
             }
-            for (k, val) in &view_rows {
+            for (k, val) in &self.views {
                 match val {
                     Some(val) => v.insert(k.as_slice(), val.as_slice())?,
                     None => v.remove(k.as_slice())?,
                 };
             }
-            for (k, val) in &aggregate_rows {
-                a.insert(k.as_slice(), val.as_slice())?;
-            }
             Ok::<(), ConflictableTransactionError<()>>(())
         });
-        if let Err(e) = written {
-            return Err(StoreError::Write(format!("{e:?}")));
-        }
-        store.durable(snapshot)?;
-        if snapshot {
-            store.snapshot_seq = state.last_seq;
-        }
-        store.state = state;
-        Ok(store.state.last_seq)
+        written.map_err(|e| match e {
+            sled::transaction::TransactionError::Storage(e) => StoreError::from(e),
+            sled::transaction::TransactionError::Abort(()) => {
+                StoreError::Write("the database refused the write; restart Vigie".into())
+            }
+        })
     }
 }
+
+/// The witness is checkpointed after this many commits, or bytes (and after an erasure,
+/// so that an erased record does not stay in it).
+const CHECKPOINT_EVERY: usize = 1024;
+const CHECKPOINT_BYTES: u64 = 8 << 20;

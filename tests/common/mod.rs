@@ -215,3 +215,14 @@ pub fn permissions_are_enforced(scratch: &Path) -> bool {
     std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o700)).expect("chmod 700");
     enforced
 }
+
+/// Writes `bytes` over a file at `offset` (damage for the tests).
+pub fn overwrite(path: &Path, offset: u64, bytes: &[u8]) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .expect("open for damage");
+    f.seek(SeekFrom::Start(offset)).expect("seek");
+    f.write_all(bytes).expect("damage");
+}

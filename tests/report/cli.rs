@@ -91,6 +91,8 @@ fn the_command_prints_writes_and_explains_a_missing_night() {
 #[test]
 fn an_empty_store_says_there_is_no_report() {
     let (_tmp, data) = super::common::data_dir();
+    // Read commands never create a store: the console (without a terminal) makes it.
+    run(&data, &[]).assert_ok();
     let out = run(&data, &["report", "night"]);
     out.assert_failed();
     assert!(out.stderr.contains("aucune nuit enregistrée"), "{out:?}");

@@ -238,6 +238,11 @@ pub const HANDOVER: &[Binding] = &[
         &[Place::Handover],
     ),
     b(
+        &[(char('M'), Action::ExportMonth)],
+        Doc::ExportMonth,
+        &[Place::Handover],
+    ),
+    b(
         &[(char('R'), Action::ExportReport)],
         Doc::ExportReport,
         &[Place::Handover],

@@ -20,7 +20,7 @@ mod project;
 pub use project::project;
 
 /// Bumped when a field changes meaning: the store rebuilds the facts from the journal.
-pub const FACTS_VERSION: u32 = 1;
+pub const FACTS_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NightFacts {

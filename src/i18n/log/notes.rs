@@ -8,6 +8,9 @@ use crate::i18n::vocab;
 pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
     let (l, colon) = (w.l, w.colon);
     Some(match event {
+        Event::PersonalPurged { personal, days } => {
+            crate::i18n::store::purged(personal.len(), *days, l)
+        }
         Event::LogEntryAdded { personal } => {
             format!("{}{}", l.pick("Note", "Note"), w.text(&Some(*personal)))
         }

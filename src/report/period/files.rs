@@ -1,6 +1,7 @@
 //! The files a period's reports make, as names and bytes: what the command line writes
 //! (and the console will), always at the edge through `atomic_file`. Reports never write.
 
+use super::load::FactsSource;
 use super::scope::Who;
 use super::{PeriodReport, html, period_report, range::Period, tables};
 use crate::domain::reference::Territory;
@@ -8,7 +9,7 @@ use crate::i18n::Lang;
 use crate::report::csv::{self, Separator};
 use crate::report::markdown;
 use crate::report::tables::Durations;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -109,7 +110,7 @@ pub fn file_name(r: &PeriodReport, format: Format, lang: Lang) -> String {
 /// own) or for all of them and the service, in each format: names and bytes, to be
 /// written by the caller.
 pub fn files(
-    store: &Store,
+    store: &dyn FactsSource,
     period: Period,
     commissioner: Option<&str>,
     lang: Lang,

@@ -9,12 +9,49 @@ use super::range::Period;
 use super::scope::Who;
 use crate::domain::calendar::ServiceNight;
 use crate::domain::facts::RequestFact;
+use crate::domain::facts::{NightFacts, OpenCases};
 use crate::domain::ids::RequestId;
-use crate::store::{Result, Store};
+use crate::domain::reference::Territory;
+use crate::store::{FactsView, Result, Store};
 use std::collections::BTreeMap;
 
+/// Where a period report reads: the whole store, or its facts on their own (a report
+/// command does not need to open the journal's database when they are up to date).
+pub trait FactsSource {
+    fn territory(&self) -> &Territory;
+    fn facts_between(
+        &self,
+        from: ServiceNight,
+        to: ServiceNight,
+    ) -> Result<Vec<(ServiceNight, NightFacts)>>;
+    fn open_cases_at(&self, night: ServiceNight) -> Result<OpenCases>;
+}
+
+macro_rules! facts_source {
+    ($t:ty) => {
+        impl FactsSource for $t {
+            fn territory(&self) -> &Territory {
+                <$t>::territory(self)
+            }
+            fn facts_between(
+                &self,
+                from: ServiceNight,
+                to: ServiceNight,
+            ) -> Result<Vec<(ServiceNight, NightFacts)>> {
+                <$t>::facts_between(self, from, to)
+            }
+            fn open_cases_at(&self, night: ServiceNight) -> Result<OpenCases> {
+                <$t>::open_cases_at(self, night)
+            }
+        }
+    };
+}
+
+facts_source!(Store);
+facts_source!(FactsView);
+
 /// The report of `period` for `who`, from the facts kept at commit time.
-pub fn period_report(store: &Store, period: Period, who: &Who) -> Result<PeriodReport> {
+pub fn period_report(store: &dyn FactsSource, period: Period, who: &Who) -> Result<PeriodReport> {
     // Everything the trends read: the previous period, a year before, and 13 months back
     // with their year-before line.
     let series_start = period.month_start_back(12);

@@ -17,7 +17,7 @@ pub mod tables;
 mod trends;
 
 pub use files::{Format, ReportFile, files};
-pub use load::period_report;
+pub use load::{FactsSource, period_report};
 pub use range::Period;
 pub use scope::Who;
 
