@@ -119,6 +119,15 @@ fn references_the_territory_and_earlier_events_do_not_have_are_refused() {
             "request 99999",
         ),
         (
+            "free-address-district",
+            "request_received",
+            Box::new(|v| {
+                v["event"]["site"] = "".into();
+                v["event"]["district"] = "atlantide".into();
+            }),
+            "district « atlantide » inconnu",
+        ),
+        (
             "night-2020",
             "night_closed",
             Box::new(|v| v["event"]["night"] = "2020-03-02".into()),

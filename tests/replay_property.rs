@@ -301,6 +301,7 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
 
     // Requests.
     let receive = Command::ReceiveRequest(NewRequest {
+        address: None,
         entrance: None,
         source: pick(Source::ALL, st.a),
         site: pick(&t.sites, st.b).id,
@@ -514,6 +515,7 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
     let some_case = s.cases.values().next();
     match st.pick % 14 {
         0 => Command::ReceiveRequest(NewRequest {
+            address: None,
             entrance: None,
             source: Source::Resident,
             site: "nulle-part".into(),
@@ -573,6 +575,7 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
             state: some_case.map_or(CaseState::Open, |c| c.state),
         },
         10 => Command::ReceiveRequest(NewRequest {
+            address: None,
             entrance: None,
             source: Source::Resident,
             site: pick(&t.sites, st.a).id,
@@ -873,6 +876,7 @@ proptest! {
 
 fn call(site: &str, n: usize) -> Command {
     Command::ReceiveRequest(NewRequest {
+        address: None,
         entrance: None,
         source: Source::ALL[n % Source::ALL.len()],
         site: site.into(),

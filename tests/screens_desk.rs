@@ -28,6 +28,7 @@ fn at(s: &str) -> DateTime<Utc> {
 
 fn call(site: &str, category: Category, priority: Priority) -> NewRequest {
     NewRequest {
+        address: None,
         source: Source::Resident,
         site: site.into(),
         category,

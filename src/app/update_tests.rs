@@ -96,6 +96,7 @@ impl Desk {
     fn request_at(&mut self, site: &str, priority: Priority) -> RequestId {
         let id = RequestId(self.app.domain.counters.request);
         self.prepare(Command::ReceiveRequest(NewRequest {
+            address: None,
             entrance: None,
             source: Source::Resident,
             site: site.into(),

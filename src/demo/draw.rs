@@ -158,6 +158,7 @@ pub(super) fn new_request<'t>(rng: &mut Rng, t: &'t Territory) -> (&'t Site, New
         halls => rng.chance(0.5).then(|| rng.pick(halls).clone()),
     };
     let req = NewRequest {
+        address: None,
         entrance,
         source,
         site: site.id.clone(),

@@ -153,6 +153,16 @@ pub struct NewRequest {
     /// One of the site's entrances (halls), if the caller said which.
     #[serde(default)]
     pub entrance: Option<String>,
+    /// A place that is not in the list: its address (personal data: it may be a home) and
+    /// its district; `site` is then empty.
+    #[serde(default)]
+    pub address: Option<FreeAddress>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeAddress {
+    pub text: String,
+    pub district: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -173,6 +173,7 @@ impl<'a> Ctx<'a> {
             caller_name: name,
             callback,
             text,
+            address: None,
         });
         id
     }

@@ -30,6 +30,7 @@ fn night(s: &str) -> ServiceNight {
 /// A resident's call about noise, P3, with no personal data.
 fn call(site: &str) -> NewRequest {
     NewRequest {
+        address: None,
         entrance: None,
         source: Source::Resident,
         site: site.into(),
@@ -522,6 +523,7 @@ fn a_residents_call_is_numbered_in_the_night_and_its_personal_data_stays_out_of_
     let mut n = NightFixture::with_teams();
     let id = n
         .receive_new(NewRequest {
+            address: None,
             entrance: None,
             source: Source::Resident,
             site: "mau-gros-chene-3".into(),
@@ -536,6 +538,7 @@ fn a_residents_call_is_numbered_in_the_night_and_its_personal_data_stays_out_of_
     assert_eq!(
         env.event,
         Event::RequestReceived {
+            district: None,
             entrance: None,
             request: RequestId(0),
             number: 1,
@@ -879,3 +882,6 @@ mod handover;
 
 #[path = "phone_tests.rs"]
 mod phone;
+
+#[path = "free_address_tests.rs"]
+mod free_address;

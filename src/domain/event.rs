@@ -76,6 +76,9 @@ pub enum Event {
         /// One of the site's entrances (halls).
         #[serde(default)]
         entrance: Option<String>,
+        /// The district of a free address (`site` empty; the address is personal data).
+        #[serde(default)]
+        district: Option<String>,
     },
     RequestCorrected {
         request: RequestId,

@@ -213,7 +213,7 @@ fn recalling_the_first_team_leaves_the_reinforcement_in_charge() {
 
 /// Facts in memory, to see what the period reports would count.
 #[derive(Default)]
-struct MemFacts(BTreeMap<ServiceNight, NightFacts>);
+pub(super) struct MemFacts(pub(super) BTreeMap<ServiceNight, NightFacts>);
 
 impl Facts for MemFacts {
     type Error = ();

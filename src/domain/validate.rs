@@ -247,10 +247,17 @@ fn request_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
     let c = &e.0.counters;
     match event {
         Event::RequestReceived {
-            request, site: s, ..
+            request,
+            site: s,
+            district,
+            ..
         } => {
             fresh(request.0 < c.request, "request", request.0)?;
-            site(t, s)
+            match district {
+                // A free address: no site, a district of the territory.
+                Some(d) if s.is_empty() => known(t.district(d).is_some(), "district", d),
+                _ => site(t, s),
+            }
         }
         Event::RequestCorrected {
             request, site: s, ..

@@ -74,6 +74,7 @@ impl RequestForm {
     pub fn to_request(&self, territory: &Territory) -> Result<NewRequest, RequestField> {
         let site = self.site(territory).ok_or(RequestField::Site)?;
         Ok(NewRequest {
+            address: None,
             site: site.id.clone(),
             source: self.source.ok_or(RequestField::Source)?,
             category: self.category.ok_or(RequestField::Category)?,

@@ -66,6 +66,9 @@ pub struct RequestFact {
     pub ended: Option<(ServiceNight, Ending)>,
     /// Corrections recorded in a later night than the request's own.
     pub late_corrections: u32,
+    /// A free address's district (`site` is then empty): counted there and for the city.
+    #[serde(default)]
+    pub district: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -119,6 +119,7 @@ impl<F: Facts> Projection<'_, F> {
             on_site: None,
             ended: None,
             late_corrections: 0,
+            district: r.district.clone(),
         };
         self.change(night, |n| n.requests.push(fact))
     }
@@ -130,6 +131,7 @@ impl<F: Facts> Projection<'_, F> {
         let late = u32::from(home != self.night());
         edit(self.f, home, request, |fact| {
             (fact.site, fact.category) = (r.site.clone(), r.category);
+            fact.district = r.district.clone();
             (fact.source, fact.priority) = (r.source, r.priority);
             fact.late_corrections += late;
         })

@@ -86,3 +86,31 @@ impl Ctx<'_> {
         Ok(())
     }
 }
+
+impl Ctx<'_> {
+    /// A place not in the list: its address (cleaned, not empty) and a known district.
+    pub(in crate::domain) fn free_address(
+        &self,
+        new: &crate::domain::command::NewRequest,
+    ) -> Result<Option<crate::domain::command::FreeAddress>, Refusal> {
+        let Some(free) = &new.address else {
+            return Ok(None);
+        };
+        let text =
+            crate::domain::personal::clean_text(Some(&free.text)).ok_or(Refusal::EmptyText)?;
+        if text.chars().count() > crate::domain::personal::MAX_NAME {
+            return Err(Refusal::TextTooLong {
+                max: crate::domain::personal::MAX_NAME,
+            });
+        }
+        if self.territory.district(&free.district).is_none() {
+            return Err(Refusal::UnknownDistrict {
+                id: free.district.clone(),
+            });
+        }
+        Ok(Some(crate::domain::command::FreeAddress {
+            text,
+            district: free.district.clone(),
+        }))
+    }
+}

@@ -54,6 +54,9 @@ pub struct Request {
     /// Callbacks asked for, in order; the last may still be to make.
     #[serde(default)]
     pub callbacks: Vec<super::phone::Callback>,
+    /// A free address's district (`site` is then empty; the address is in `personal`).
+    #[serde(default)]
+    pub district: Option<String>,
 }
 
 impl Request {
@@ -69,6 +72,7 @@ impl Request {
             priority,
             personal,
             entrance,
+            district,
         } = &env.event
         else {
             return None;
@@ -97,6 +101,7 @@ impl Request {
             entrance: entrance.clone(),
             settled: None,
             callbacks: Vec::new(),
+            district: district.clone(),
         })
     }
 
@@ -141,6 +146,8 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
                 }
                 if let Some(s) = site {
                     r.site = s.clone();
+                    // A site from the list now: no longer a free address.
+                    r.district = None;
                 }
                 if let Some(c) = category {
                     r.category = *c;

@@ -18,13 +18,22 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             priority,
             personal,
             entrance,
+            district,
             ..
         } => format!(
             "{request_word} {number} {}{colon} {}, {}, {}{} — {} {}{}",
             l.pick("reçue", "received"),
             vocab::category(*category, l),
             vocab::priority(*priority, l),
-            w.site(site),
+            match district {
+                // A free address: its district (the address itself is personal data).
+                Some(d) if site.is_empty() => format!(
+                    "{} ({})",
+                    l.pick("adresse libre", "free address"),
+                    w.t.district(d).map_or(d.as_str(), |d| d.name.as_str())
+                ),
+                _ => w.site(site),
+            },
             entrance
                 .as_ref()
                 .map_or(String::new(), |e| format!(", {e}")),

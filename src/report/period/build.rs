@@ -99,7 +99,7 @@ fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activit
     let (levels, outcomes, partners) = sections::clearances(input, from, to);
     Activity {
         by_category: counts(Category::ALL, requests.iter().map(|(_, r)| r.category)),
-        by_district: input.by_district(requests.iter().map(|(_, r)| input.district_of(&r.site))),
+        by_district: input.by_district(requests.iter().map(|(_, r)| input.request_district(r))),
         by_site: sections::by_site(input, requests),
         by_source: counts(Source::ALL, requests.iter().map(|(_, r)| r.source)),
         by_priority: counts(Priority::ALL, requests.iter().map(|(_, r)| r.priority)),
@@ -110,7 +110,7 @@ fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activit
         by_hour_band: counts(&BANDS, requests.iter().map(|(_, r)| r.band)),
         heat,
         interventions_by_district: input
-            .by_district(interventions.iter().map(|r| input.district_of(&r.site))),
+            .by_district(interventions.iter().map(|r| input.request_district(r))),
         levels,
         outcomes,
         partners,
@@ -120,7 +120,7 @@ fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activit
                 input
                     .nights(from, to)
                     .flat_map(|(_, f)| f.requests.iter())
-                    .map(|r| input.district_of(&r.site)),
+                    .map(|r| input.request_district(r)),
             ),
             _ => Vec::new(),
         },
