@@ -55,7 +55,7 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Back | Action::Quit => {
             app.mode = Mode::Normal;
-            super::intake::left_waiting(app);
+            left_waiting(app);
             return Vec::new();
         }
         _ => return Vec::new(),
@@ -64,4 +64,14 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         picker.team = names.get(to).cloned();
     }
     Vec::new()
+}
+
+/// Esc in the picker opened after saving: the footer no longer offers to send a team.
+fn left_waiting(app: &mut AppState) {
+    if let Some(crate::i18n::notice::Notice::Desk(
+        crate::i18n::desk_notice::DeskNotice::SavedSendTeam { number, .. },
+    )) = app.notice
+    {
+        app.notice = Some(crate::i18n::notice::Notice::RequestRecorded { number });
+    }
 }

@@ -20,10 +20,3 @@ pub(super) fn send_next(app: &mut AppState, request: RequestId) {
     app.mode = Mode::Dispatch(Box::new(picker));
     app.notice = Some(Notice::Desk(DeskNotice::SavedSendTeam { number, team }));
 }
-
-/// Esc in the picker opened after saving: the footer no longer offers to send a team.
-pub(super) fn left_waiting(app: &mut AppState) {
-    if let Some(Notice::Desk(DeskNotice::SavedSendTeam { number, .. })) = app.notice {
-        app.notice = Some(Notice::RequestRecorded { number });
-    }
-}

@@ -55,21 +55,3 @@ fn next_callback(app: &mut AppState) -> Vec<Effect> {
     app.mode = Mode::Callback(Box::new(Open::new(form)));
     Vec::new()
 }
-
-/// Keys in a request's detail: Esc or Enter close it, the request's keys work from it.
-pub(super) fn detail(app: &mut AppState, action: Action) -> Vec<Effect> {
-    let Mode::Detail(request) = app.mode else {
-        return Vec::new();
-    };
-    app.mode = Mode::Normal;
-    match action {
-        Action::Back | Action::Detail => Vec::new(),
-        // Ctrl-C quits from anywhere; nothing is being typed here.
-        Action::Quit => vec![Effect::Quit],
-        action => {
-            app.focus = Pane::Requests;
-            app.selection.request = Some(request);
-            super::board_keys::keys(app, action)
-        }
-    }
-}

@@ -5,7 +5,7 @@ use super::form::line::{LineForm, LinePurpose};
 use super::form::{Ctx, Open, Outcome, handle};
 use super::respond::{commit, open_night, say};
 use super::{Action, AppState, Effect, Failure, Mode, Screen, project};
-use super::{board_keys, cases, dispatch, handover, log_keys, request_keys};
+use super::{board_keys, cases, dispatch, handover, log_keys};
 use crate::i18n::notice::Notice;
 
 pub fn update(app: &mut AppState, action: Action) -> Vec<Effect> {
@@ -48,7 +48,7 @@ fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Dispatch(_) => dispatch::keys(app, action),
         Mode::Choice(_) => handover::choice(app, action),
         Mode::Search(_) => log_keys::search(app, action),
-        Mode::Detail(_) => request_keys::detail(app, action),
+        Mode::Detail(_) => board_keys::detail(app, action),
         _ => form(app, action),
     }
 }

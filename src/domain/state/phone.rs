@@ -2,7 +2,6 @@
 //! call back (à rappeler → rappelé, with who, when and what it came to).
 
 use super::State;
-use super::requests::Request;
 use crate::domain::event::{Envelope, Event};
 use crate::domain::vocab::{CallbackOutcome, PhoneOutcome, RequestStatus};
 use chrono::{DateTime, Utc};
@@ -42,13 +41,6 @@ impl Callback {
         self.attempts
             .iter()
             .all(|a| a.outcome == CallbackOutcome::NoAnswer)
-    }
-}
-
-impl Request {
-    /// The callback still to make, if any.
-    pub fn pending_callback(&self) -> Option<&Callback> {
-        self.callbacks.last().filter(|c| c.is_pending())
     }
 }
 

@@ -180,3 +180,32 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
         _ => {}
     }
 }
+
+impl Request {
+    /// The teams on it now (the first sent first).
+    pub fn teams_on(&self) -> Vec<&str> {
+        let on = self.interventions.iter().filter(|i| i.is_under_way());
+        on.map(|i| i.team.as_str()).collect()
+    }
+
+    /// After a team left: the first team still on it leads, its status follows that team
+    /// (on site if it arrived). False when no team is left.
+    pub(super) fn follow_teams(&mut self) -> bool {
+        let lead = self.interventions.iter().find(|i| i.is_under_way());
+        let next = lead.map(|i| (i.team.clone(), i.on_site_at.is_some()));
+        self.team = next.as_ref().map(|(t, _)| t.clone());
+        match next {
+            Some((_, true)) => self.status = RequestStatus::OnSite,
+            Some((_, false)) => self.status = RequestStatus::EnRoute,
+            None => {}
+        }
+        next.is_some()
+    }
+}
+
+impl Request {
+    /// The callback still to make, if any.
+    pub fn pending_callback(&self) -> Option<&super::phone::Callback> {
+        self.callbacks.last().filter(|c| c.is_pending())
+    }
+}
