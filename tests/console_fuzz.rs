@@ -57,6 +57,8 @@ fn seeded() -> MemoryDesk {
         ("bre-cloteaux-1", Priority::P4),
     ] {
         run(Command::ReceiveRequest(NewRequest {
+            address: None,
+            entrance: None,
             source: Source::Resident,
             site: site.into(),
             category: Category::Noise,

@@ -67,6 +67,8 @@ fn night(lang: Lang) -> AppState {
     for (site, category, priority) in requests {
         t += Duration::minutes(7);
         let new = NewRequest {
+            address: None,
+            entrance: None,
             source: Source::Resident,
             site: site.into(),
             category,

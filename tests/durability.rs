@@ -234,6 +234,8 @@ fn next_command(
         candidates.push((
             4,
             Command::ReceiveRequest(NewRequest {
+                address: None,
+                entrance: None,
                 source: *rng.pick(&[Source::Resident, Source::Landlord, Source::Police]),
                 site: rng.pick(sites).clone(),
                 category: *rng.pick(&[Category::Noise, Category::HallOccupation]),

@@ -66,8 +66,8 @@ fn an_observation_a_relay_and_a_point_of_the_plan_go_from_keys_to_the_log_and_th
     for _ in 0..3 {
         c.key(Key::Tab).key(Key::Right);
     }
-    c.key(Key::Enter).wait_for("Sollicitation enregistrée.");
-    c.keys("d").wait_for("Envoyer une équipe");
+    // Saved, the team picker opens on the suggested team.
+    c.key(Key::Enter).wait_for("Envoyer une équipe");
     c.key(Key::Enter).wait_for("envoyée");
     c.keys("a").wait_for("sur place");
     c.keys("x").wait_for("Clôturer l'intervention");

@@ -11,7 +11,7 @@ use std::path::Path;
 /// The lines of a five-night demo's export.
 fn journal(dir: &Path) -> Vec<String> {
     let data = dir.join("source");
-    demo(&data, 5, 7, "2026-11-27");
+    demo(&data, 6, 11, "2026-11-27");
     export(&data, &[]).lines().map(str::to_string).collect()
 }
 
@@ -99,6 +99,33 @@ fn references_the_territory_and_earlier_events_do_not_have_are_refused() {
             "team_composed",
             Box::new(|v| v["event"]["members"] = serde_json::json!(["fantome-x"])),
             "« fantome-x » inconnu",
+        ),
+        (
+            "entrance",
+            "request_received",
+            Box::new(|v| v["event"]["entrance"] = "Hall Z".into()),
+            "entrance « Hall Z » inconnu",
+        ),
+        (
+            "settled-partner",
+            "request_settled",
+            Box::new(|v| v["event"]["partner"] = "nulle-part".into()),
+            "partner « nulle-part » inconnu",
+        ),
+        (
+            "callback",
+            "callback_made",
+            Box::new(|v| v["event"]["request"] = 99_999.into()),
+            "request 99999",
+        ),
+        (
+            "free-address-district",
+            "request_received",
+            Box::new(|v| {
+                v["event"]["site"] = "".into();
+                v["event"]["district"] = "atlantide".into();
+            }),
+            "district « atlantide » inconnu",
         ),
         (
             "night-2020",
@@ -234,8 +261,15 @@ fn the_trailer_proves_the_file_whole() {
     );
     let mut changed = lines.clone();
     let i = first(&changed, "team_contacted");
-    edit(&mut changed, i, |v| v["event"]["team"] = "E2".into());
-    // E2 exists that night or not: either refused at its line or by the trailer.
+    edit(&mut changed, i, |v| {
+        let other = if v["event"]["team"] == "E2" {
+            "E1"
+        } else {
+            "E2"
+        };
+        v["event"]["team"] = other.into();
+    });
+    // The other team exists that night or not: refused at its line or by the trailer.
     let file = tmp.path().join("changed.jsonl");
     std::fs::write(&file, text(&changed)).expect("write");
     let out = run(

@@ -322,6 +322,8 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
 
     // Requests.
     let receive = Command::ReceiveRequest(NewRequest {
+        address: None,
+        entrance: None,
         source: pick(Source::ALL, st.a),
         site: pick(&t.sites, st.b).id,
         category: pick(Category::ALL, st.c),
@@ -348,6 +350,7 @@ fn valid_commands(s: &State, t: &Territory, st: &Step, now: DateTime<Utc>) -> Ve
         let next = |i: usize, len: usize, n: u16| (i + 1 + usize::from(n) % (len - 1)) % len;
         let pos = |v: &[Priority], x| v.iter().position(|p| *p == x).unwrap_or(0);
         out.push(Command::CorrectRequest(Correction {
+            entrance: None,
             request: r.id,
             source: None,
             site: st.flag(4).then(|| pick(&t.sites, st.a).id),
@@ -536,6 +539,8 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
     let some_case = s.cases.values().next();
     match st.pick % 14 {
         0 => Command::ReceiveRequest(NewRequest {
+            address: None,
+            entrance: None,
             source: Source::Resident,
             site: "nulle-part".into(),
             category: Category::Noise,
@@ -585,6 +590,7 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
             case: CaseLink::None,
         }),
         8 => Command::CorrectRequest(Correction {
+            entrance: None,
             request: some_request,
             source: None,
             site: None,
@@ -596,6 +602,8 @@ fn invalid_command(s: &State, t: &Territory, st: &Step) -> Command {
             state: some_case.map_or(CaseState::Open, |c| c.state),
         },
         10 => Command::ReceiveRequest(NewRequest {
+            address: None,
+            entrance: None,
             source: Source::Resident,
             site: pick(&t.sites, st.a).id,
             category: Category::Noise,
@@ -895,6 +903,8 @@ proptest! {
 
 fn call(site: &str, n: usize) -> Command {
     Command::ReceiveRequest(NewRequest {
+        address: None,
+        entrance: None,
         source: Source::ALL[n % Source::ALL.len()],
         site: site.into(),
         category: Category::ALL[n % Category::ALL.len()],
@@ -962,6 +972,7 @@ fn three_scripted_nights_replay_export_import_and_reopen_to_the_same_state() {
             n += 1;
             let b = received(&d.accept(&call(&sites[n % sites.len()], n)));
             d.accept(&Command::CorrectRequest(Correction {
+                entrance: None,
                 request: b,
                 source: None,
                 site: None,

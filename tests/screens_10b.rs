@@ -90,6 +90,8 @@ fn night(lang: Lang) -> AppState {
     let call = NewRequest {
         source: Source::Resident,
         site: "mau-gros-chene-1".into(),
+        entrance: None,
+        address: None,
         category: Category::NeighbourConflict,
         priority: Priority::P2,
         caller_name: None,

@@ -33,6 +33,8 @@ fn call(site: &str, priority: Priority) -> Command {
     Command::ReceiveRequest(NewRequest {
         source: Source::Resident,
         site: site.into(),
+        entrance: None,
+        address: None,
         category: Category::NeighbourConflict,
         priority,
         caller_name: None,

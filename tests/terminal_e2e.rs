@@ -31,11 +31,18 @@ fn new_request(c: &mut Console, description: &str) {
         c.key(Key::Tab).key(Key::Right);
     }
     c.wait_for("habitant").wait_for("conflit de voisinage");
-    for _ in 0..3 {
+    // Past the entrance, the caller and the callback number, to the description.
+    for _ in 0..4 {
         c.key(Key::Tab);
     }
     c.keys(description).wait_for(description);
-    c.key(Key::Enter).wait_for("Sollicitation enregistrée.");
+    saved(c);
+}
+
+/// Enter saves; the team picker opens on the nearest free team, Esc leaves it waiting.
+fn saved(c: &mut Console) {
+    c.key(Key::Enter).wait_for("Entrée envoie");
+    c.key(Key::Esc).wait_for("Sollicitation enregistrée.");
 }
 
 /// Sends the suggested team (E1) to the selected request.
@@ -177,7 +184,8 @@ fn a_draft_survives_sigkill_and_can_still_be_saved() {
     open_night(&mut c);
     c.keys("n").wait_for("Nouvelle sollicitation");
     c.keys("ajoncs").wait_for("(1/1) Résidence Les Ajoncs");
-    for _ in 0..6 {
+    // To the description, the eighth field.
+    for _ in 0..7 {
         c.key(Key::Tab);
     }
     // The draft is written right after the key's frame (runtime), so the kill waits for
@@ -201,14 +209,14 @@ fn a_draft_survives_sigkill_and_can_still_be_saved() {
         .wait_for("(1/1) Résidence Les Ajoncs")
         .wait_for("Fenêtre du hall cassée");
     // Back from the description to the source, then the first choice of the three.
-    for _ in 0..5 {
+    for _ in 0..6 {
         c.key(Key::BackTab);
     }
     for _ in 0..3 {
         c.key(Key::Right).key(Key::Tab);
     }
     c.wait_for("habitant").wait_for("conflit de voisinage");
-    c.key(Key::Enter).wait_for("Sollicitation enregistrée.");
+    saved(&mut c);
     assert!(
         !data.dir.join("draft.json").exists(),
         "the draft outlived its form"
@@ -290,7 +298,7 @@ fn call_at(c: &mut Console, site: &str, shown: &str, p: usize) {
     for _ in 0..p {
         c.key(Key::Right);
     }
-    c.key(Key::Enter).wait_for("Sollicitation enregistrée.");
+    saved(c);
 }
 
 #[test]

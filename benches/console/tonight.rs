@@ -85,6 +85,8 @@ fn open_tonight(store: &mut Store) -> Res<()> {
         let site = &t.sites[(i * 7) % t.sites.len()];
         let at = opened + Duration::minutes(2 * i as i64 + 3);
         let new = NewRequest {
+            address: None,
+            entrance: None,
             source: Source::ALL[i % Source::ALL.len()],
             site: site.id.clone(),
             category: Category::ALL[i % Category::ALL.len()],

@@ -70,6 +70,13 @@ pub enum Action {
     WorstAlert,
     /// The live demo's desk goes to its own coordinator, or back to the user (`P`).
     Autopilot,
+    /// Board, on a request: its detail, correct it, settle it by phone, its callback, the
+    /// next callback due (closing it without a visit is `CloseRequest`).
+    Detail,
+    Correct,
+    SettleByPhone,
+    Callback,
+    NextCallback,
     /// Handover screen: last month's reports for every commissioner and the service.
     ExportMonth,
     // In a form or a picker.

@@ -43,7 +43,13 @@ pub fn open_requests(state: &AppState) -> Vec<&Request> {
 
 /// Waiting time and alert of a request (alerts only while nobody is sent).
 pub fn request_alert(r: &Request, now: DateTime<Utc>, t: &Thresholds) -> (i64, Alert) {
-    let age = minutes_since(now, r.received_at);
+    // A request carried in from an earlier night waits from tonight's start, not for days.
+    let tonight = crate::domain::calendar::ServiceNight::of(now);
+    let since = match r.night < tonight {
+        true => r.received_at.max(tonight.start()),
+        false => r.received_at,
+    };
+    let age = minutes_since(now, since);
     let waiting = r.team.is_none();
     let level = if waiting {
         alert(age, t.wait[r.priority as usize])

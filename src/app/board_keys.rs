@@ -33,6 +33,12 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
             app.mode = Mode::NewRequest(Box::new(Open::new(RequestForm::default())))
         }
         Action::Dispatch => return dispatch(app),
+        Action::Detail
+        | Action::Correct
+        | Action::SettleByPhone
+        | Action::CloseRequest
+        | Action::Callback
+        | Action::NextCallback => return super::request_keys::keys(app, action),
         Action::Arrive
         | Action::Contact
         | Action::Recall
@@ -165,4 +171,22 @@ fn clear_form(app: &AppState, team: String) -> ClearForm {
         .map(|c| c.id)
         .collect();
     ClearForm::new(team, cases)
+}
+
+/// Keys in a request's detail: Esc or Enter close it, the request's keys work from it.
+pub(super) fn detail(app: &mut AppState, action: Action) -> Vec<Effect> {
+    let Mode::Detail(request) = app.mode else {
+        return Vec::new();
+    };
+    app.mode = Mode::Normal;
+    match action {
+        Action::Back | Action::Detail => Vec::new(),
+        // Ctrl-C quits from anywhere; nothing is being typed here.
+        Action::Quit => vec![Effect::Quit],
+        action => {
+            app.focus = Pane::Requests;
+            app.selection.request = Some(request);
+            keys(app, action)
+        }
+    }
 }

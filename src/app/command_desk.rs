@@ -162,6 +162,17 @@ fn point(ctx: &Ctx, rest: &[&str]) -> Option<Command> {
 }
 
 /// The night's opening also puts the weekday's standing plan on tonight's plan.
+/// Every verb written as a match: the watch's, the relays' and the plan's, then the
+/// requests' and the night's (`command_line::parse_in`); opening the night adopts the
+/// standing plan.
+pub fn parse_all(ctx: &Ctx, words: &[&str]) -> Result<Vec<Command>, Fix> {
+    if let Some(desk) = parse(ctx, words) {
+        return desk;
+    }
+    let commands = super::command_line::parse_in(ctx, words)?;
+    Ok(commands.into_iter().flat_map(with_standing_plan).collect())
+}
+
 pub fn with_standing_plan(command: Command) -> Vec<Command> {
     let opens = matches!(command, Command::OpenNight { .. });
     let mut commands = vec![command];

@@ -55,6 +55,23 @@ pub fn parse(territory: &Territory, words: &[&str]) -> Result<Command, Fix> {
     }
 }
 
+/// The whole line: the verbs about the night's requests need the state (a request is named
+/// by its number tonight), the others only the territory.
+pub fn parse_in(ctx: &super::form::Ctx, words: &[&str]) -> Result<Vec<Command>, Fix> {
+    use super::request_line as r;
+    let (state, territory) = (ctx.domain, ctx.territory);
+    match words.first().map(|w| fold(w)).as_deref() {
+        Some("renfort" | "reinforce") => r::reinforce(state, words),
+        Some("annuler" | "cancel") => r::cancel(state, words),
+        Some("sanssuite" | "dismiss") => r::dismiss(state, words),
+        Some("telephone" | "phone") => r::settle(state, territory, words),
+        Some("corriger" | "correct") => r::correct(state, territory, words),
+        Some("rappel" | "callback") => r::schedule(state, ctx.now, words),
+        Some("rappele" | "calledback") => r::called_back(state, words),
+        _ => parse(territory, words).map(|c| vec![c]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::person;

@@ -41,10 +41,21 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
             let Some(team) = names.get(at).cloned() else {
                 return Vec::new();
             };
-            return super::respond::commit(app, vec![Command::Dispatch { request, team }]);
+            // A team already on it: this one goes as a reinforcement.
+            let handled = app
+                .domain
+                .requests
+                .get(&request)
+                .is_some_and(|r| r.team.is_some());
+            let command = match handled {
+                true => Command::Reinforce { request, team },
+                false => Command::Dispatch { request, team },
+            };
+            return super::respond::commit(app, vec![command]);
         }
         Action::Back | Action::Quit => {
             app.mode = Mode::Normal;
+            left_waiting(app);
             return Vec::new();
         }
         _ => return Vec::new(),
@@ -53,4 +64,14 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         picker.team = names.get(to).cloned();
     }
     Vec::new()
+}
+
+/// Esc in the picker opened after saving: the footer no longer offers to send a team.
+fn left_waiting(app: &mut AppState) {
+    if let Some(crate::i18n::notice::Notice::Request(
+        crate::i18n::request_notice::RequestNotice::SavedSendTeam { number, .. },
+    )) = app.notice
+    {
+        app.notice = Some(crate::i18n::notice::Notice::RequestRecorded { number });
+    }
 }

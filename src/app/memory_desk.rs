@@ -118,6 +118,7 @@ impl MemoryDesk {
             log,
             coordinator,
             fresh: self.journal.is_empty(),
+            personal: self.personal.clone(),
         }
     }
 }

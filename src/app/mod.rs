@@ -19,6 +19,7 @@ pub mod draft;
 pub mod form;
 pub mod handover;
 pub mod handover_forms;
+mod intake;
 pub mod keymap;
 pub mod log_keys;
 pub mod logbook;
@@ -33,6 +34,9 @@ pub mod place;
 pub mod plan;
 mod project;
 mod question;
+pub mod request_detail;
+mod request_keys;
+mod request_line;
 mod respond;
 pub mod safety;
 mod said;
@@ -146,6 +150,8 @@ pub struct Opening {
     pub log: Vec<LogLine>,
     pub coordinator: Option<String>,
     pub fresh: bool,
+    /// The personal records of the requests the state holds (the request detail shows them).
+    pub personal: Vec<crate::domain::personal::PersonalRecord>,
 }
 
 #[derive(Debug, Clone)]
@@ -180,7 +186,16 @@ pub struct AppState {
     pub directory: directory::DirectoryScreen,
     /// The live demo's own coordinator has the desk (`P` hands it back and forth).
     pub autopilot: bool,
+    /// Personal records of the requests on the desk (caller, callback, description): the
+    /// request detail shows them, nothing else does.
+    pub personal: Personal,
 }
+
+/// Personal records by id, as they came with commits or were read at opening.
+pub type Personal = std::collections::BTreeMap<
+    crate::domain::ids::PersonalId,
+    crate::domain::personal::PersonalRecord,
+>;
 
 impl AppState {
     pub fn new(lang: Lang, domain: State, territory: Territory, now: DateTime<Utc>) -> AppState {
@@ -205,6 +220,7 @@ impl AppState {
             watch: watch_screen::WatchScreen::default(),
             directory: directory::DirectoryScreen::default(),
             autopilot: false,
+            personal: Personal::new(),
         }
     }
 
@@ -216,6 +232,7 @@ impl AppState {
         app.fresh = o.fresh;
         app.log.append(o.log);
         app.nights = o.nights;
+        app.personal = o.personal.into_iter().map(|p| (p.id, p)).collect();
         let pending = app.domain.handover.as_ref();
         if app.domain.open_night().is_none() && pending.is_some_and(|h| h.acknowledged.is_none()) {
             app.screen = Screen::Handover;

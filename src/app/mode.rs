@@ -67,6 +67,14 @@ pub enum Mode {
     CheckIn(Box<Open<CheckInForm>>),
     /// `:aide`: the command line's verbs.
     Verbs,
+    /// A request's detail (Enter on it): everything known, and its keys.
+    Detail(RequestId),
+    /// Correcting a request's site, entrance, source, category, priority.
+    Correct(Box<Open<super::form::correct::CorrectForm>>),
+    /// A call settled on the phone, without a team.
+    Settle(Box<Open<super::form::settle::SettleForm>>),
+    /// A resident's callback: when, or how it went.
+    Callback(Box<Open<super::form::callback::CallbackForm>>),
 }
 
 impl Mode {
@@ -79,6 +87,7 @@ impl Mode {
                 | Mode::Dispatch(_)
                 | Mode::Confirm(_)
                 | Mode::Verbs
+                | Mode::Detail(_)
         )
     }
 
@@ -99,6 +108,9 @@ impl Mode {
             Mode::PlanItem(o) => o.kind(),
             Mode::Answer(o) => o.kind(),
             Mode::CheckIn(o) => o.kind(),
+            Mode::Correct(o) => o.kind(),
+            Mode::Settle(o) => o.kind(),
+            Mode::Callback(o) => o.kind(),
             Mode::Search(_) => Kind::Text,
             _ => return None,
         })

@@ -4,6 +4,7 @@ use crate::domain::Written;
 use crate::domain::event::Event;
 use crate::domain::vocab::TeamStatus;
 use crate::i18n::notice::{Notice, TeamNews};
+use crate::i18n::request_notice::RequestNotice;
 
 /// The notice of a commit: the opening or closing of a night above all, else its first fact.
 pub fn of_written(written: &Written) -> Notice {
@@ -51,6 +52,10 @@ fn of_event(event: &Event) -> Notice {
         Event::InterventionCleared { .. } => Notice::InterventionCleared,
         Event::RequestCarriedOver { .. } => Notice::RequestCarriedOver,
         Event::RequestCancelled { .. } | Event::RequestDismissed { .. } => Notice::RequestClosed,
+        Event::RequestCorrected { .. } => Notice::Request(RequestNotice::Corrected),
+        Event::RequestSettled { .. } => Notice::Request(RequestNotice::Settled),
+        Event::CallbackScheduled { .. } => Notice::Request(RequestNotice::CallbackScheduled),
+        Event::CallbackMade { .. } => Notice::Request(RequestNotice::CallbackMade),
         Event::CaseStateChanged { case, state } => Notice::CaseState {
             case: *case,
             state: *state,

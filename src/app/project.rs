@@ -16,6 +16,7 @@ use crate::i18n::log::Lookup;
 /// This console's commit was written: apply it, say what it did, close the form.
 pub fn committed(app: &mut AppState, written: Written) -> Vec<Effect> {
     let was_open = app.domain.open_night().is_some();
+    let intake = matches!(app.mode, Mode::NewRequest(_));
     app.busy = false;
     apply(app, &written);
     let open = app.domain.open_night().is_some();
@@ -33,6 +34,9 @@ pub fn committed(app: &mut AppState, written: Written) -> Vec<Effect> {
     if !matches!(app.mode, Mode::Normal | Mode::ConfirmQuit(_)) {
         app.mode = Mode::Normal;
     }
+    if intake && let Some(id) = created_request(&written) {
+        super::intake::send_next(app, id);
+    }
     if was_open && !open {
         vec![Effect::BackUp]
     } else {
@@ -49,6 +53,9 @@ pub fn world_moved(app: &mut AppState, written: Written) -> Vec<Effect> {
 
 fn apply(app: &mut AppState, written: &Written) {
     let pins = app.pins();
+    for p in &written.personal {
+        app.personal.insert(p.id, p.clone());
+    }
     for env in &written.envelopes {
         // Already applied (a resent answer): facts are applied once.
         if env.seq <= app.domain.last_seq {
@@ -56,6 +63,9 @@ fn apply(app: &mut AppState, written: &Written) {
         }
         app.domain.apply(env);
         app.nights.apply(&app.domain, env);
+        if let Event::PersonalErased { personal, .. } = &env.event {
+            app.personal.remove(personal);
+        }
         match &env.event {
             Event::NightOpened { coordinator, .. }
             | Event::CoordinatorChanged { coordinator }

@@ -87,7 +87,11 @@ fn an_invalid_callback_number_is_refused_and_the_form_stays_open_to_fix_it() {
     // Fixed, it goes through.
     d.typed(" 56 78");
     d.act(Action::Submit);
-    assert!(matches!(d.app.mode, Mode::Normal), "{:?}", d.app.notice);
+    assert!(
+        matches!(d.app.mode, Mode::Dispatch(_)),
+        "{:?}",
+        d.app.notice
+    );
     assert_eq!(d.app.domain.requests.len(), 1);
 }
 
@@ -287,9 +291,15 @@ fn enter_saves_and_the_form_closes_only_once_the_store_has_written() {
     );
 
     d.perform(effects);
-    assert!(matches!(d.app.mode, Mode::Normal));
+    // Saved: the team picker is open on the nearest free team, Esc leaves it waiting.
+    assert!(matches!(d.app.mode, Mode::Dispatch(_)));
     assert!(!d.app.busy);
-    assert_eq!(d.info().as_deref(), Some("Sollicitation enregistrée."));
+    assert_eq!(
+        d.info().as_deref(),
+        Some("Sollicitation 1 enregistrée — Entrée envoie E2, Échap la laisse en attente.")
+    );
+    d.act(Action::Back);
+    assert!(matches!(d.app.mode, Mode::Normal));
     let rows = open_requests(&d.app);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].number, 1);

@@ -21,6 +21,9 @@ fn take_call(d: &mut Desk, priority: Priority) -> RequestId {
         d.act(Action::ChooseNext);
     }
     d.act(Action::Submit);
+    // The team picker opens after saving; Esc leaves the request waiting.
+    assert!(matches!(d.app.mode, Mode::Dispatch(_)));
+    d.act(Action::Back);
     assert_eq!(d.app.domain.requests[&id].priority, priority);
     id
 }
@@ -62,6 +65,7 @@ fn the_selection_stays_on_its_request_when_others_arrive_leave_or_sort_above() {
     // The world re-sorts: `c` corrected to P1 goes above `b`.
     d.prepare(Command::CorrectRequest(
         crate::domain::command::Correction {
+            entrance: None,
             request: c,
             source: None,
             site: None,

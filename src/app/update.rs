@@ -71,6 +71,7 @@ fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::Line(o) if o.form.purpose == LinePurpose::Command && action == Action::Submit => {
             super::verbs::submit(app)
         }
+        Mode::Detail(_) => board_keys::detail(app, action),
         _ => form(app, action),
     }
 }
@@ -128,6 +129,7 @@ fn form(app: &mut AppState, action: Action) -> Vec<Effect> {
         territory: &app.territory,
         domain: &app.domain,
         now: app.now,
+        lang: app.lang,
     };
     let outcome = match &mut app.mode {
         Mode::NewRequest(o) => handle(o.as_mut(), &action, &ctx),
@@ -144,6 +146,9 @@ fn form(app: &mut AppState, action: Action) -> Vec<Effect> {
         Mode::PlanItem(o) => handle(o.as_mut(), &action, &ctx),
         Mode::Answer(o) => handle(o.as_mut(), &action, &ctx),
         Mode::CheckIn(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::Correct(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::Settle(o) => handle(o.as_mut(), &action, &ctx),
+        Mode::Callback(o) => handle(o.as_mut(), &action, &ctx),
         _ => Outcome::Stay,
     };
     match outcome {

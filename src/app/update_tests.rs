@@ -96,6 +96,8 @@ impl Desk {
     fn request_at(&mut self, site: &str, priority: Priority) -> RequestId {
         let id = RequestId(self.app.domain.counters.request);
         self.prepare(Command::ReceiveRequest(NewRequest {
+            address: None,
+            entrance: None,
             source: Source::Resident,
             site: site.into(),
             category: Category::Noise,
@@ -232,7 +234,8 @@ impl Desk {
         for _ in 0..3 {
             self.acts(&[Action::NextField, Action::ChooseNext]);
         }
-        self.acts(&[Action::NextField, Action::NextField]);
+        // Past the entrance (optional) and the caller.
+        self.acts(&[Action::NextField, Action::NextField, Action::NextField]);
         assert_eq!(self.form().field(), RequestField::Callback);
     }
 }
@@ -557,5 +560,9 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
 
 #[path = "desk_tests.rs"]
 mod desk;
+#[path = "intake_tests.rs"]
+mod intake;
+#[path = "request_desk_tests.rs"]
+mod request_desk;
 #[path = "safety_tests.rs"]
 mod safety;

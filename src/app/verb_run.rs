@@ -31,12 +31,9 @@ pub fn legacy(app: &AppState, words: &[&str]) -> Run {
         territory: &app.territory,
         domain: &app.domain,
         now: app.now,
+        lang: app.lang,
     };
-    if let Some(desk) = super::command_desk::parse(&ctx, words) {
-        return desk.map(Said::Commit);
-    }
-    super::command_line::parse(&app.territory, words)
-        .map(|c| Said::Commit(super::command_desk::with_standing_plan(c)))
+    super::command_desk::parse_all(&ctx, words).map(Said::Commit)
 }
 
 /// Request `N` of the night (or one still open from before).

@@ -152,7 +152,14 @@ pub(super) fn new_request<'t>(rng: &mut Rng, t: &'t Territory) -> (&'t Site, New
     let source = *rng.weighted(SOURCES);
     let priority = priority(rng, category);
     let resident = source == Source::Resident;
+    // One caller in two names the hall (the site's own entrances).
+    let entrance = match site.entrances.as_slice() {
+        [] => None,
+        halls => rng.chance(0.5).then(|| rng.pick(halls).clone()),
+    };
     let req = NewRequest {
+        address: None,
+        entrance,
         source,
         site: site.id.clone(),
         category,

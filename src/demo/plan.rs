@@ -16,6 +16,9 @@ use crate::domain::reference::{Site, Territory};
 use crate::domain::vocab::*;
 use chrono::{DateTime, Duration, Utc};
 
+#[path = "desk_plan.rs"]
+mod desk_plan;
+
 /// A request of this night, by its index in the plan; or one carried over from before.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Req {
@@ -32,6 +35,11 @@ pub enum Action {
     Dismiss(Req, DismissReason),
     /// Clear the team's intervention; the case link is chosen when it runs.
     Clear(Clearance, Req, bool),
+    /// Settled on the phone (`desk_plan.rs`), a callback asked for and made, a reinforcement.
+    Settle(Req, PhoneOutcome, Option<String>),
+    Callback(Req, DateTime<Utc>),
+    CalledBack(Req, CallbackOutcome),
+    Reinforce(Req, String),
 }
 
 pub struct Planned {
@@ -55,6 +63,8 @@ struct Job<'t> {
     priority: Priority,
     site: Option<&'t Site>,
     category: Category,
+    /// The caller left a number to call back.
+    callback: bool,
 }
 
 struct TeamPlan {
@@ -189,12 +199,14 @@ impl<'t> Planner<'_, 't> {
                 priority: Priority::P3,
                 site: None,
                 category: Category::Other,
+                callback: false,
             })
             .collect();
         for (i, m) in arrivals.iter().enumerate() {
             let at = self.start + minutes(*m) + Duration::seconds(self.rng.range(0, 59));
             let (site, req) = new_request(self.rng, self.t);
             let (category, priority) = (req.category, req.priority);
+            let callback = req.callback.is_some();
             self.push(at, Action::Receive(i, req));
             jobs.push(Job {
                 at,
@@ -202,6 +214,7 @@ impl<'t> Planner<'_, 't> {
                 priority,
                 site: Some(site),
                 category,
+                callback,
             });
         }
         jobs
@@ -211,6 +224,7 @@ impl<'t> Planner<'_, 't> {
     /// it is too late or a P4 waited too long).
     fn handle(&mut self, teams: &mut [TeamPlan], job: Job<'t>) {
         let handled_at = job.at + minutes(self.rng.range(1, 4));
+        self.callback(job, handled_at);
         if self.without_visit(job, handled_at) {
             return;
         }
@@ -239,7 +253,8 @@ impl<'t> Planner<'_, 't> {
             self.push(handled_at + minutes(120), dismiss);
             return;
         }
-        self.visit(tp, job, dispatch, target);
+        let times = self.visit(tp, job, dispatch, target);
+        self.reinforce(teams, best, job, times);
     }
 
     /// Calls straight to a relay, or without follow-up; `false` when a team must go.
@@ -259,20 +274,23 @@ impl<'t> Planner<'_, 't> {
         } else if roll < 10 {
             let reason = *self.rng.pick(DismissReason::ALL);
             self.push(handled_at, Action::Dismiss(job.req, reason));
+        } else if roll < 18 {
+            return self.by_phone(job, handled_at);
         } else {
             return false;
         }
         true
     }
 
-    /// The team goes, arrives, checks in on a long stay and clears with an outcome.
+    /// The team goes, arrives, checks in on a long stay and clears with an outcome; returns
+    /// when it arrived and cleared.
     fn visit(
         &mut self,
         tp: &mut TeamPlan,
         job: Job<'t>,
         dispatch: DateTime<Utc>,
         target: (f64, f64),
-    ) {
+    ) -> (DateTime<Utc>, DateTime<Utc>) {
         let team = tp.call_sign.clone();
         let arrive = dispatch + minutes(self.rng.range(4, 15));
         let stay = self.rng.range(8, 40);
@@ -307,6 +325,7 @@ impl<'t> Planner<'_, 't> {
         tp.free_at = clear + minutes(2);
         tp.at = target;
         self.after_visit(tp, clear, site_ref);
+        (arrive, clear)
     }
 
     /// After a visit: sometimes an observation; a break once in the night's middle, or a

@@ -78,6 +78,24 @@ impl Received {
             Action::Dismiss(r, reason) => self
                 .id(r)
                 .map(|request| Command::Dismiss { request, reason }),
+            Action::Settle(r, outcome, partner) => self.id(r).map(|request| {
+                let note = None;
+                Command::SettleByPhone {
+                    request,
+                    outcome,
+                    partner,
+                    note,
+                }
+            }),
+            Action::Callback(r, due) => self
+                .id(r)
+                .map(|request| Command::ScheduleCallback { request, due }),
+            Action::CalledBack(r, outcome) => self
+                .id(r)
+                .map(|request| Command::RecordCallback { request, outcome }),
+            Action::Reinforce(r, team) => self
+                .id(r)
+                .map(|request| Command::Reinforce { request, team }),
             Action::Clear(mut clearance, r, start_case) => {
                 let state = tx.state();
                 if let Some(request) = self.id(r).and_then(|id| state.requests.get(&id)) {

@@ -63,6 +63,11 @@ fn local_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     Utc.from_utc_datetime(&date.and_time(time))
 }
 
+/// The instant the Paris wall clock reads `time` on `date` (see `local_instant`).
+pub fn local_at(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    local_instant(date, time)
+}
+
 /// The local wall time of an instant. `with_timezone(..).hour()` would panic in the last hour
 /// chrono can represent (local time past its range); there the UTC reading gives the same night.
 fn local(at: DateTime<Utc>) -> NaiveDateTime {

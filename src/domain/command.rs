@@ -57,6 +57,28 @@ pub enum Command {
     Cancel {
         request: RequestId,
     },
+    /// A second (or third) team sent to a request already being handled.
+    Reinforce {
+        request: RequestId,
+        team: String,
+    },
+    /// Settled on the phone without a team: information given, or oriented to `partner`.
+    SettleByPhone {
+        request: RequestId,
+        outcome: PhoneOutcome,
+        partner: Option<String>,
+        note: Option<String>,
+    },
+    /// The resident is to be called back by `due` (a new time replaces the one pending).
+    ScheduleCallback {
+        request: RequestId,
+        due: chrono::DateTime<chrono::Utc>,
+    },
+    /// The resident was called back (by the coordinator on duty, now).
+    RecordCallback {
+        request: RequestId,
+        outcome: CallbackOutcome,
+    },
     OpenCase {
         site: String,
         category: Category,
@@ -144,6 +166,19 @@ pub struct NewRequest {
     pub caller_name: Option<String>,
     pub callback: Option<String>,
     pub description: Option<String>,
+    /// One of the site's entrances (halls), if the caller said which.
+    #[serde(default)]
+    pub entrance: Option<String>,
+    /// A place that is not in the list: its address (personal data: it may be a home) and
+    /// its district; `site` is then empty.
+    #[serde(default)]
+    pub address: Option<FreeAddress>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeAddress {
+    pub text: String,
+    pub district: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -153,6 +188,9 @@ pub struct Correction {
     pub site: Option<String>,
     pub category: Option<Category>,
     pub priority: Option<Priority>,
+    /// A new entrance of the (new or same) site.
+    #[serde(default)]
+    pub entrance: Option<String>,
 }
 
 /// Where a cleared intervention goes: closes alone, joins a situation, or opens one.

@@ -173,6 +173,7 @@ impl<'a> Ctx<'a> {
             caller_name: name,
             callback,
             text,
+            address: None,
         });
         id
     }
@@ -230,6 +231,17 @@ impl<'a> Ctx<'a> {
             } => self.relay(*request, partner, note.as_deref()),
             Command::Dismiss { request, reason } => self.dismiss(*request, *reason),
             Command::Cancel { request } => self.cancel(*request),
+            Command::Reinforce { request, team } => self.reinforce(*request, team),
+            Command::SettleByPhone {
+                request,
+                outcome,
+                partner,
+                note,
+            } => self.settle(*request, *outcome, partner.as_deref(), note.as_deref()),
+            Command::ScheduleCallback { request, due } => self.schedule_callback(*request, *due),
+            Command::RecordCallback { request, outcome } => {
+                self.record_callback(*request, *outcome)
+            }
             Command::OpenCase {
                 site,
                 category,

@@ -358,14 +358,16 @@ fn the_next_night_keeps_open_requests_and_situations_and_forgets_the_rest() {
         vec![open_case]
     );
     let tonight = n.state.open_night().unwrap();
-    assert_eq!(tonight.received, 0);
+    // Tonight's numbers follow the carried request's (2): one number, one request.
+    assert_eq!(tonight.received, 2);
     assert_eq!(tonight.coordinator, "yannick-l");
 
-    // Tonight's first call is number 1 again, with a new id; the carried request still works.
+    // Tonight's first call is number 3, with a new id; the carried request still works.
     n.compose("E1", &["samir-k", "lea-t"]).unwrap();
     let first_tonight = n.receive("blo-triangle-1").unwrap();
     assert_eq!(first_tonight, RequestId(4));
-    assert_eq!(n.request(1).id, first_tonight);
+    assert_eq!(n.request(3).id, first_tonight);
+    assert_eq!(n.request(2).id, waiting);
     assert_eq!(n.state.requests[&waiting].number, 2);
     assert_eq!(n.state.requests[&waiting].night, night("2026-11-30"));
     n.run(Command::Dispatch {

@@ -30,6 +30,8 @@ fn night(s: &str) -> ServiceNight {
 /// A resident's call about noise, P3, with no personal data.
 fn call(site: &str) -> NewRequest {
     NewRequest {
+        address: None,
+        entrance: None,
         source: Source::Resident,
         site: site.into(),
         category: Category::Noise,
@@ -521,6 +523,8 @@ fn a_residents_call_is_numbered_in_the_night_and_its_personal_data_stays_out_of_
     let mut n = NightFixture::with_teams();
     let id = n
         .receive_new(NewRequest {
+            address: None,
+            entrance: None,
             source: Source::Resident,
             site: "mau-gros-chene-3".into(),
             category: Category::NeighbourConflict,
@@ -534,6 +538,8 @@ fn a_residents_call_is_numbered_in_the_night_and_its_personal_data_stays_out_of_
     assert_eq!(
         env.event,
         Event::RequestReceived {
+            district: None,
+            entrance: None,
             request: RequestId(0),
             number: 1,
             source: Source::Resident,
@@ -611,6 +617,7 @@ fn correcting_a_request_records_only_what_changed() {
     let id = n.id(1);
     let envs = n
         .run(Command::CorrectRequest(Correction {
+            entrance: None,
             request: id,
             source: Some(Source::Resident), // unchanged: left out of the event
             site: Some("mau-gayeulles-2".into()),
@@ -621,6 +628,7 @@ fn correcting_a_request_records_only_what_changed() {
     assert_eq!(
         events(&envs),
         vec![Event::RequestCorrected {
+            entrance: None,
             request: id,
             source: None,
             site: Some("mau-gayeulles-2".into()),
@@ -872,7 +880,12 @@ mod refusal_words;
 #[path = "handover_tests.rs"]
 mod handover;
 
+#[path = "phone_tests.rs"]
+mod phone;
 #[path = "safety_tests.rs"]
 mod safety;
 #[path = "decide_watch_tests.rs"]
 mod watch;
+
+#[path = "free_address_tests.rs"]
+mod free_address;

@@ -76,6 +76,12 @@ pub enum Event {
         priority: Priority,
         #[serde(default)]
         personal: Option<PersonalId>,
+        /// One of the site's entrances (halls).
+        #[serde(default)]
+        entrance: Option<String>,
+        /// The district of a free address (`site` empty; the address is personal data).
+        #[serde(default)]
+        district: Option<String>,
     },
     RequestCorrected {
         request: RequestId,
@@ -87,6 +93,8 @@ pub enum Event {
         category: Option<Category>,
         #[serde(default)]
         priority: Option<Priority>,
+        #[serde(default)]
+        entrance: Option<String>,
     },
     /// The team is sent: the request is assigned and the team en route, in one fact.
     RequestAssigned {
@@ -131,6 +139,25 @@ pub enum Event {
     },
     RequestCancelled {
         request: RequestId,
+    },
+    /// Settled on the phone without a team (information given, or oriented to a partner).
+    RequestSettled {
+        request: RequestId,
+        outcome: PhoneOutcome,
+        #[serde(default)]
+        partner: Option<String>,
+        #[serde(default)]
+        note: Option<PersonalId>,
+    },
+    /// The resident is to be called back by `due`.
+    CallbackScheduled {
+        request: RequestId,
+        due: DateTime<Utc>,
+    },
+    /// The resident was called back, by the envelope's coordinator, at its instant.
+    CallbackMade {
+        request: RequestId,
+        outcome: CallbackOutcome,
     },
     CaseOpened {
         case: CaseId,
@@ -307,6 +334,8 @@ pub enum Aggregate {
     Watch,
     /// The night's plan.
     Plan,
+    /// What the desk settles on the phone: a call without a team, a resident's callback.
+    Phone,
 }
 
 impl Event {
@@ -329,6 +358,9 @@ impl Event {
             Event::RequestRelayed { .. } => "request_relayed",
             Event::RequestDismissed { .. } => "request_dismissed",
             Event::RequestCancelled { .. } => "request_cancelled",
+            Event::RequestSettled { .. } => "request_settled",
+            Event::CallbackScheduled { .. } => "callback_scheduled",
+            Event::CallbackMade { .. } => "callback_made",
             Event::CaseOpened { .. } => "case_opened",
             Event::CaseLinked { .. } => "case_linked",
             Event::CaseStepRecorded { .. } => "case_step_recorded",
@@ -376,6 +408,9 @@ impl Event {
             Event::RequestRelayed { .. } => Aggregate::Request,
             Event::RequestDismissed { .. } => Aggregate::Request,
             Event::RequestCancelled { .. } => Aggregate::Request,
+            Event::RequestSettled { .. } => Aggregate::Phone,
+            Event::CallbackScheduled { .. } => Aggregate::Phone,
+            Event::CallbackMade { .. } => Aggregate::Phone,
             Event::CaseOpened { .. } => Aggregate::Case,
             Event::CaseLinked { .. } => Aggregate::Case,
             Event::CaseStepRecorded { .. } => Aggregate::Case,
@@ -412,7 +447,8 @@ impl Event {
             | Event::RequestRelayed { note, .. }
             | Event::CaseStepRecorded { note, .. }
             | Event::ObservationRecorded { note, .. }
-            | Event::ActionRecorded { note, .. } => note.iter().copied().collect(),
+            | Event::ActionRecorded { note, .. }
+            | Event::RequestSettled { note, .. } => note.iter().copied().collect(),
             Event::ObservationAcknowledged { answer, .. } => answer.iter().copied().collect(),
             Event::LogEntryAdded { personal } => vec![*personal],
             _ => Vec::new(),

@@ -14,6 +14,7 @@ pub mod personal;
 pub mod plan;
 pub mod reference;
 pub mod refusal;
+pub mod request_steps;
 mod rules;
 pub mod safety;
 pub mod safety_checks;

@@ -32,6 +32,9 @@ pub struct PersonalRecord {
     pub callback: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// A free address (a place not in the territory's list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 /// Longest free text kept (a note, not a report).

@@ -109,4 +109,14 @@ pub enum Refusal {
     },
     #[error("team {team} was heard from {minutes} minutes ago")]
     TeamHeardSince { team: String, minutes: i64 },
+    #[error("unknown entrance {entrance} at site {site}")]
+    UnknownEntrance { site: String, entrance: String },
+    #[error("request {request} has no team to reinforce")]
+    NothingToReinforce { request: u32 },
+    #[error("a resident oriented needs the partner")]
+    ReferralMissing,
+    #[error("request {request} has no callback to make")]
+    NoCallbackDue { request: u32 },
+    #[error("a callback time in the past")]
+    CallbackInPast,
 }

@@ -23,6 +23,7 @@ fn a_request_must_exist_and_be_open_to_be_handled() {
         },
         Command::Cancel { request: ghost },
         Command::CorrectRequest(Correction {
+            entrance: None,
             request: ghost,
             source: Some(Source::City),
             site: None,
@@ -189,6 +190,7 @@ fn a_correction_that_changes_nothing_is_refused() {
     let id = n.receive("vil-kennedy-1").unwrap();
     for c in [
         Correction {
+            entrance: None,
             request: id,
             source: None,
             site: None,
@@ -196,6 +198,7 @@ fn a_correction_that_changes_nothing_is_refused() {
             priority: None,
         },
         Correction {
+            entrance: None,
             request: id,
             source: Some(Source::Resident),
             site: Some("vil-kennedy-1".into()),

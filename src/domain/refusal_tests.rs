@@ -28,6 +28,7 @@ fn nothing_can_be_done_before_the_night_is_open() {
         Command::RecordContact { team: "E1".into() },
         Command::ReceiveRequest(call("mau-gros-chene-1")),
         Command::CorrectRequest(Correction {
+            entrance: None,
             request: RequestId(0),
             source: Some(Source::Police),
             site: None,
@@ -422,6 +423,7 @@ fn places_and_partners_come_from_the_territory() {
     let id = n.receive("blo-landrel-4").unwrap();
     assert_eq!(
         n.refuses(Command::CorrectRequest(Correction {
+            entrance: None,
             request: id,
             source: None,
             site: Some("rue-inconnue".into()),

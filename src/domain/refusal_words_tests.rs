@@ -71,10 +71,15 @@ fn variant_index(r: &Refusal) -> usize {
         TeamNotOut { .. } => 45,
         CheckInStepRecorded { .. } => 46,
         TeamHeardSince { .. } => 47,
+        UnknownEntrance { .. } => 48,
+        NothingToReinforce { .. } => 49,
+        ReferralMissing => 50,
+        NoCallbackDue { .. } => 51,
+        CallbackInPast => 52,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 48;
+const REFUSAL_VARIANTS: usize = 53;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -166,6 +171,14 @@ fn every_refusal() -> Vec<Refusal> {
             team: "E1".into(),
             minutes: 3,
         },
+        UnknownEntrance {
+            site: "mau-gros-chene-1".into(),
+            entrance: "Hall Z".into(),
+        },
+        NothingToReinforce { request: 3 },
+        ReferralMissing,
+        NoCallbackDue { request: 3 },
+        CallbackInPast,
     ]
 }
 

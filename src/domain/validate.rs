@@ -13,6 +13,8 @@ use super::state::{NightState, State};
 use super::vocab::Position;
 use chrono::{DateTime, Utc};
 
+mod desk;
+
 /// Why an event or a record from outside is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
@@ -178,6 +180,7 @@ pub fn check_event(
     team_event(&e, t, &env.event)?;
     request_event(&e, t, &env.event)?;
     case_event(&e, t, &env.event)?;
+    desk::desk_event(&e, t, &env.event)?;
     other_event(&e, t, &env.event)?;
     super::safety_checks::out_of_order(state, env).map_or(Ok(()), |id| {
         let what = env.event.kind();
@@ -254,10 +257,17 @@ fn request_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
     let c = &e.0.counters;
     match event {
         Event::RequestReceived {
-            request, site: s, ..
+            request,
+            site: s,
+            district,
+            ..
         } => {
             fresh(request.0 < c.request, "request", request.0)?;
-            site(t, s)
+            match district {
+                // A free address: no site, a district of the territory.
+                Some(d) if s.is_empty() => known(t.district(d).is_some(), "district", d),
+                _ => site(t, s),
+            }
         }
         Event::RequestCorrected {
             request, site: s, ..

@@ -121,6 +121,9 @@ fn touched(event: &Event) -> (Vec<RequestId>, Vec<CaseId>) {
         | Event::RequestRelayed { request, .. }
         | Event::RequestDismissed { request, .. }
         | Event::RequestCancelled { request }
+        | Event::RequestSettled { request, .. }
+        | Event::CallbackScheduled { request, .. }
+        | Event::CallbackMade { request, .. }
         | Event::RequestCarriedOver { request } => (vec![*request], vec![]),
         Event::CaseLinked { case, request } => (vec![*request], vec![*case]),
         Event::CaseOpened { case, .. }

@@ -80,7 +80,7 @@ vocab!(
 
 vocab!(
     /// A request's lifecycle (assigning a team sets it en route at once).
-    RequestStatus { Received, EnRoute, OnSite, Cleared, Relayed, Dismissed, Cancelled }
+    RequestStatus { Received, EnRoute, OnSite, Cleared, Relayed, Dismissed, Cancelled, Settled }
 );
 
 impl RequestStatus {
@@ -91,9 +91,21 @@ impl RequestStatus {
                 | RequestStatus::Relayed
                 | RequestStatus::Dismissed
                 | RequestStatus::Cancelled
+                | RequestStatus::Settled
         )
     }
 }
+
+vocab!(
+    /// How a call was settled on the phone, without a team: information given, or the
+    /// resident oriented to a partner (a relay without a visit is `RequestRelayed`).
+    PhoneOutcome { Information, Oriented }
+);
+
+vocab!(
+    /// What a callback to a resident came to; `NoAnswer` leaves it to do.
+    CallbackOutcome { Reached, MessageLeft, NoAnswer }
+);
 
 vocab!(
     /// A lasting situation's state.

@@ -53,6 +53,11 @@ pub enum Fix {
     NoCase {
         case: crate::domain::ids::CaseId,
     },
+    /// A call settled by phone: the partner the resident was oriented or relayed to.
+    Partner,
+    /// How a call settled by phone ended, how a callback went.
+    PhoneOutcome,
+    CallbackTime,
 }
 
 pub fn text(fix: &Fix, lang: Lang) -> String {
@@ -131,6 +136,15 @@ fn fixed(fix: &Fix, lang: Lang) -> &'static str {
         Fix::Usage => (
             "Commandes : ouvrir NOM · equipe E1 NOM NOM [NOM] · releve NOM · cloturer",
             "Commands: open NAME · team E1 NAME NAME [NAME] · handover NAME · close",
+        ),
+        Fix::Partner => (
+            "Partenaire : choisissez avec ←/→ ou la première lettre de son nom.",
+            "Partner: pick with ←/→ or the first letter of its name.",
+        ),
+        Fix::PhoneOutcome => ("Issue : choisissez avec ←/→.", "Outcome: pick with ←/→."),
+        Fix::CallbackTime => (
+            "Heure du rappel : 22:30, 22h30 ou +20 (dans 20 minutes), pas dans le passé.",
+            "Callback time: 22:30 or +20 (in 20 minutes), not in the past.",
         ),
         Fix::Desk(d) => return super::watch::fix(*d, lang),
         _ => ("", ""),

@@ -68,6 +68,12 @@ pub enum Doc {
     Autopilot,
     Yes,
     No,
+    Detail,
+    Correct,
+    SettleByPhone,
+    Callback,
+    NextCallback,
+    CloseDetail,
 }
 
 pub fn describe(doc: Doc, lang: Lang) -> &'static str {
@@ -139,6 +145,12 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::Autopilot => ("démo : pilote auto", "demo: autopilot"),
         Doc::Yes => ("oui, écrire", "yes, write it"),
         Doc::No => ("non, ne rien écrire", "no, write nothing"),
+        Doc::Detail => ("détail", "detail"),
+        Doc::Correct => ("corriger la sollicitation", "correct the request"),
+        Doc::SettleByPhone => ("réglée par téléphone", "settled by phone"),
+        Doc::Callback => ("rappel du résident", "resident callback"),
+        Doc::NextCallback => ("prochain rappel dû", "next callback due"),
+        Doc::CloseDetail => ("fermer le détail", "close the detail"),
     };
     lang.pick(fr, en)
 }

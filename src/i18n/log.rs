@@ -6,6 +6,7 @@ mod cases;
 mod interventions;
 mod night;
 mod notes;
+mod phone;
 mod requests;
 mod safety;
 mod teams;
@@ -48,6 +49,7 @@ pub fn describe(env: &Envelope, lookup: &dyn Lookup, lang: Lang) -> String {
         Aggregate::Handover => super::handover::describe(env, lookup, lang),
         Aggregate::Action => Some(super::action::describe(env, lookup, lang)),
         Aggregate::Watch | Aggregate::Plan => watch::describe(env, w),
+        Aggregate::Phone => phone::describe(&env.event, w),
     };
     words.unwrap_or_default()
 }

@@ -35,6 +35,8 @@ pub enum Notice {
     InterventionCleared,
     RequestCarriedOver,
     RequestClosed,
+    /// About the requests worked from the board (settled by phone, callbacks…).
+    Request(super::request_notice::RequestNotice),
     CaseState {
         case: CaseId,
         state: CaseState,
@@ -147,6 +149,7 @@ impl Notice {
                 | Notice::Fix(_)
                 | Notice::AutopilotDemoOnly
         ) || matches!(self, Notice::Desk(d) if d.is_error())
+            || matches!(self, Notice::Request(d) if d.is_error())
     }
 }
 
@@ -172,6 +175,7 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
             "Request carried over to the next night.",
         ),
         Notice::RequestClosed => p("Sollicitation clôturée.", "Request closed."),
+        Notice::Request(d) => super::request_notice::text(d, lang),
         Notice::CaseState { case: c, state } => format!("{} {}", case(c), case_state(*state, lang)),
         Notice::CaseStep { case: c } => said(&case(c), &p("étape enregistrée", "step recorded")),
         Notice::FollowUp { case: c, date } => follow_up(&case(c), *date, lang),

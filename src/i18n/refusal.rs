@@ -93,6 +93,11 @@ fn fr(r: &Refusal) -> String {
         | TeamNotOut { .. }
         | CheckInStepRecorded { .. }
         | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
+        UnknownEntrance { .. }
+        | NothingToReinforce { .. }
+        | ReferralMissing
+        | NoCallbackDue { .. }
+        | CallbackInPast => super::phone::refusal(r, l).unwrap_or_default(),
     }
 }
 
@@ -172,5 +177,10 @@ fn en(r: &Refusal) -> String {
         | TeamNotOut { .. }
         | CheckInStepRecorded { .. }
         | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
+        UnknownEntrance { .. }
+        | NothingToReinforce { .. }
+        | ReferralMissing
+        | NoCallbackDue { .. }
+        | CallbackInPast => super::phone::refusal(r, l).unwrap_or_default(),
     }
 }

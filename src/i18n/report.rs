@@ -38,6 +38,7 @@ pub fn item_outcome(key: &str, lang: Lang) -> String {
             .into(),
         (None, "dismissed") => lang.pick("sans suite", "no follow-up").into(),
         (None, "cancelled") => lang.pick("annulée", "cancelled").into(),
+        (None, "settled") => lang.pick("réglée par téléphone", "settled by phone").into(),
         (None, "open") => lang.pick("encore ouverte", "still open").into(),
         (None, other) => other.to_string(),
     }

@@ -85,6 +85,7 @@ labels!(request_status, RequestStatus, {
     Relayed => ("relayée", "relayed"),
     Dismissed => ("sans suite", "no follow-up"),
     Cancelled => ("annulée", "cancelled"),
+    Settled => ("réglée par téléphone", "settled by phone"),
 });
 
 labels!(case_state, CaseState, {

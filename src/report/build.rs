@@ -47,6 +47,8 @@ pub(crate) enum Closure {
     Relayed,
     Dismissed,
     Cancelled,
+    /// Settled on the phone without a team.
+    Settled,
 }
 
 /// The band of the instant a request was received (shared with the period facts).
@@ -118,6 +120,7 @@ pub fn build(input: &Input) -> NightReport {
             relayed: ended(Closure::Relayed),
             dismissed: ended(Closure::Dismissed),
             cancelled: ended(Closure::Cancelled),
+            settled: ended(Closure::Settled),
             open: ended(Closure::Open),
             observations: observations_total,
         },

@@ -83,6 +83,8 @@ pub struct Handover {
     pub teams: Vec<TeamNotBack>,
     pub alerts: Vec<CheckInAlert>,
     pub relays: Vec<Relay>,
+    /// Residents still to call back.
+    pub callbacks: Vec<super::callbacks::CallbackDue>,
     pub cases: Vec<OpenCase>,
     pub instructions: Vec<Instruction>,
     pub note: Option<HandoverNote>,
@@ -170,6 +172,7 @@ pub fn build(
         teams,
         alerts: check_in_alerts(&events, now, contact, live.is_some()),
         relays: relays(&events, &number),
+        callbacks: super::callbacks::pending(state),
         cases,
         instructions,
         desk: super::desk::build(state, &events, &number),
@@ -184,6 +187,11 @@ fn open_request(r: &Request, night: ServiceNight, now: DateTime<Utc>) -> OpenReq
         .flatten()
         .max()
         .unwrap_or(r.received_at);
+    // Carried in from an earlier night: its age counts from this night's start.
+    let since = match r.night < night {
+        true => r.received_at.max(night.start()),
+        false => r.received_at,
+    };
     OpenRequest {
         id: r.id,
         number: r.number,
@@ -193,7 +201,7 @@ fn open_request(r: &Request, night: ServiceNight, now: DateTime<Utc>) -> OpenReq
         category: r.category,
         status: r.status,
         team: r.team.clone(),
-        age_minutes: (now - r.received_at).num_minutes().max(0),
+        age_minutes: (now - since).num_minutes().max(0),
         last_action_at: last,
         carried_over: r.carried_over.clone(),
         decided: r.carried_over.last() == Some(&night),

@@ -46,6 +46,8 @@ impl Night {
         self.run(
             when,
             Command::ReceiveRequest(NewRequest {
+                address: None,
+                entrance: None,
                 source: Source::Resident,
                 site: site.into(),
                 category: Category::Noise,

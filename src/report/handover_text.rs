@@ -50,6 +50,10 @@ pub fn lines(h: &Handover, t: &Territory, lang: Lang) -> Vec<String> {
             super::desk_text::observations(&h.desk, t, l),
         ),
         (
+            l.pick("Rappels non faits", "Callbacks not made"),
+            callbacks(h, t, l),
+        ),
+        (
             l.pick("Situations ouvertes", "Open situations"),
             cases(h, t, l),
         ),
@@ -234,4 +238,25 @@ fn note(out: &mut Vec<String>, h: &Handover, l: Lang) {
         };
         out.push(format!("  {label}{colon} {text}"));
     }
+}
+
+fn callbacks(h: &Handover, t: &Territory, l: Lang) -> Vec<String> {
+    let line = |c: &super::callbacks::CallbackDue| {
+        let tries = match c.tries {
+            0 => String::new(),
+            n => format!(
+                " — {n} {}",
+                l.pick("essai(s) sans réponse", "try(ies) unanswered")
+            ),
+        };
+        format!(
+            "  {} {:>3} {} {}  {}{tries}",
+            c.night,
+            c.number,
+            l.pick("à rappeler à", "to call back at"),
+            dates::clock(c.due),
+            site_name(t, &c.site),
+        )
+    };
+    h.callbacks.iter().map(line).collect()
 }

@@ -98,6 +98,7 @@ fn as_of(
                 site,
                 category,
                 priority,
+                ..
             } if *request == r.id => {
                 r.source = source.unwrap_or(r.source);
                 r.site = site.clone().unwrap_or(r.site);
@@ -122,6 +123,9 @@ fn request_of(event: &Event) -> Option<RequestId> {
         | E::RequestRelayed { request, .. }
         | E::RequestDismissed { request, .. }
         | E::RequestCancelled { request }
+        | E::RequestSettled { request, .. }
+        | E::CallbackScheduled { request, .. }
+        | E::CallbackMade { request, .. }
         | E::RequestCarriedOver { request }
         | E::CaseLinked { request, .. } => Some(*request),
         _ => None,

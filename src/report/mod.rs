@@ -3,6 +3,7 @@
 //! needs.
 
 pub mod build;
+pub mod callbacks;
 pub mod csv;
 pub mod desk;
 pub mod desk_text;

@@ -63,6 +63,9 @@ pub struct Totals {
     pub relayed: u32,
     pub dismissed: u32,
     pub cancelled: u32,
+    /// Settled on the phone without a team (information given, resident oriented).
+    #[serde(default)]
+    pub settled: u32,
     /// Still open when the report was made (carried over or the night still running).
     pub open: u32,
     pub observations: u32,

@@ -134,6 +134,10 @@ fn summary(r: &NightReport, l: Lang) -> Table {
         ),
         (l.pick("Sans suite", "No follow-up"), s.dismissed),
         (l.pick("Annulées", "Cancelled"), s.cancelled),
+        (
+            l.pick("Réglées par téléphone", "Settled by phone"),
+            s.settled,
+        ),
         (l.pick("Encore ouvertes", "Still open"), s.open),
         (l.pick("Observations", "Observations"), s.observations),
     ] {

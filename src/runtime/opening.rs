@@ -56,7 +56,13 @@ fn read(store: &Store, lang: Lang) -> Result<Opening> {
         .flat_map(|(_, events)| events.iter())
         .map(|env| LogLine::of(env, &lookup, lang))
         .collect();
+    // The callers of the requests on the desk, for the request detail.
+    let mut personal = Vec::new();
+    for id in state.requests.values().filter_map(|r| r.personal) {
+        personal.extend(store.personal_record(id)?);
+    }
     Ok(Opening {
+        personal,
         state: state.clone(),
         nights: Nights::load(nights),
         log,

@@ -175,15 +175,11 @@ impl Store {
         self.durable(true)
     }
 
-    /// Clears the facts unless they count exactly what the journal's database kept; true
-    /// when cleared (they must then be built again from the whole journal).
-    pub(super) fn drop_facts_not_at_journal(&mut self) -> Result<bool> {
+    /// True unless the facts count exactly what the journal's database kept (they must
+    /// then be built again from the whole journal).
+    pub(super) fn facts_not_at_journal(&self) -> bool {
         let kept = current_meta(self.state.last_seq, &self.territory.id);
-        if meta_of(&self.aggregates) == Some(kept) {
-            return Ok(false);
-        }
-        self.aggregates.clear()?;
-        Ok(true)
+        meta_of(&self.aggregates) != Some(kept)
     }
 
     /// Writes a commit's facts (after its rows: derived data, the witness holds the rest).

@@ -99,3 +99,15 @@ impl FactsView {
         super::aggregates::open_cases_at(self.tree(), self.dir(), night)
     }
 }
+
+impl super::Store {
+    /// Replaces the facts' database with an empty one.
+    pub(super) fn fresh_facts(&mut self) -> Result<()> {
+        let _ = std::fs::remove_dir_all(self.dir.join(DIR));
+        let (db, syncer) = open(&self.dir)?;
+        self.aggregates = (*db).clone();
+        self.facts_db = db;
+        self.facts_syncer = syncer;
+        Ok(())
+    }
+}

@@ -129,10 +129,12 @@ impl Store {
             return store.reopen_after_repair();
         }
         store.load_state()?;
-        // The facts' database is flushed apart from the journal's: after a crash either
-        // may be ahead. Facts that do not count what the journal kept are dropped (and built
-        // again below) rather than replayed on top of, which could count an event twice.
-        let stale = store.drop_facts_not_at_journal()?;
+        // Facts behind or ahead after a crash: built again in a new database (not replayed
+        // on top: counted twice; a write cut by a full disk may leave the old unreadable).
+        let stale = store.facts_not_at_journal();
+        if stale {
+            store.fresh_facts()?;
+        }
         if let Some(w) = witness.filter(|_| !fresh) {
             store.reconcile(w)?;
         }

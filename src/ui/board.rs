@@ -61,10 +61,7 @@ fn scroll(selected: usize, height: usize) -> usize {
 /// Where each pane goes: requests, situations, teams, map. Drawing and clicks share it.
 fn areas(area: Rect, app: &AppState) -> [Rect; 4] {
     let area = super::escalation::split(area, app).1;
-    let [left, right] = area.layout(&Layout::horizontal([
-        Constraint::Percentage(58),
-        Constraint::Percentage(42),
-    ]));
+    let (left, _, right) = super::request_detail::columns(area);
     // Instructions in force get a strip between requests and situations.
     let shown = board::instructions(app).len().min(4) as u16;
     let strip = if shown == 0 { 0 } else { shown + 2 };
@@ -92,6 +89,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     super::plan::draw(frame, team_area, map, app, theme);
     draw_cases(frame, cases, app, theme);
     super::map::draw(frame, map, app, theme);
+    if let (_, Some(detail), _) = super::request_detail::columns(area) {
+        super::request_detail::pane(frame, detail, app, app.selected_request(), theme);
+    }
 }
 
 /// The pane and row under a cell of the board, if a row is there.
@@ -124,7 +124,12 @@ pub fn hit(area: Rect, app: &AppState, at: Cell) -> Option<(Pane, usize)> {
 fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
     let l = app.lang;
     let rows = open_requests(app);
-    let title = format!("{} ({})", l.pick("Sollicitations", "Requests"), rows.len());
+    let title = format!(
+        "{} ({}){}",
+        l.pick("Sollicitations", "Requests"),
+        rows.len(),
+        super::request_rows::callbacks_due(app)
+    );
     let empty = rows.is_empty().then(|| match (app.fresh, app.domain.open_night()) {
         (true, _) => l.pick(
             "Bienvenue dans Vigie. Pour commencer la nuit : O (coordination et équipes). Puis « n » saisit un appel, « d » envoie une équipe. « ? » liste toutes les touches.",
@@ -156,10 +161,7 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 .territory
                 .site(&r.site)
                 .map_or(r.site.as_str(), |s| s.name.as_str());
-            let who = r.team.as_deref().map_or_else(
-                || vocab::request_status(r.status, l).to_string(),
-                |t| format!("{t} {}", vocab::request_status(r.status, l)),
-            );
+            let who = super::request_rows::state(app, r);
             // Fixed columns, then the site takes what the width leaves.
             let category = vocab::category(r.category, l);
             let width = inner.width as usize;
@@ -176,7 +178,7 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             let after = format!(
                 " {} {} {}",
                 text::fit(category, cat_w),
-                text::fit(&places::short(site, site_w), site_w),
+                text::fit(&super::request_rows::site_name(site, site_w), site_w),
                 text::truncate(&who, 20),
             );
             AlertRow {

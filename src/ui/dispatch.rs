@@ -14,17 +14,18 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &AppState, picker: &Picker, theme: &Theme) {
     let l = app.lang;
-    let number = app
-        .domain
-        .requests
-        .get(&picker.request)
-        .map_or(0, |r| r.number);
+    let request = app.domain.requests.get(&picker.request);
+    let number = request.map_or(0, |r| r.number);
+    // A team already on it: the one chosen goes as a reinforcement.
+    let what = match request.and_then(|r| r.team.as_ref()) {
+        Some(on) => format!("{} ({on}) :", l.pick("Renfort", "Reinforcement")),
+        None => l
+            .pick("Envoyer une équipe :", "Dispatch a team:")
+            .to_string(),
+    };
     let title = format!(
-        "{} {number} — {}",
-        l.pick(
-            "Envoyer une équipe : sollicitation",
-            "Dispatch a team: request"
-        ),
+        "{what} {} {number} — {}",
+        l.pick("sollicitation", "request"),
         l.pick("Entrée envoie", "Enter sends")
     );
     let rows = teams(app);

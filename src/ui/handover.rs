@@ -208,6 +208,11 @@ fn draw_reading(frame: &mut Frame, area: Rect, app: &AppState, h: &Handover, the
     lines.extend(alert_lines(app, h, theme));
     lines.extend(relay_lines(app, h, theme));
     lines.extend(desk_lines(app, h, theme));
+    lines.extend(super::request_rows::callback_lines(
+        app,
+        &h.callbacks,
+        theme,
+    ));
     lines.extend(case_lines(app, h, theme));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -22,7 +22,11 @@ mod night_form;
 mod place;
 mod plan;
 pub mod popup;
+mod request_detail;
 mod request_form;
+mod request_forms;
+mod request_rows;
+mod site_warning;
 pub mod theme;
 mod verbs;
 mod watch;
@@ -106,6 +110,10 @@ fn overlay(frame: &mut Frame, body: Rect, app: &AppState, mode: &Mode, theme: &T
         Mode::Confirm(question) => confirm::draw(frame, body, app, question, theme),
         Mode::CheckIn(form) => confirm::check_in(frame, body, app, form, theme),
         Mode::Verbs => verbs::draw(frame, body, app, theme),
+        Mode::Detail(id) => request_detail::popup(frame, body, app, *id, theme),
+        Mode::Correct(form) => request_forms::correct(frame, body, app, form, theme),
+        Mode::Settle(form) => request_forms::settle(frame, body, app, form, theme),
+        Mode::Callback(form) => request_forms::callback(frame, body, app, form, theme),
         Mode::ConfirmQuit(form) => {
             overlay(frame, body, app, form, theme);
             let popup = body.centered(Constraint::Length(44), Constraint::Length(3));

@@ -1,35 +1,23 @@
-//! The new-request pop-up: the site found so far (with its district and landlord), what
-//! applies there, and the fields.
+//! The new-request pop-up: the site found so far (with its district and landlord), the
+//! other matches as a list (as many as the terminal's height leaves room for), what
+//! applies there (open situations, instructions), and the fields.
 
 use super::popup::FormPopup;
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::app::board::{Alert, instructions_at};
 use crate::app::form::Open;
 use crate::app::form::request::{RequestField, RequestForm};
 use crate::app::form::sites::site_matches;
-use crate::domain::handover::Scope;
 use crate::domain::reference::Site;
 use crate::i18n::vocab;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-/// The site's and its district's instructions, on one line ("" when none).
-fn site_instructions(app: &AppState, site: Option<&Site>) -> String {
-    let Some(site) = site else {
-        return String::new();
-    };
-    let local: Vec<_> = instructions_at(app, site)
-        .into_iter()
-        .filter(|i| i.scope != Scope::Territory)
-        .collect();
-    match local.as_slice() {
-        [] => String::new(),
-        [one] => format!("◆ {}", one.text),
-        [first, rest @ ..] => format!("◆ {} (+{})", first.text, rest.len()),
-    }
-}
+/// The form's lines without matches nor warnings (borders included).
+const BASE_HEIGHT: u16 = 13;
+/// Matches listed at most, whatever the height.
+const MAX_MATCHES: usize = 12;
 
 /// What the site field found: the chosen site, or what to type.
 fn site_line(app: &AppState, form: &RequestForm, site: Option<&Site>) -> String {
@@ -73,15 +61,37 @@ pub fn draw(
         "Nouvelle sollicitation — Entrée enregistre",
         "New request — Enter saves",
     );
-    let mut p = FormPopup::new(title, 96).height(14);
+    // What the coordinator should know about that place before sending anyone.
+    let warnings = site.map_or_else(Vec::new, |s| super::site_warning::lines(app, s, theme));
+    let matches = site_matches(&app.territory, form.site_query.value());
+    let room = body
+        .height
+        .saturating_sub(BASE_HEIGHT + warnings.len() as u16) as usize;
+    let shown = if form.site_query.value().trim().is_empty() || matches.len() < 2 {
+        0
+    } else {
+        matches.len().min(room).min(MAX_MATCHES)
+    };
+    let height = BASE_HEIGHT + (shown + warnings.len()) as u16;
+    let mut p = FormPopup::new(title, 96).height(height);
     p.text(
         l.pick("Lieu *", "Site *"),
         &form.site_query,
         f == RequestField::Site,
     );
     p.under(site_line(app, form, site), theme.dim());
-    // What the coordinator should know about that place before sending anyone.
-    p.under(site_instructions(app, site), theme.alert(Alert::Amber));
+    let first = form.site_choice.saturating_sub(shown.saturating_sub(1));
+    for (i, s) in matches.iter().enumerate().skip(first).take(shown) {
+        let style = if i == form.site_choice {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        p.under(format!("{} — {}", s.name, s.address), style);
+    }
+    for (text, style) in warnings {
+        p.under(text, style);
+    }
     let source = form
         .source
         .map_or_else(none, |v| vocab::source(v, l).into());
@@ -106,6 +116,16 @@ pub fn draw(
         priority,
         f == RequestField::Priority,
     );
+    let entrance = match (site, form.entrance(&app.territory)) {
+        (Some(s), _) if s.entrances.is_empty() => l.pick("—", "—").to_string(),
+        (_, Some(e)) => e.clone(),
+        _ => none(),
+    };
+    p.value(
+        l.pick("Entrée, hall", "Entrance, hall"),
+        entrance,
+        f == RequestField::Entrance,
+    );
     p.text(
         l.pick("Appelant·e", "Caller"),
         &form.caller,
@@ -125,8 +145,8 @@ pub fn draw(
     p.line(Line::raw(""));
     p.line(Line::styled(
         l.pick(
-            "* obligatoire · Tab champ suivant · Esc annuler",
-            "* required · Tab next field · Esc cancel",
+            "* obligatoire · ←/→ ou une lettre choisit · Tab champ suivant · Esc annuler",
+            "* required · ←/→ or a letter chooses · Tab next field · Esc cancel",
         ),
         theme.dim(),
     ));

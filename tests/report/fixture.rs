@@ -85,6 +85,8 @@ impl Desk {
         self.run(
             when,
             Command::ReceiveRequest(NewRequest {
+                address: None,
+                entrance: None,
                 source,
                 site: site.into(),
                 category,

@@ -98,6 +98,7 @@ fn the_json_has_the_documented_shape() {
             "relayed",
             "dismissed",
             "cancelled",
+            "settled",
             "open",
             "observations"
         ])

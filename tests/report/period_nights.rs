@@ -225,6 +225,7 @@ fn correct(
     priority: Option<Priority>,
 ) -> Command {
     Command::CorrectRequest(Correction {
+        entrance: None,
         request,
         source: None,
         site: None,

@@ -53,12 +53,7 @@ impl Form for LineForm {
             LinePurpose::LogEntry => Ok(vec![Command::AddLogEntry { text: text.into() }]),
             LinePurpose::Command => {
                 let words: Vec<&str> = text.split_whitespace().collect();
-                if let Some(desk) = crate::app::command_desk::parse(ctx, &words) {
-                    return desk.map_err(|fix| (LineField, fix));
-                }
-                crate::app::command_line::parse(ctx.territory, &words)
-                    .map(crate::app::command_desk::with_standing_plan)
-                    .map_err(|fix| (LineField, fix))
+                crate::app::command_desk::parse_all(ctx, &words).map_err(|fix| (LineField, fix))
             }
         }
     }

@@ -3,13 +3,17 @@
 //! field, editing, choosing, the two-step Esc, Enter.
 
 pub mod answer;
+pub mod callback;
+pub mod choice_keys;
 pub mod clear;
+pub mod correct;
 pub mod date;
 pub mod line;
 pub mod observation;
 pub mod plan_item;
 pub mod relay;
 pub mod request;
+pub mod settle;
 pub mod sites;
 pub mod step;
 
@@ -38,6 +42,8 @@ pub struct Ctx<'a> {
     pub territory: &'a Territory,
     pub domain: &'a State,
     pub now: DateTime<Utc>,
+    /// The words a letter typed in a choice field is matched against.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Ctx<'_> {
@@ -63,6 +69,9 @@ pub trait Form: Clone + Debug {
     fn gather(&mut self, _field: Self::Field, _ctx: &Ctx) -> bool {
         false
     }
+    /// A letter typed in a choice field: jump to the next choice whose words start with it
+    /// (`jump` in `choice_keys.rs` does it for a vocabulary).
+    fn jump(&mut self, _field: Self::Field, _letter: char, _ctx: &Ctx) {}
     /// Something typed or chosen that Esc would lose.
     fn is_dirty(&self) -> bool;
     /// The commands to write, or the field to fix and what it expects.
@@ -162,6 +171,9 @@ pub fn handle<F: Form>(open: &mut Open<F>, action: &Action, ctx: &Ctx) -> Outcom
         open.confirm_cancel = false;
     }
     let kind = open.kind();
+    // A choice field with its own text (the clearing's relays, typed to filter) takes
+    // letters as text; the others jump to the choice they start.
+    let typed = kind == Kind::Choice && open.form.input(open.field).is_some();
     match action {
         Action::NextField if open.form.gather(open.field, ctx) => {}
         Action::NextField => open.step(true),
@@ -172,6 +184,9 @@ pub fn handle<F: Form>(open: &mut Open<F>, action: &Action, ctx: &Ctx) -> Outcom
         Action::Up => open.step(false),
         Action::ChooseNext if kind == Kind::Choice => open.form.choose(open.field, true, ctx),
         Action::ChoosePrev if kind == Kind::Choice => open.form.choose(open.field, false, ctx),
+        Action::Edit(InputRequest::InsertChar(c)) if kind == Kind::Choice && !typed => {
+            open.form.jump(open.field, *c, ctx)
+        }
         Action::ChooseNext => open.edit(InputRequest::GoToNextChar),
         Action::ChoosePrev => open.edit(InputRequest::GoToPrevChar),
         Action::Edit(req) => open.edit(*req),

@@ -1,6 +1,8 @@
-//! The new-request form: the site found by typing, source, category and priority chosen,
-//! caller, callback and description optional (personal data).
+//! The new-request form: the site found by typing, source, category and priority chosen
+//! (←/→ or the first letter of a word), the entrance among the site's, caller, callback
+//! and description optional (personal data).
 
+use super::choice_keys::{jump, jump_index};
 use super::sites::site_matches;
 use super::{Ctx, Form, Kind, cycle_opt, step_index, text};
 use crate::domain::Command;
@@ -16,17 +18,20 @@ pub enum RequestField {
     Source,
     Category,
     Priority,
+    /// One of the site's entrances (halls), optional: after the typical call's fields.
+    Entrance,
     Caller,
     Callback,
     Description,
 }
 
 impl RequestField {
-    pub const ALL: [RequestField; 7] = [
+    pub const ALL: [RequestField; 8] = [
         RequestField::Site,
         RequestField::Source,
         RequestField::Category,
         RequestField::Priority,
+        RequestField::Entrance,
         RequestField::Caller,
         RequestField::Callback,
         RequestField::Description,
@@ -41,6 +46,8 @@ pub struct RequestForm {
     pub source: Option<Source>,
     pub category: Option<Category>,
     pub priority: Option<Priority>,
+    /// Index among the chosen site's entrances.
+    pub entrance: Option<usize>,
     pub caller: Input,
     pub callback: Input,
     pub description: Input,
@@ -57,10 +64,17 @@ impl RequestForm {
             .copied()
     }
 
+    /// The chosen entrance of the chosen site.
+    pub fn entrance<'t>(&self, territory: &'t Territory) -> Option<&'t String> {
+        let site = self.site(territory)?;
+        site.entrances.get(self.entrance?)
+    }
+
     /// The request to record, or the first required field that is missing.
     pub fn to_request(&self, territory: &Territory) -> Result<NewRequest, RequestField> {
         let site = self.site(territory).ok_or(RequestField::Site)?;
         Ok(NewRequest {
+            address: None,
             site: site.id.clone(),
             source: self.source.ok_or(RequestField::Source)?,
             category: self.category.ok_or(RequestField::Category)?,
@@ -68,6 +82,7 @@ impl RequestForm {
             caller_name: text(&self.caller),
             callback: text(&self.callback),
             description: text(&self.description),
+            entrance: self.entrance(territory).cloned(),
         })
     }
 }
@@ -82,7 +97,10 @@ impl Form for RequestForm {
     fn kind(&self, field: RequestField) -> Kind {
         match field {
             RequestField::Site => Kind::List,
-            RequestField::Source | RequestField::Category | RequestField::Priority => Kind::Choice,
+            RequestField::Source
+            | RequestField::Category
+            | RequestField::Priority
+            | RequestField::Entrance => Kind::Choice,
             _ => Kind::Text,
         }
     }
@@ -109,6 +127,40 @@ impl Form for RequestForm {
             RequestField::Site => {
                 let n = site_matches(ctx.territory, self.site_query.value()).len();
                 self.site_choice = step_index(self.site_choice, n, forward);
+                self.entrance = None;
+            }
+            RequestField::Entrance => {
+                let n = self.site(ctx.territory).map_or(0, |s| s.entrances.len());
+                let all: Vec<usize> = (0..n).collect();
+                self.entrance = cycle_opt(&all, self.entrance, forward);
+            }
+            _ => {}
+        }
+    }
+
+    fn jump(&mut self, field: RequestField, letter: char, ctx: &Ctx) {
+        let l = ctx.lang;
+        use crate::i18n::vocab;
+        match field {
+            RequestField::Source => {
+                self.source = jump(Source::ALL, self.source, letter, |v| {
+                    vocab::source(v, l).into()
+                })
+            }
+            RequestField::Category => {
+                self.category = jump(Category::ALL, self.category, letter, |v| {
+                    vocab::category(v, l).into()
+                })
+            }
+            RequestField::Priority => {
+                self.priority = jump(Priority::ALL, self.priority, letter, |v| {
+                    vocab::priority(v, l).into()
+                })
+            }
+            RequestField::Entrance => {
+                let halls = self.site(ctx.territory).map_or(&[][..], |s| &s.entrances);
+                self.entrance =
+                    jump_index(halls.len(), self.entrance, letter, |i| halls[i].clone());
             }
             _ => {}
         }
@@ -118,6 +170,7 @@ impl Form for RequestForm {
         // Only a change of the text changes the matches; moving the cursor keeps the choice.
         if field == RequestField::Site {
             self.site_choice = 0;
+            self.entrance = None;
         }
     }
 

@@ -78,6 +78,7 @@ mod tests {
             territory: &t,
             domain: &state,
             now: chrono::Utc::now(),
+            lang: crate::i18n::Lang::Fr,
         };
         let mut f = Open::new(CaseStepForm::new(CaseId(1)));
         assert!(!f.form.is_dirty());

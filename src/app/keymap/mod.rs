@@ -116,6 +116,7 @@ pub fn tables(app: &AppState) -> Vec<&'static [Binding]> {
         Mode::Normal => vec![screen_table(app.screen), GLOBAL],
         Mode::ConfirmQuit(_) => vec![CONFIRM_QUIT],
         Mode::Dispatch(_) => vec![PICKER],
+        Mode::Detail(_) => vec![DETAIL],
         Mode::Choice(_) => vec![CHOICE],
         Mode::Confirm(_) => vec![CONFIRM],
         Mode::Verbs => vec![VERB_LIST],
@@ -215,7 +216,9 @@ pub fn action_for(app: &AppState, event: &Event) -> Option<Action> {
         return Some(action);
     }
     match &app.mode {
-        Mode::Normal | Mode::Dispatch(_) | Mode::Choice(_) | Mode::Confirm(_) => None,
+        Mode::Normal | Mode::Dispatch(_) | Mode::Choice(_) | Mode::Confirm(_) | Mode::Detail(_) => {
+            None
+        }
         // The verbs' list closes on any key.
         Mode::Verbs => Some(Action::Back),
         // Any other key answers « no ».

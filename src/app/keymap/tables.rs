@@ -2,13 +2,13 @@
 //! is worth a hint in the footer. The help screen, the hints and `action_for` read these;
 //! the forms' and pickers' tables are in `form_tables.rs`.
 
-use super::{Binding, NEVER, Place, b, char};
+use super::{ANY as ANY_PLACE, Binding, NEVER, Place, b, char};
 use crate::app::desk_key::DeskKey;
 use crate::app::{Action, Screen};
 use crate::domain::vocab::TeamStatus;
 use crate::i18n::desk_keys::DeskDoc;
 use crate::i18n::keys::Doc;
-use KeyCode::{BackTab, Down, End, Esc, Home, PageDown, PageUp, Tab, Up};
+use KeyCode::{BackTab, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 use crossterm::event::KeyCode;
 
 const REQUESTS: &[Place] = &[Place::Requests];
@@ -67,6 +67,24 @@ pub const BOARD: &[Binding] = &[
     b(
         &[(char('P'), Action::Desk(DeskKey::AddPlanItem))],
         Doc::Desk(DeskDoc::AddPlanItem),
+        NEVER,
+    ),
+    b(&[(Enter, Action::Detail)], Doc::Detail, REQUESTS),
+    b(&[(char('e'), Action::Correct)], Doc::Correct, NEVER),
+    b(
+        &[(char('t'), Action::SettleByPhone)],
+        Doc::SettleByPhone,
+        NEVER,
+    ),
+    b(
+        &[(char('X'), Action::CloseRequest)],
+        Doc::CloseRequest,
+        NEVER,
+    ),
+    b(&[(char('m'), Action::Callback)], Doc::Callback, NEVER),
+    b(
+        &[(char('M'), Action::NextCallback)],
+        Doc::NextCallback,
         NEVER,
     ),
     b(&[(Tab, Action::NextPane)], Doc::NextPane, PANES),
@@ -300,5 +318,33 @@ pub const LOG: &[Binding] = &[
         &[(Down, Action::Down), (char('j'), Action::Down)],
         Doc::Down,
         NEVER,
+    ),
+];
+
+/// Keys in a request's detail: the request's own keys, and Esc (or Enter) to close.
+pub const DETAIL: &[Binding] = &[
+    b(&[(char('d'), Action::Dispatch)], Doc::Dispatch, ANY_PLACE),
+    b(&[(char('e'), Action::Correct)], Doc::Correct, NEVER),
+    b(
+        &[(char('t'), Action::SettleByPhone)],
+        Doc::SettleByPhone,
+        ANY_PLACE,
+    ),
+    b(
+        &[(char('X'), Action::CloseRequest)],
+        Doc::CloseRequest,
+        NEVER,
+    ),
+    b(&[(char('m'), Action::Callback)], Doc::Callback, ANY_PLACE),
+    b(&[(char('a'), Action::Arrive)], Doc::Arrive, NEVER),
+    b(&[(char('x'), Action::Clear)], Doc::Clear, NEVER),
+    b(
+        &[
+            (Esc, Action::Back),
+            (Enter, Action::Back),
+            (char('q'), Action::Back),
+        ],
+        Doc::CloseDetail,
+        ANY_PLACE,
     ),
 ];

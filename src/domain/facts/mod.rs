@@ -21,7 +21,9 @@ pub use project::project;
 
 /// Bumped when a field changes meaning: the store rebuilds the facts from the journal.
 /// 2: observations carry their lifecycle; the night's plan and presence at its points.
-pub const FACTS_VERSION: u32 = 2;
+/// 3: a request settled by phone ends as `settled`, a reinforced one with its last team;
+/// a free address counts under its district.
+pub const FACTS_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct NightFacts {
@@ -56,6 +58,8 @@ pub enum Ending {
     Relayed,
     Dismissed,
     Cancelled,
+    /// Settled on the phone without a team.
+    Settled,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +79,9 @@ pub struct RequestFact {
     pub ended: Option<(ServiceNight, Ending)>,
     /// Corrections recorded in a later night than the request's own.
     pub late_corrections: u32,
+    /// A free address's district (`site` is then empty): counted there and for the city.
+    #[serde(default)]
+    pub district: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -40,6 +40,7 @@ pub fn project<F: Facts>(f: &mut F, state: &State, env: &Envelope) -> Result<(),
         Event::RequestRelayed { .. } => p.relayed(),
         Event::RequestDismissed { request, .. } => p.ended(*request, Ending::Dismissed),
         Event::RequestCancelled { request } => p.ended(*request, Ending::Cancelled),
+        Event::RequestSettled { request, .. } => p.ended(*request, Ending::Settled),
         Event::ObservationRecorded { .. } => p.observed(),
         Event::CaseOpened { case, .. } => p.case(*case, |n| &mut n.cases_opened),
         Event::CaseStateChanged {
@@ -130,6 +131,7 @@ impl<F: Facts> Projection<'_, F> {
             on_site: None,
             ended: None,
             late_corrections: 0,
+            district: r.district.clone(),
         };
         self.change(night, |n| n.requests.push(fact))
     }
@@ -141,6 +143,7 @@ impl<F: Facts> Projection<'_, F> {
         let late = u32::from(home != self.night());
         edit(self.f, home, request, |fact| {
             (fact.site, fact.category) = (r.site.clone(), r.category);
+            fact.district = r.district.clone();
             (fact.source, fact.priority) = (r.source, r.priority);
             fact.late_corrections += late;
         })
@@ -200,6 +203,11 @@ impl<F: Facts> Projection<'_, F> {
             referrals: referrals.clone(),
         };
         self.change(self.night(), |n| n.clearances.push(fact))?;
+        // A reinforcement clearing first leaves the request to the team still on it.
+        let r = self.state.requests.get(request);
+        if r.is_some_and(|r| !r.status.is_terminal()) {
+            return Ok(());
+        }
         end(self.f, home, *request, self.night(), Ending::Cleared)
     }
 

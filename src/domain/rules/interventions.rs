@@ -16,7 +16,7 @@ impl Ctx<'_> {
         request: RequestId,
         team: &str,
     ) -> Result<(), Refusal> {
-        let t: &Team = self.team(team)?;
+        self.team(team)?;
         let r = self.open_request(request)?;
         if let Some(other) = &r.team {
             return Err(Refusal::RequestHasTeam {
@@ -24,6 +24,26 @@ impl Ctx<'_> {
                 team: other.clone(),
             });
         }
+        self.send(request, team)
+    }
+
+    /// A second team to a request a team is already on.
+    pub(in crate::domain) fn reinforce(
+        &mut self,
+        request: RequestId,
+        team: &str,
+    ) -> Result<(), Refusal> {
+        self.team(team)?;
+        let r = self.open_request(request)?;
+        if r.team.is_none() {
+            return Err(Refusal::NothingToReinforce { request: r.number });
+        }
+        self.send(request, team)
+    }
+
+    /// Sends a free team (dispatch or reinforcement).
+    fn send(&mut self, request: RequestId, team: &str) -> Result<(), Refusal> {
+        let t: &Team = self.team(team)?;
         if let Some((busy, _)) = t.assignment {
             let number = self.request(busy)?.number;
             return Err(Refusal::TeamBusy {

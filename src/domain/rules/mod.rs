@@ -8,6 +8,7 @@ mod handover;
 mod interventions;
 mod night;
 mod notes;
+mod phone;
 mod plan;
 mod requests;
 mod safety;

@@ -12,7 +12,11 @@ use crate::domain::vocab::DismissReason;
 impl Ctx<'_> {
     pub(in crate::domain) fn receive(&mut self, new: &NewRequest) -> Result<(), Refusal> {
         let number = self.night()?.received + 1;
-        self.site(&new.site)?;
+        let free = self.free_address(new)?;
+        if free.is_none() {
+            self.site(&new.site)?;
+            self.entrance(&new.site, new.entrance.as_deref())?;
+        }
         let name = clean_text(new.caller_name.as_deref());
         if name.as_ref().is_some_and(|n| n.chars().count() > MAX_NAME) {
             return Err(Refusal::NameTooLong { max: MAX_NAME });
@@ -22,11 +26,16 @@ impl Ctx<'_> {
             None => None,
         };
         let description = self.text(new.description.as_deref())?;
-        let personal = if name.is_some() || callback.is_some() || description.is_some() {
-            Some(self.personal(PersonalKind::Request, name, callback, description))
-        } else {
-            None
-        };
+        let personal =
+            if name.is_some() || callback.is_some() || description.is_some() || free.is_some() {
+                let id = self.personal(PersonalKind::Request, name, callback, description);
+                if let Some(p) = self.out.personal.last_mut() {
+                    p.address = free.as_ref().map(|f| f.text.clone());
+                }
+                Some(id)
+            } else {
+                None
+            };
         self.emit(Event::RequestReceived {
             request: RequestId(self.state.counters.request),
             number,
@@ -35,6 +44,8 @@ impl Ctx<'_> {
             category: new.category,
             priority: new.priority,
             personal,
+            entrance: new.entrance.clone().filter(|_| free.is_none()),
+            district: free.map(|f| f.district),
         });
         Ok(())
     }
@@ -49,7 +60,14 @@ impl Ctx<'_> {
         if let Some(s) = &site {
             self.site(s)?;
         }
-        if source.is_none() && category.is_none() && priority.is_none() && site.is_none() {
+        let at = site.as_deref().unwrap_or(&r.site);
+        self.entrance(at, c.entrance.as_deref())?;
+        let entrance = c
+            .entrance
+            .clone()
+            .filter(|e| Some(e) != r.entrance.as_ref());
+        let nothing = source.is_none() && category.is_none() && priority.is_none();
+        if nothing && site.is_none() && entrance.is_none() {
             return Err(Refusal::NothingToCorrect);
         }
         self.emit(Event::RequestCorrected {
@@ -58,6 +76,7 @@ impl Ctx<'_> {
             site,
             category,
             priority,
+            entrance,
         });
         Ok(())
     }

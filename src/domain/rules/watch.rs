@@ -25,7 +25,7 @@ impl Ctx<'_> {
             WatchCommand::Settle {
                 observation,
                 ending,
-            } => self.settle(*observation, *ending),
+            } => self.settle_observation(*observation, *ending),
             WatchCommand::FollowRelay {
                 request,
                 partner,
@@ -116,7 +116,11 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    fn settle(&mut self, id: ObservationId, ending: WatchEnding) -> Result<(), Refusal> {
+    fn settle_observation(
+        &mut self,
+        id: ObservationId,
+        ending: WatchEnding,
+    ) -> Result<(), Refusal> {
         self.observation(id)?;
         self.emit(Event::ObservationSettled {
             observation: id,

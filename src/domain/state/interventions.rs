@@ -92,10 +92,12 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
             intervention,
         } => {
             if let Some(r) = state.requests.get_mut(request) {
-                r.status = RequestStatus::Received;
-                r.team = None;
                 if let Some(i) = find(&mut r.interventions, *intervention) {
                     i.recalled_at = Some(at);
+                }
+                // Another team still on it (a reinforcement) keeps it under way.
+                if !r.follow_teams() {
+                    r.status = RequestStatus::Received;
                 }
             }
             free(state, at, team);
@@ -111,8 +113,13 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
             note,
         } => {
             if let Some(r) = state.requests.get_mut(request) {
-                r.close(at, RequestStatus::Cleared);
-                r.team = None;
+                if let Some(i) = find(&mut r.interventions, *intervention) {
+                    i.cleared_at = Some(at);
+                }
+                // The request ends with the last team on it.
+                if !r.follow_teams() {
+                    r.close(at, RequestStatus::Cleared);
+                }
                 if let Some(i) = find(&mut r.interventions, *intervention) {
                     i.cleared_at = Some(at);
                     i.level = Some(*level);
@@ -143,15 +150,25 @@ fn assigned(
         .map(|t| t.members.clone())
         .unwrap_or_default();
     if let Some(r) = state.requests.get_mut(&request) {
-        r.status = RequestStatus::EnRoute;
+        // A reinforcement leaves a request on site as it is, with its first team.
+        if r.team.is_none() {
+            r.status = RequestStatus::EnRoute;
+            r.team = Some(team.to_string());
+        }
         r.dispatched_at.get_or_insert(at);
-        r.team = Some(team.to_string());
         let sent = Intervention::dispatched(intervention, team, members, at);
         r.interventions.push(sent);
     }
     if let Some(t) = state.teams.get_mut(team) {
         t.set_status(at, TeamStatus::EnRoute);
         t.assignment = Some((request, intervention));
+    }
+}
+
+impl Intervention {
+    /// Sent and neither recalled nor cleared yet.
+    pub fn is_under_way(&self) -> bool {
+        self.cleared_at.is_none() && self.recalled_at.is_none()
     }
 }
 

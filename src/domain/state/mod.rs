@@ -11,6 +11,7 @@ mod cases;
 mod handover;
 mod interventions;
 mod night;
+mod phone;
 mod plan;
 mod requests;
 mod safety;
@@ -20,6 +21,7 @@ mod watch;
 pub use cases::{Case, CaseStep};
 pub use interventions::Intervention;
 pub use night::NightState;
+pub use phone::{Callback, CallbackAttempt, Settlement};
 pub use requests::Request;
 pub use teams::{StatusChange, Team};
 pub use watch::{EngagedRelay, RelayFollow};
@@ -112,6 +114,7 @@ impl State {
             Aggregate::Action => actions::apply(self, env),
             Aggregate::Watch => watch::apply(self, env),
             Aggregate::Plan => plan::apply(self, env),
+            Aggregate::Phone => phone::apply(self, env),
         }
     }
 
@@ -123,7 +126,9 @@ impl State {
     /// closed situations. Their records stay in the views.
     fn evict_finished(&mut self) {
         self.teams.clear();
-        self.requests.retain(|_, r| !r.status.is_terminal());
+        // A callback still to make keeps its request, closed or not, on the board.
+        self.requests
+            .retain(|_, r| !r.status.is_terminal() || r.pending_callback().is_some());
         self.cases.retain(|_, c| c.state != CaseState::Closed);
         self.observations.retain(|_, o| !o.status().is_settled());
         self.relay_steps.clear();

@@ -52,7 +52,11 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
     match &env.event {
         Event::NightOpened { night, coordinator } => {
             state.evict_finished();
-            state.night = Some(NightState::opened(*night, at, coordinator));
+            let mut opened = NightState::opened(*night, at, coordinator);
+            // Tonight's numbers follow those of the requests carried in: one number, one
+            // request, in the night's lists and reports.
+            opened.received = state.requests.values().map(|r| r.number).max().unwrap_or(0);
+            state.night = Some(opened);
         }
         Event::CoordinatorChanged { coordinator } => {
             if let Some(n) = state.night.as_mut() {

@@ -45,6 +45,18 @@ pub struct Request {
     /// The nights it was carried over from, in order.
     #[serde(default)]
     pub carried_over: Vec<ServiceNight>,
+    /// The site's entrance (hall), if known.
+    #[serde(default)]
+    pub entrance: Option<String>,
+    /// Settled on the phone without a team, and how.
+    #[serde(default)]
+    pub settled: Option<super::phone::Settlement>,
+    /// Callbacks asked for, in order; the last may still be to make.
+    #[serde(default)]
+    pub callbacks: Vec<super::phone::Callback>,
+    /// A free address's district (`site` is then empty; the address is in `personal`).
+    #[serde(default)]
+    pub district: Option<String>,
 }
 
 impl Request {
@@ -59,6 +71,8 @@ impl Request {
             category,
             priority,
             personal,
+            entrance,
+            district,
         } = &env.event
         else {
             return None;
@@ -84,6 +98,10 @@ impl Request {
             dismissed: None,
             corrections: 0,
             carried_over: Vec::new(),
+            entrance: entrance.clone(),
+            settled: None,
+            callbacks: Vec::new(),
+            district: district.clone(),
         })
     }
 
@@ -116,13 +134,20 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
             site,
             category,
             priority,
+            entrance,
         } => {
             if let Some(r) = state.requests.get_mut(request) {
+                // A new site without a new entrance has none known.
+                if site.is_some() || entrance.is_some() {
+                    r.entrance = entrance.clone();
+                }
                 if let Some(s) = source {
                     r.source = *s;
                 }
                 if let Some(s) = site {
                     r.site = s.clone();
+                    // A site from the list now: no longer a free address.
+                    r.district = None;
                 }
                 if let Some(c) = category {
                     r.category = *c;
@@ -153,5 +178,34 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
             }
         }
         _ => {}
+    }
+}
+
+impl Request {
+    /// The teams on it now (the first sent first).
+    pub fn teams_on(&self) -> Vec<&str> {
+        let on = self.interventions.iter().filter(|i| i.is_under_way());
+        on.map(|i| i.team.as_str()).collect()
+    }
+
+    /// After a team left: the first team still on it leads, its status follows that team
+    /// (on site if it arrived). False when no team is left.
+    pub(super) fn follow_teams(&mut self) -> bool {
+        let lead = self.interventions.iter().find(|i| i.is_under_way());
+        let next = lead.map(|i| (i.team.clone(), i.on_site_at.is_some()));
+        self.team = next.as_ref().map(|(t, _)| t.clone());
+        match next {
+            Some((_, true)) => self.status = RequestStatus::OnSite,
+            Some((_, false)) => self.status = RequestStatus::EnRoute,
+            None => {}
+        }
+        next.is_some()
+    }
+}
+
+impl Request {
+    /// The callback still to make, if any.
+    pub fn pending_callback(&self) -> Option<&super::phone::Callback> {
+        self.callbacks.last().filter(|c| c.is_pending())
     }
 }

@@ -17,13 +17,26 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             category,
             priority,
             personal,
+            entrance,
+            district,
             ..
         } => format!(
-            "{request_word} {number} {}{colon} {}, {}, {} — {} {}{}",
+            "{request_word} {number} {}{colon} {}, {}, {}{} — {} {}{}",
             l.pick("reçue", "received"),
             vocab::category(*category, l),
             vocab::priority(*priority, l),
-            w.site(site),
+            match district {
+                // A free address: its district (the address itself is personal data).
+                Some(d) if site.is_empty() => format!(
+                    "{} ({})",
+                    l.pick("adresse libre", "free address"),
+                    w.t.district(d).map_or(d.as_str(), |d| d.name.as_str())
+                ),
+                _ => w.site(site),
+            },
+            entrance
+                .as_ref()
+                .map_or(String::new(), |e| format!(", {e}")),
             l.pick("source", "source"),
             vocab::source(*source, l),
             caller(*personal, w)
@@ -34,8 +47,12 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             site,
             category,
             priority,
+            entrance,
         } => {
             let mut parts = Vec::new();
+            if let Some(e) = entrance {
+                parts.push(format!("{} {e}", l.pick("entrée", "entrance")));
+            }
             if let Some(v) = source {
                 parts.push(format!(
                     "{} {}",

@@ -46,7 +46,12 @@ impl<'a> Places<'a> {
             .districts
             .iter()
             .map(|d| (d.id.clone(), d.name.clone()));
-        place_counts(ids, received.iter().map(|r| self.district_of(&r.site)))
+        let district = |r: &&Request| {
+            r.district
+                .clone()
+                .unwrap_or_else(|| self.district_of(&r.site))
+        };
+        place_counts(ids, received.iter().map(district))
     }
 
     pub fn by_landlord(&self, received: &[&Request]) -> Vec<PlaceCount> {
@@ -55,7 +60,18 @@ impl<'a> Places<'a> {
             .landlords
             .iter()
             .map(|l| (l.id.clone(), l.name.clone()));
-        place_counts(ids, received.iter().map(|r| self.landlord_of(&r.site)))
+        // A free address (a place not in the list) is the city's, as public spaces are.
+        let city = self
+            .t
+            .landlords
+            .iter()
+            .find(|l| l.is_city)
+            .map(|l| l.id.clone());
+        let landlord = |r: &&Request| match (&r.district, &city) {
+            (Some(_), Some(c)) if r.site.is_empty() => c.clone(),
+            _ => self.landlord_of(&r.site),
+        };
+        place_counts(ids, received.iter().map(landlord))
     }
 }
 
@@ -171,6 +187,7 @@ fn closure_word(c: Closure, outcome: Option<Outcome>) -> String {
         (Closure::Relayed, _) => "relayed",
         (Closure::Dismissed, _) => "dismissed",
         (Closure::Cancelled, _) => "cancelled",
+        (Closure::Settled, _) => "settled",
         (Closure::Open, _) => "open",
     };
     word.to_string()

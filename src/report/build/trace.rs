@@ -98,9 +98,6 @@ impl Trace {
                     note,
                     ..
                 } => {
-                    let r = t.request(*request);
-                    r.end = Closure::Cleared;
-                    r.outcome = Some(*outcome);
                     if let Some(i) = t.intervention(*intervention) {
                         i.ended = Some(at);
                         i.state = InterventionState::Cleared;
@@ -108,12 +105,23 @@ impl Trace {
                         i.outcome = Some(*outcome);
                         i.note = *note;
                     }
+                    // With a reinforcement, the request ends with its last team.
+                    let under_way = t
+                        .interventions
+                        .iter()
+                        .any(|i| i.request == *request && i.state == InterventionState::UnderWay);
+                    let r = t.request(*request);
+                    r.outcome = Some(*outcome);
+                    if !under_way {
+                        r.end = Closure::Cleared;
+                    }
                 }
                 Event::RequestRelayed { request, .. } => t.request(*request).end = Closure::Relayed,
                 Event::RequestDismissed { request, .. } => {
                     t.request(*request).end = Closure::Dismissed
                 }
                 Event::RequestCancelled { request } => t.request(*request).end = Closure::Cancelled,
+                Event::RequestSettled { request, .. } => t.request(*request).end = Closure::Settled,
                 _ => {}
             }
         }

@@ -53,6 +53,7 @@ fn totals(
         Ending::Relayed,
         Ending::Dismissed,
         Ending::Cancelled,
+        Ending::Settled,
     ];
     let open = requests.len() as u32 - closed.iter().map(|h| ended(*h)).sum::<u32>();
     let carried_in = match input.who {
@@ -72,6 +73,7 @@ fn totals(
         relayed: ended(Ending::Relayed),
         dismissed: ended(Ending::Dismissed),
         cancelled: ended(Ending::Cancelled),
+        settled: ended(Ending::Settled),
         open,
         late_corrections: requests.iter().map(|(_, r)| r.late_corrections).sum(),
     }
@@ -98,7 +100,7 @@ fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activit
     let (levels, outcomes, partners) = sections::clearances(input, from, to);
     Activity {
         by_category: counts(Category::ALL, requests.iter().map(|(_, r)| r.category)),
-        by_district: input.by_district(requests.iter().map(|(_, r)| input.district_of(&r.site))),
+        by_district: input.by_district(requests.iter().map(|(_, r)| input.request_district(r))),
         by_site: sections::by_site(input, requests),
         by_source: counts(Source::ALL, requests.iter().map(|(_, r)| r.source)),
         by_priority: counts(Priority::ALL, requests.iter().map(|(_, r)| r.priority)),
@@ -109,7 +111,7 @@ fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activit
         by_hour_band: counts(&BANDS, requests.iter().map(|(_, r)| r.band)),
         heat,
         interventions_by_district: input
-            .by_district(interventions.iter().map(|r| input.district_of(&r.site))),
+            .by_district(interventions.iter().map(|r| input.request_district(r))),
         levels,
         outcomes,
         partners,
@@ -119,7 +121,7 @@ fn activity(input: &Input, requests: &[(ServiceNight, &RequestFact)]) -> Activit
                 input
                     .nights(from, to)
                     .flat_map(|(_, f)| f.requests.iter())
-                    .map(|r| input.district_of(&r.site)),
+                    .map(|r| input.request_district(r)),
             ),
             _ => Vec::new(),
         },

@@ -59,7 +59,18 @@ impl<'a> Input<'a> {
     }
 
     pub(super) fn in_scope(&self, r: &RequestFact) -> bool {
-        self.who.counts(self.territory, &r.site, r.early)
+        // A free address (no site of the list) is the city's, like the public spaces.
+        match &r.district {
+            Some(_) if r.site.is_empty() => self.who.counts_free_address(r.early),
+            _ => self.who.counts(self.territory, &r.site, r.early),
+        }
+    }
+
+    /// A request's district: its site's, or a free address's own.
+    pub(super) fn request_district(&self, r: &RequestFact) -> String {
+        r.district
+            .clone()
+            .unwrap_or_else(|| self.district_of(&r.site))
     }
 
     /// The period's requests in scope.

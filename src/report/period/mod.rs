@@ -78,6 +78,9 @@ pub struct PeriodTotals {
     pub relayed: u32,
     pub dismissed: u32,
     pub cancelled: u32,
+    /// Settled on the phone without a team.
+    #[serde(default)]
+    pub settled: u32,
     pub open: u32,
     /// Corrections recorded after their request's night (the report uses the last values).
     pub late_corrections: u32,

@@ -90,6 +90,16 @@ impl Who {
         }
     }
 
+    /// Whether a request at a free address (a place not in the list) counts here: the
+    /// city's and the service's, as public spaces are.
+    pub fn counts_free_address(&self, early: bool) -> bool {
+        match self {
+            Who::Service | Who::City(_) => true,
+            Who::Landlord(_) => false,
+            Who::Departement(_) => early,
+        }
+    }
+
     /// Whether this report may name `site` (a site it counts that is its own).
     pub fn names(&self, t: &Territory, site: &str) -> bool {
         match self {

@@ -66,10 +66,11 @@ pub(super) fn interventions<'a>(
         .filter_map(|i| {
             let r = input.request(i.request_night, i.request)?;
             let early = r.early || i.early;
-            input
-                .who
-                .counts(input.territory, &r.site, early)
-                .then_some(r)
+            let counts = match &r.district {
+                Some(_) if r.site.is_empty() => input.who.counts_free_address(early),
+                _ => input.who.counts(input.territory, &r.site, early),
+            };
+            counts.then_some(r)
         })
         .collect()
 }

@@ -132,6 +132,10 @@ fn totals(r: &PeriodReport, l: Lang) -> Table {
         (l.pick("Sans suite", "No follow-up"), s.dismissed),
         (l.pick("Annulées", "Cancelled"), s.cancelled),
         (
+            l.pick("Réglées par téléphone", "Settled by phone"),
+            s.settled,
+        ),
+        (
             l.pick(
                 "Encore ouvertes à la fin de la période",
                 "Still open at the period's end",
