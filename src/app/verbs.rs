@@ -66,6 +66,39 @@ pub const VERBS: &[Verb] = &[
         run::dismiss,
     ),
     v("reporter", "carryover", NUMBER, run::carry_over),
+    v(
+        "renfort",
+        "reinforce",
+        ("N [ÉQUIPE]", "N [TEAM]"),
+        run::legacy,
+    ),
+    v(
+        "telephone",
+        "phone",
+        (
+            "N info|oriente|relais [PARTENAIRE]",
+            "N info|oriented|relay [PARTNER]",
+        ),
+        run::legacy,
+    ),
+    v(
+        "corriger",
+        "correct",
+        ("N [P1…P4] [HALL] …", "N [P1…P4] [HALL] …"),
+        run::legacy,
+    ),
+    v(
+        "rappel",
+        "callback",
+        ("N HH:MM|+MIN", "N HH:MM|+MIN"),
+        run::legacy,
+    ),
+    v(
+        "rappele",
+        "calledback",
+        ("N joint|message|absent", "N reached|message|noanswer"),
+        run::legacy,
+    ),
     v("surplace", "onsite", TEAM, |a, w| {
         run::on_team(a, w, Action::Arrive)
     }),
