@@ -19,7 +19,7 @@ const SEED: u64 = 1;
 
 /// `--autopilot`'s help (kept here: cli/mod.rs is at its size).
 pub const AUTOPILOT: &str =
-    "With --demo: the demo's own coordinator has the desk at first (P hands it back)";
+    "With --demo: the demo's own coordinator has the desk at first (D hands it back)";
 
 pub fn parse_speed(s: &str) -> Result<u32, String> {
     match s.trim().parse::<u32>() {

@@ -341,8 +341,7 @@ pub fn open(g: &Global, lang: Lang) -> Result<Store, Failure> {
     Ok(store)
 }
 
-/// The store's facts on their own, if they count what its journal holds (`None`: open the
-/// store, which says what is wrong or brings them up to date).
+/// The store's facts alone, if they count its journal (else the store is opened).
 fn facts_view(g: &Global, lang: Lang) -> Result<Option<crate::store::FactsView>, Failure> {
     let territory = load_territory(g, lang)?;
     let dir = data_dir(g)?;

@@ -93,8 +93,7 @@ pub fn plan(rng: &mut Rng, input: &NightInput<'_>) -> Vec<Planned> {
         out: Vec::new(),
     };
     // Three teams take five or six interventions each in a five-hour night and keep time
-    // for presence: more calls would leave requests waiting for hours, which a service
-    // does not live.
+    // for presence: more calls would leave requests waiting for hours.
     let count = p.rng.range(10, 22) as usize;
     let mut arrivals: Vec<i64> = (0..count).map(|_| arrival_minute(p.rng)).collect();
     arrivals.sort_unstable();
@@ -188,8 +187,7 @@ impl<'t> Planner<'_, 't> {
         teams
     }
 
-    /// The requests to handle: those carried over from an earlier night first, then the
-    /// night's calls as they come in.
+    /// The requests to handle: those carried over first, then the night's calls.
     fn receive(&mut self, carried_over: &[RequestId], arrivals: &[i64]) -> Vec<Job<'t>> {
         let mut jobs: Vec<Job<'t>> = carried_over
             .iter()

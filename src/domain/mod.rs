@@ -2,6 +2,7 @@
 //! become events; events are applied to the state. Replaying the journal gives the live state.
 
 pub mod action;
+pub mod aggregate;
 pub mod calendar;
 pub mod clock;
 pub mod command;

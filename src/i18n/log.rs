@@ -13,8 +13,9 @@ mod teams;
 mod watch;
 
 use super::{Lang, dates};
+use crate::domain::aggregate::Aggregate;
 use crate::domain::calendar::Hours;
-use crate::domain::event::{Aggregate, Envelope};
+use crate::domain::event::Envelope;
 use crate::domain::ids::{PersonalId, RequestId};
 use crate::domain::reference::Territory;
 use crate::domain::vocab::Position;

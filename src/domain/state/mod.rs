@@ -26,7 +26,8 @@ pub use requests::Request;
 pub use teams::{StatusChange, Team};
 pub use watch::{EngagedRelay, RelayFollow};
 
-use super::event::{Aggregate, Envelope};
+use super::aggregate::Aggregate;
+use super::event::Envelope;
 use super::handover::{Instruction, PendingHandover};
 use super::ids::{CaseId, InstructionId, ObservationId, PersonalId, PlanItemId, RequestId};
 use super::plan::PlanItem;
