@@ -1,9 +1,12 @@
 //! Snapshots of the console's screens (TestBackend + insta), at 80×24 and 160×45, in French
 //! and English. Fixed data and a fixed clock keep them stable.
 
+#[path = "support/screen.rs"]
+mod screen;
 use chrono::{DateTime, Duration, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use screen::render;
 use vigie::app::dispatch::Picker;
 use vigie::app::form::Open;
 use vigie::app::form::clear::ClearForm;
@@ -154,23 +157,6 @@ fn night(lang: Lang) -> AppState {
     let mut app = AppState::open(lang, territory, at("2026-11-30T22:40:00+01:00"), opening);
     app.focus = Pane::Requests;
     app
-}
-
-fn render(app: &AppState, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app, &Theme { color: true }))
-        .expect("draw");
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

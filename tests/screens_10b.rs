@@ -3,9 +3,10 @@
 //! screen, the directory, the observation, relay and plan pop-ups, the presence picker
 //! offering the plan, and the handover's new sections. Fixed data and a fixed clock.
 
+#[path = "support/screen.rs"]
+mod screen;
 use chrono::{DateTime, Duration, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use screen::render;
 use vigie::app::form::Open;
 use vigie::app::form::observation::ObservationForm;
 use vigie::app::form::plan_item::PlanForm;
@@ -19,7 +20,6 @@ use vigie::domain::vocab::*;
 use vigie::domain::watch::{Channel, RelayStep, WatchCommand};
 use vigie::domain::{Command, State};
 use vigie::i18n::Lang;
-use vigie::ui::{self, Theme};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s)
@@ -160,23 +160,6 @@ fn night(lang: Lang) -> AppState {
     let mut app = AppState::open(lang, territory, at("2026-11-30T22:50:00+01:00"), opening);
     app.focus = Pane::Requests;
     app
-}
-
-fn render(app: &AppState, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app, &Theme { color: true }))
-        .expect("draw");
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn typed(input: &mut tui_input::Input, text: &str) {

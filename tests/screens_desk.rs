@@ -3,9 +3,10 @@
 //! and the callback, at 80×24 and 160×45 (the side pane at 200×60), French and English.
 //! The caller and the number are invented.
 
+#[path = "support/screen.rs"]
+mod screen;
 use chrono::{DateTime, Duration, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use screen::render;
 use vigie::app::form::Open;
 use vigie::app::form::callback::CallbackForm;
 use vigie::app::form::correct::CorrectForm;
@@ -18,7 +19,6 @@ use vigie::domain::handover::Scope;
 use vigie::domain::ids::RequestId;
 use vigie::domain::vocab::{Category, InstructionKind, Priority, Source};
 use vigie::i18n::Lang;
-use vigie::ui::{self, Theme};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s)
@@ -141,23 +141,6 @@ fn night(lang: Lang) -> (AppState, RequestId) {
     app.focus = Pane::Requests;
     app.selection.request = Some(request);
     (app, request)
-}
-
-fn render(app: &AppState, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app, &Theme { color: true }))
-        .expect("draw");
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn detail(lang: Lang) -> AppState {

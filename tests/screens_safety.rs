@@ -4,11 +4,11 @@
 //! place, the demo's desk. Colours that carry meaning are checked on the buffer: what is
 //! late is coloured where it is late, the worst item whole.
 
+#[path = "support/screen.rs"]
+mod screen;
 use chrono::{DateTime, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Color;
+use screen::{draw, text};
 use vigie::app::check_in::CheckInForm;
 use vigie::app::confirm;
 use vigie::app::form::Open;
@@ -21,7 +21,6 @@ use vigie::domain::safety::{CheckInWord, MissedStep};
 use vigie::domain::vocab::{Category, Position, Priority, Source, TeamStatus};
 use vigie::i18n::Lang;
 use vigie::i18n::notice::{Fix, Notice};
-use vigie::ui::{self, Theme};
 
 fn at(hhmm: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(&format!("2026-11-30T{hhmm}:00+01:00"))
@@ -128,24 +127,6 @@ fn night(lang: Lang) -> AppState {
     let mut app = AppState::open(lang, territory, at("22:25"), opening);
     app.focus = Pane::Teams;
     app
-}
-
-fn draw(app: &AppState, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app, &Theme { color: true }))
-        .expect("draw");
-    term.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| {
-            let row: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
-            row.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The four sizes and languages of one screen.
