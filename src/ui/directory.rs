@@ -49,7 +49,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         .max()
         .unwrap_or(0)
         .min(16);
-    let name_w = (w.saturating_sub(phone_w + 3) * 11 / 20).clamp(12, 44);
+    // The whole name where the width allows: on a wide terminal the hours take the rest.
+    let longest = rows.iter().map(|p| width(&p.name)).max().unwrap_or(0);
+    let name_w = (w.saturating_sub(phone_w + 3) * 11 / 20)
+        .min(longest + 1)
+        .max(12);
     let kind_w = if w >= 120 { 20 } else { 0 };
     let hours_w = w.saturating_sub(name_w + phone_w + kind_w + 4);
     let sel = app.directory.selected.min(rows.len() - 1);
