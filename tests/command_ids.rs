@@ -41,7 +41,9 @@ fn a_retried_id_is_executed_once_and_answered_with_the_same_envelopes() {
     let open_night = Command::OpenNight {
         coordinator: "nadia-b".into(),
     };
-    let first = store.commit_from(&[open_night.clone()], at, &desk).unwrap();
+    let first = store
+        .commit_from(std::slice::from_ref(&open_night), at, &desk)
+        .unwrap();
     assert_eq!(first.envelopes.len(), 1);
     assert_eq!(first.envelopes[0].origin.as_ref(), Some(&desk));
     // The answer was lost: the same id again is not a second night opened (which the
