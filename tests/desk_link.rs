@@ -107,7 +107,10 @@ fn a_desk_of_another_version_is_told_so_in_words() {
     let words = answer["words"].as_str().unwrap();
     assert!(words.contains("Versions différentes"), "{words}");
     assert!(words.contains("Different versions"), "{words}");
-    assert!(words.contains(&format!("protocole {}", PROTOCOL + 1)), "{words}");
+    assert!(
+        words.contains(&format!("protocole {}", PROTOCOL + 1)),
+        "{words}"
+    );
 }
 
 #[test]
@@ -123,7 +126,10 @@ fn a_retried_command_id_is_executed_once() {
         panic!("both answered");
     };
     assert_eq!(a, b, "the retry is answered with what the first wrote");
-    assert_eq!(o.hub.with_store(|s| s.last_seq()), a.envelopes.last().unwrap().seq);
+    assert_eq!(
+        o.hub.with_store(|s| s.last_seq()),
+        a.envelopes.last().unwrap().seq
+    );
     // Another id is another command: refused by the rules (the night is open).
     let other = c.remote.submit("cmd-2", &[open_night()], at(), wait);
     assert!(
@@ -136,7 +142,10 @@ fn a_retried_command_id_is_executed_once() {
 fn a_desk_that_does_not_hold_the_desk_is_refused_until_it_takes_it() {
     let dir = tempfile::tempdir().unwrap();
     let o = owner(dir.path());
-    assert!(o.hub.join("poste-1", false, false), "the owner's console holds it");
+    assert!(
+        o.hub.join("poste-1", false, false),
+        "the owner's console holds it"
+    );
     let territory = vigie::territory::rennes().unwrap();
     let c = Remote::connect(dir.path(), hello("poste-2", PROTOCOL), territory).unwrap();
     assert_eq!(c.holder.as_deref(), Some("poste-1"));
@@ -187,7 +196,9 @@ fn malformed_and_oversized_lines_are_refused_and_the_owner_goes_on() {
     // The owner still answers.
     let territory = vigie::territory::rennes().unwrap();
     let c = Remote::connect(dir.path(), hello("poste-5", PROTOCOL), territory).unwrap();
-    let done = c.remote.submit("ok-1", &[open_night()], at(), Duration::from_secs(30));
+    let done = c
+        .remote
+        .submit("ok-1", &[open_night()], at(), Duration::from_secs(30));
     assert!(matches!(done, Sent::Answered(Ok(_))), "{done:?}");
     let log = o.log.lock().unwrap().join("\n");
     assert!(log.contains("over the limit"), "{log}");
