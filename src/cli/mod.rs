@@ -198,27 +198,25 @@ fn console(g: &Global, lang: Lang, settings: crate::config::Settings) -> Result<
 }
 
 fn no_terminal(g: &Global, lang: Lang) -> Result<ExitCode, Failure> {
+    let dir = data_dir(g)?;
+    let store = match open(g, lang) {
+        Ok(s) => Some(s),
+        // Another process owns the store: its state is not read here.
+        Err(f) if f.code == 3 && dir.join("vigie.sock").exists() => None,
+        Err(f) => return Err(f),
+    };
+    let say = |fr, en| lang.pick(fr, en).to_string();
     println!(
         "{}",
-        lang.pick(
+        say(
             "La console a besoin d'un terminal. Données :",
             "The console needs a terminal. Data:"
         )
     );
-    let dir = data_dir(g)?;
-    println!(
-        "  {} {}",
-        lang.pick("dossier :", "directory:"),
-        dir.display()
-    );
-    // Another process may own the store: then its state is not read here.
-    if let Ok(store) = open(g, lang) {
+    println!("  {} {}", say("dossier :", "directory:"), dir.display());
+    if let Some(store) = store {
         let state = store.state();
-        println!(
-            "  {} {}",
-            lang.pick("événements :", "events:"),
-            state.last_seq
-        );
+        println!("  {} {}", say("événements :", "events:"), state.last_seq);
         if let Some(n) = &state.night {
             println!("  {}", i18n::dates::night_title(n.night, lang));
         }
