@@ -4,6 +4,8 @@
 //!
 //! ```toml
 //! lang = "fr"          # or "en"
+//! desk = "poste-2"     # this console's name among several desks (default: poste-<pid>)
+//! read_only = true     # the head of service's console: never holds the desk
 //! [thresholds]         # minutes; amber past the value, red past twice
 //! p1 = 5
 //! p2 = 15
@@ -36,12 +38,19 @@ pub struct Settings {
     pub thresholds: Thresholds,
     /// `[retention] days`: none means the default (365, `store`'s retention at close).
     pub retention_days: Option<u32>,
+    /// This console's name among the desks on one store.
+    pub desk: Option<String>,
+    /// Never holds the desk (the head of service's console).
+    pub read_only: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     lang: Option<String>,
+    desk: Option<String>,
+    #[serde(default)]
+    read_only: bool,
     #[serde(default)]
     thresholds: ThresholdsFile,
     #[serde(default)]
@@ -121,6 +130,8 @@ pub fn parse(file: &str, text: &str, lang: Lang) -> Result<Settings, ConfigError
         lang: check.lang(parsed.lang.as_deref())?,
         thresholds: check.thresholds(&parsed.thresholds)?,
         retention_days: check.retention(parsed.retention.days)?,
+        desk: parsed.desk,
+        read_only: parsed.read_only,
     })
 }
 

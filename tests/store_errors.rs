@@ -25,22 +25,30 @@ fn second_instance_is_refused() {
         Err(e) => panic!("first open: {e}"),
     };
 
-    // Another process.
-    for args in [&["check"][..], &["log"], &[], &["demo", "--nights", "1"]] {
+    // Another process: a read command asks the owner through its socket (this one has
+    // none: it says so); a command that needs the store to itself says who holds it.
+    for args in [&["check"][..], &["log"]] {
         let out = run(&data, args);
         out.assert_failed();
         assert!(
-            out.stderr
-                .contains("Vigie est déjà ouverte sur ce dossier de données"),
+            out.stderr.contains("ne répond pas sur son canal"),
             "{out:#?}"
         );
-        assert!(out.stderr.contains(&data.display().to_string()), "{out:#?}");
     }
-    let en = run(&data, &["--lang", "en", "check"]);
+    let out = run(&data, &["demo", "--nights", "1"]);
+    out.assert_failed();
+    assert!(
+        out.stderr
+            .contains("Une console Vigie (ou `vigie serve`) tient ce dossier de données"),
+        "{out:#?}"
+    );
+    assert!(out.stderr.contains(&data.display().to_string()), "{out:#?}");
+    assert!(!out.stderr.contains("déjà ouverte"), "{out:#?}");
+    let en = run(&data, &["--lang", "en", "demo", "--nights", "1"]);
     en.assert_failed();
     assert!(
         en.stderr
-            .contains("Vigie is already open on this data directory"),
+            .contains("A Vigie console (or `vigie serve`) holds this data directory"),
         "{en:#?}"
     );
 

@@ -93,6 +93,11 @@ pub enum Action {
     /// Commits that are not this console's (the live demo's callers and teams): applied
     /// without disturbing what the coordinator is doing.
     WorldMoved(Written),
+    /// This console's seat changed: it holds the desk or reads only; what to say.
+    Seat {
+        read_only: bool,
+        notice: Option<Notice>,
+    },
     /// Something finished in the background (a backup): what to say.
     Notice(Notice),
     /// The report was written (its path), or not (why, in words).
@@ -108,6 +113,8 @@ pub enum Failure {
     Refused(Refusal),
     /// The store could not write it (in words, from where it failed).
     Store(String),
+    /// Another desk holds the desk (`holder`, if anyone), or this console is read-only.
+    ReadOnly { holder: Option<String> },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -189,6 +189,8 @@ pub struct AppState {
     /// Personal records of the requests on the desk (caller, callback, description): the
     /// request detail shows them, nothing else does.
     pub personal: Personal,
+    /// Another desk holds the desk: this console reads only (its header says so).
+    pub read_only: bool,
 }
 
 /// Personal records by id, as they came with commits or were read at opening.
@@ -221,6 +223,7 @@ impl AppState {
             directory: directory::DirectoryScreen::default(),
             autopilot: false,
             personal: Personal::new(),
+            read_only: false,
         }
     }
 

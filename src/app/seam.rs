@@ -25,6 +25,11 @@ pub trait Desk {
     /// Writes the month's period reports (every commissioner and the service); answers
     /// with the directory and the number of files, or why not.
     fn export_month(&mut self, first: NaiveDate, lang: Lang) -> Result<(PathBuf, usize), String>;
+    /// What other desks committed before the last answer and the console has not applied
+    /// yet: applied first, so that the console follows the journal's order.
+    fn take_world(&mut self) -> Option<Written> {
+        None
+    }
 }
 
 /// Runs `action` through `update`, then every effect it leads to through `desk`, feeding
@@ -52,15 +57,23 @@ pub fn perform(
     let mut outward = Vec::new();
     while let Some(effect) = queue.pop_front() {
         let answer = match effect {
-            Effect::Commit(commands) => match desk.commit(&commands, now) {
-                Ok(written) => Action::Committed(written),
-                Err(failure) => Action::Failed(failure),
-            },
-            Effect::Record(commands) => match desk.record(&commands, now) {
-                Ok(written) => Action::WorldMoved(written),
-                Err(Failure::Refused(_)) => continue,
-                Err(Failure::Store(words)) => Action::Notice(Notice::Failed(words)),
-            },
+            Effect::Commit(commands) => {
+                let answer = desk.commit(&commands, now);
+                world_first(app, desk, &mut queue);
+                match answer {
+                    Ok(written) => Action::Committed(written),
+                    Err(failure) => Action::Failed(failure),
+                }
+            }
+            Effect::Record(commands) => {
+                let answer = desk.record(&commands, now);
+                world_first(app, desk, &mut queue);
+                match answer {
+                    Ok(written) => Action::WorldMoved(written),
+                    Err(Failure::Refused(_) | Failure::ReadOnly { .. }) => continue,
+                    Err(Failure::Store(words)) => Action::Notice(Notice::Failed(words)),
+                }
+            }
             Effect::ExportReport(night) => {
                 Action::ReportExported(desk.export_report(night, app.lang))
             }
@@ -73,4 +86,11 @@ pub fn perform(
         queue.extend(update(app, answer));
     }
     outward
+}
+
+/// Other desks' commits that came before an answer are applied before it.
+fn world_first(app: &mut AppState, desk: &mut dyn Desk, queue: &mut VecDeque<Effect>) {
+    if let Some(world) = desk.take_world() {
+        queue.extend(update(app, Action::WorldMoved(world)));
+    }
 }

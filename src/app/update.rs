@@ -34,8 +34,16 @@ fn route(app: &mut AppState, action: Action) -> Vec<Effect> {
             let notice = match failure {
                 Failure::Refused(r) => Notice::Refused(r),
                 Failure::Store(words) => Notice::Failed(words),
+                Failure::ReadOnly { holder } => Notice::ReadOnly { holder },
             };
             say(app, notice)
+        }
+        Action::Seat { read_only, notice } => {
+            app.read_only = read_only;
+            match notice {
+                Some(n) => say(app, n),
+                None => Vec::new(),
+            }
         }
         Action::Notice(notice) => say(app, notice),
         Action::ReportExported(Ok(path)) => {

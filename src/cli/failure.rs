@@ -24,9 +24,18 @@ impl From<String> for Failure {
 pub fn fail(lang: Lang) -> impl Fn(StoreError) -> Failure {
     move |e| {
         let e = crate::store::with_backup_hint(e);
+        let mut message = i18n::store::store_error(&e, lang);
+        if let StoreError::Locked(dir) = &e
+            && let Some(who) = crate::runtime::desks::server::owner_of(dir)
+        {
+            message.push_str(&format!(
+                " [{}{who}]",
+                lang.pick("propriétaire : ", "owner: ")
+            ));
+        }
         Failure {
             code: e.exit_code(),
-            message: i18n::store::store_error(&e, lang),
+            message,
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::report::{handover, handover_text};
 use crate::store::Store;
 use chrono::Utc;
-use std::process::ExitCode;
+use std::io::Write;
 
 /// The night asked for, else the open night's handover, else the last night worked (a
 /// purge in the daytime is not a night).
@@ -15,7 +15,8 @@ pub fn show(
     night: Option<ServiceNight>,
     contact: i64,
     lang: Lang,
-) -> Result<ExitCode, Failure> {
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     let record = match (night, store.state().open_night()) {
         (Some(n), _) => store.night(n),
         (None, Some(open)) => store.night(open.night),
@@ -23,7 +24,8 @@ pub fn show(
     }
     .map_err(fail(lang))?;
     let Some(record) = record else {
-        println!(
+        let _ = writeln!(
+            out,
             "{}",
             match night {
                 Some(n) => match lang {
@@ -38,12 +40,12 @@ pub fn show(
                     .to_string(),
             }
         );
-        return Ok(ExitCode::SUCCESS);
+        return Ok(0);
     };
     let events = store.night_events(&record).map_err(fail(lang))?;
     let h = handover::build(store.state(), &record, &events, Utc::now(), contact);
     for line in handover_text::lines(&h, store.territory(), lang) {
-        println!("{line}");
+        let _ = writeln!(out, "{line}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }

@@ -9,7 +9,12 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<ExitCode, Failure> {
+pub fn log(
+    store: &Store,
+    night: Option<ServiceNight>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     let record = match night {
         Some(n) => store.night(n).map_err(fail(lang))?,
         None => store.last_night().map_err(fail(lang))?,
@@ -30,11 +35,11 @@ pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<Exi
                 )
                 .to_string(),
         };
-        println!("{msg}");
-        return Ok(ExitCode::SUCCESS);
+        let _ = writeln!(out, "{msg}");
+        return Ok(0);
     };
     let lookup = crate::report::StoreLookup::new(store);
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::new(out);
     let mut written = writeln!(out, "{}", i18n::dates::night_title(record.night, lang));
     for env in store.night_events(&record).map_err(fail(lang))? {
         if written.is_ok() {
@@ -44,7 +49,7 @@ pub fn log(store: &Store, night: Option<ServiceNight>, lang: Lang) -> Result<Exi
     match written.and_then(|_| out.flush()) {
         // A reader that stops early (`vigie log | head`) is not an error.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string().into()),
-        _ => Ok(ExitCode::SUCCESS),
+        _ => Ok(0),
     }
 }
 
@@ -54,7 +59,9 @@ pub fn export(
     out: Option<PathBuf>,
     anonymised: bool,
     lang: Lang,
-) -> Result<ExitCode, Failure> {
+    out_w: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
     let summary = match &out {
         Some(path) => {
             let file =
@@ -68,17 +75,18 @@ pub fn export(
             s
         }
         None => {
-            let mut w = BufWriter::new(std::io::stdout().lock());
+            let mut w = BufWriter::new(&mut *out_w);
             match store.export(&mut w, range, anonymised, Utc::now()) {
                 // A reader that stops early (`| head`) is not an error.
                 Err(StoreError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                    return Ok(ExitCode::SUCCESS);
+                    return Ok(0);
                 }
                 other => other.map_err(fail(lang))?,
             }
         }
     };
-    eprintln!(
+    let _ = writeln!(
+        err,
         "{}",
         counts(
             lang.pick("Exporté :", "Exported:"),
@@ -87,7 +95,7 @@ pub fn export(
             lang
         )
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
 /// "Exporté : 12 événements, 3 données personnelles".
@@ -126,7 +134,7 @@ pub fn import(store: &mut Store, file: PathBuf, lang: Lang) -> Result<ExitCode, 
     }
 }
 
-pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
+pub fn check(store: &Store, lang: Lang, out: &mut dyn Write) -> Result<u8, Failure> {
     let started = std::time::Instant::now();
     let report = store.check().map_err(fail(lang))?;
     let rows = [
@@ -148,13 +156,14 @@ pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
         ),
     ];
     for (label, n) in rows {
-        println!("{label:>32} : {n}");
+        let _ = writeln!(out, "{label:>32} : {n}");
     }
     for d in &report.differences {
-        println!("{} {d}", lang.pick("DIFFÉRENCE :", "DIFFERENCE:"));
+        let _ = writeln!(out, "{} {d}", lang.pick("DIFFÉRENCE :", "DIFFERENCE:"));
     }
     for b in &report.backups_to_scrub {
-        println!(
+        let _ = writeln!(
+            out,
             "{} {}",
             lang.pick(
                 "SAUVEGARDE À NETTOYER (un effacement n'y est peut-être pas encore passé ; `vigie backup` le termine) :",
@@ -165,16 +174,21 @@ pub fn check(store: &Store, lang: Lang) -> Result<ExitCode, Failure> {
     }
     let secs = started.elapsed().as_secs_f64();
     if report.is_ok() {
-        println!(
+        let _ = writeln!(
+            out,
             "{} ({secs:.1} s)",
             lang.pick(
                 "Vérification réussie : le journal et les vues concordent.",
                 "Check passed: the journal and the views agree."
             )
         );
-        Ok(ExitCode::SUCCESS)
+        Ok(0)
     } else {
-        println!("{}", lang.pick("Vérification échouée.", "Check failed."));
-        Ok(ExitCode::from(1))
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick("Vérification échouée.", "Check failed.")
+        );
+        Ok(1)
     }
 }

@@ -51,13 +51,57 @@ pub enum Format {
 }
 
 pub fn run(store: &mut Store, cmd: ReportCmd, lang: Lang) -> Result<ExitCode, String> {
+    let (out, err) = (&mut std::io::stdout(), &mut std::io::stderr());
     match cmd {
-        ReportCmd::Night(args) => night(store, args, lang),
-        ReportCmd::Period(args) => super::report_period::run(store, args, lang),
+        ReportCmd::Night(args) => {
+            // The commissioners' version written out: its observations went out with it.
+            if let Some(n) = night(store, args, lang, out, err)? {
+                super::transmit::night_report(store, n, lang)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ReportCmd::Period(args) => {
+            super::report_period::run(store, args, lang, out, err).map(ExitCode::from)
+        }
     }
 }
 
-fn night(store: &mut Store, args: NightArgs, lang: Lang) -> Result<ExitCode, String> {
+/// A report asked from another terminal while a console owns the store (it cannot record
+/// the observations' transmission: said on standard error).
+pub fn run_read(
+    store: &Store,
+    cmd: ReportCmd,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, String> {
+    match cmd {
+        ReportCmd::Night(args) => {
+            if night(store, args, lang, out, err)?.is_some() {
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    lang.pick(
+                        "(La transmission des observations n'est pas enregistrée depuis un second terminal : écrivez ce rapport depuis la console.)",
+                        "(The observations' transmission is not recorded from a second terminal: write this report from the console.)"
+                    )
+                );
+            }
+            Ok(0)
+        }
+        ReportCmd::Period(args) => super::report_period::run(store, args, lang, out, err),
+    }
+}
+
+/// Writes the night's report; answers the night when the commissioners' version was
+/// written to a file (its observations are then transmitted).
+fn night(
+    store: &Store,
+    args: NightArgs,
+    lang: Lang,
+    stdout: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Option<ServiceNight>, String> {
     let night = match args.night {
         Some(n) => n,
         None => match default_night(store).map_err(store_err(lang))? {
@@ -86,23 +130,22 @@ fn night(store: &mut Store, args: NightArgs, lang: Lang) -> Result<ExitCode, Str
     match &args.out {
         Some(path) => {
             write_file(path, text.as_bytes(), lang)?;
-            eprintln!(
+            let _ = writeln!(
+                err,
                 "{} {}",
                 lang.pick("Rapport écrit :", "Report written:"),
                 path.display()
             );
-            // The commissioners' version written out: its observations went out with it.
-            if redaction == Redaction::Commissioner {
-                super::transmit::night_report(store, night, lang)?;
-            }
+            Ok((redaction == Redaction::Commissioner).then_some(night))
         }
         None => {
-            let mut out = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a message.
-            let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+            let _ = stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush());
+            Ok(None)
         }
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// The report in the format asked for.

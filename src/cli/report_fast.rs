@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::report::night::REPORT_SCHEMA_VERSION;
 use crate::store::Store;
 use std::io::Write;
-use std::process::ExitCode;
+use std::path::Path;
 
 /// One copy per way of writing it (format, language, separator): the text itself, so that
 /// what the copy prints is byte for byte what the long way would.
@@ -26,27 +26,25 @@ pub(super) fn applies(args: &NightArgs) -> bool {
     args.night.is_none() && !args.internal && args.out.is_none()
 }
 
-/// The report from a current copy, else built from the store (which keeps a copy).
-pub(super) fn run(
-    g: &super::Global,
-    args: NightArgs,
+/// Prints the report from a current copy (`true`), or nothing when there is none.
+pub(super) fn print_copy(
+    dir: &Path,
+    territory: &str,
+    args: &NightArgs,
     lang: Lang,
-) -> Result<ExitCode, super::Failure> {
-    let territory = super::load_territory(g, lang)?;
-    let dir = super::data_dir(g)?;
-    let copy = crate::store::read_derived(&dir, &name(&args, lang), &territory.id);
-    if let Ok(Some(text)) = copy {
-        let mut out = std::io::stdout().lock();
-        // A closed pipe (`| head`) is not an error worth a message.
-        let _ = out.write_all(&text).and_then(|_| out.flush());
-        return Ok(ExitCode::SUCCESS);
+    out: &mut dyn Write,
+) -> bool {
+    if !applies(args) {
+        return false;
     }
-    let mut store = super::open_existing(g, lang)?;
-    Ok(super::report::run(
-        &mut store,
-        super::report::ReportCmd::Night(args),
-        lang,
-    )?)
+    match crate::store::read_derived(dir, &name(args, lang), territory) {
+        Ok(Some(text)) => {
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = out.write_all(&text).and_then(|_| out.flush());
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Keeps the text of the last closed night's commissioners' report for the next time (a

@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("when").required(true).args(["month", "quarter", "year", "from"])))]
@@ -71,7 +70,13 @@ fn period(a: &PeriodArgs, lang: Lang) -> Result<Period, String> {
     }
 }
 
-pub fn run(store: &dyn FactsSource, args: PeriodArgs, lang: Lang) -> Result<ExitCode, String> {
+pub fn run(
+    store: &dyn FactsSource,
+    args: PeriodArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, String> {
     let p = period(&args, lang)?;
     let format = match args.format {
         PFormat::Html => Format::Html,
@@ -85,7 +90,6 @@ pub fn run(store: &dyn FactsSource, args: PeriodArgs, lang: Lang) -> Result<Exit
     let into_dir = args.out.as_ref().is_some_and(|o| o.is_dir()) || made.len() > 1;
     match (&args.out, into_dir) {
         (None, false) => {
-            let mut out = std::io::stdout().lock();
             for f in &made {
                 // A closed pipe (`| head`) is not an error worth a message.
                 let _ = out.write_all(&f.bytes).and_then(|_| out.flush());
@@ -110,7 +114,8 @@ pub fn run(store: &dyn FactsSource, args: PeriodArgs, lang: Lang) -> Result<Exit
                     path.clone()
                 };
                 write_file(&target, &f.bytes, lang)?;
-                eprintln!(
+                let _ = writeln!(
+                    err,
                     "{} {}",
                     lang.pick("Rapport écrit :", "Report written:"),
                     target.display()
@@ -118,5 +123,5 @@ pub fn run(store: &dyn FactsSource, args: PeriodArgs, lang: Lang) -> Result<Exit
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }

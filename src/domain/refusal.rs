@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 /// A refused command writes nothing. Requests are named by their number in the night.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum Refusal {
     #[error("no night is open")]
     NoNightOpen,

@@ -175,7 +175,7 @@ pub fn route(t: &Territory, site: Option<&str>) -> String {
 }
 
 /// Why a watch, relay or plan command was refused (worded by `i18n::watch`).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum WatchRefusal {
     #[error("unknown observation {id}")]
     UnknownObservation { id: ObservationId },

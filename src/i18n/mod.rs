@@ -23,13 +23,15 @@ pub mod refusal;
 pub mod report;
 pub mod request_notice;
 pub mod safety;
+pub mod seat_notice;
 pub mod store;
 pub mod territory;
 pub mod vocab;
 pub mod watch;
 
 /// The UI language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Fr,

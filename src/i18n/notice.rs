@@ -112,6 +112,12 @@ pub enum Notice {
     DeskHolder {
         autopilot: bool,
     },
+    /// Several desks (i18n/seat_notice.rs): a commit refused on a read-only console.
+    ReadOnly {
+        holder: Option<String>,
+    },
+    /// This console's seat changed, or its owner went.
+    Seat(super::seat_notice::SeatNotice),
 }
 
 /// What a team's commit said about it.
@@ -133,6 +139,7 @@ impl Notice {
         matches!(
             self,
             Notice::Refused(_)
+                | Notice::ReadOnly { .. }
                 | Notice::Failed(_)
                 | Notice::DraftNotSaved(_)
                 | Notice::SearchNotFound { .. }
@@ -161,6 +168,8 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
     // « E1 : sur place », "E1: on site".
     let said = |what: &str, then: &str| format!("{what}{} {then}", lang.colon());
     match n {
+        Notice::ReadOnly { holder } => super::seat_notice::read_only(holder.as_deref(), lang),
+        Notice::Seat(s) => super::seat_notice::text(s, lang),
         Notice::NightOpened { teams: 0 } => p("Nuit ouverte.", "Night opened."),
         Notice::NightOpened { teams } => counted(n, *teams, lang),
         Notice::CoordinatorChanged => p("Relève enregistrée.", "Handover recorded."),

@@ -30,12 +30,12 @@ fn directory(e: &StoreError, fr: bool) -> String {
         StoreError::Locked(dir) => {
             if fr {
                 format!(
-                    "Vigie est déjà ouverte sur ce dossier de données ({}). Fermez l'autre fenêtre, ou choisissez un autre dossier avec --data.",
+                    "Une console Vigie (ou `vigie serve`) tient ce dossier de données ({}) et cette commande en a besoin pour elle seule. Fermez-la, puis recommencez.",
                     dir.display()
                 )
             } else {
                 format!(
-                    "Vigie is already open on this data directory ({}). Close the other window, or choose another directory with --data.",
+                    "A Vigie console (or `vigie serve`) holds this data directory ({}) and this command needs it to itself. Close it, then try again.",
                     dir.display()
                 )
             }

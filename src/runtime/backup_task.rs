@@ -50,6 +50,11 @@ impl Backups {
         });
     }
 
+    /// A backup is being written.
+    pub fn running(&self) -> bool {
+        self.running
+    }
+
     /// The next backup outcome (pending for ever while none is under way).
     pub async fn finished(&mut self) -> Outcome {
         match self.rx.recv().await {
@@ -71,7 +76,9 @@ impl Backups {
         }
     }
 
-    /// Before the console ends: let the backup under way finish while the store is open.
+    /// Lets the backup under way finish while the store is open (the console does the
+    /// same through its desk).
+    #[cfg(test)]
     pub async fn wait(&mut self, store: &Store) {
         while self.running {
             let outcome = self.finished().await;

@@ -2,13 +2,12 @@
 //! the backups at once, turns what arrives into an `Action`, runs it through the seam, and
 //! draws at most once a frame when something changed.
 
-use super::{Live, StoreDesk, SystemClock, backup_task, bell, initial_app, keep_draft, live};
+use super::seat_desk::SeatDesk;
+use super::{Live, SystemClock, backup_task, bell, keep_draft, live};
 use crate::app::board::counters;
 use crate::app::draft::Draft;
-use crate::app::{Action, AppState, Effect, Thresholds, dispatch, keymap};
+use crate::app::{Action, AppState, Effect, dispatch, keymap};
 use crate::domain::clock::Clock;
-use crate::i18n::Lang;
-use crate::store::Store;
 use crate::ui::{self, Theme};
 use chrono::Timelike;
 use crossterm::event::{Event, EventStream, MouseButton, MouseEventKind};
@@ -24,7 +23,9 @@ struct Console<'t> {
     theme: Theme,
     clock: Box<dyn Clock>,
     app: AppState,
-    desk: StoreDesk,
+    desk: SeatDesk,
+    /// Where this console's draft is kept.
+    draft_dir: std::path::PathBuf,
     /// What is on disk of the open form's draft.
     saved_draft: Option<Draft>,
     /// A key was handled whose draft has not been written yet.
@@ -36,18 +37,30 @@ struct Console<'t> {
     backups: backup_task::Backups,
 }
 
+/// What the console starts with: its desk, its state, its draft.
+pub(super) struct Start {
+    pub desk: SeatDesk,
+    pub app: AppState,
+    pub saved_draft: Option<Draft>,
+    pub draft_dir: std::path::PathBuf,
+}
+
 pub(super) async fn run(
     terminal: &mut ratatui::DefaultTerminal,
-    store: Store,
-    lang: Lang,
-    thresholds: Thresholds,
+    start: Start,
     mut live: Option<Live>,
 ) -> Result<(), String> {
     let clock: Box<dyn Clock> = match &live {
         Some(l) => Box::new(l.clock),
         None => Box::new(SystemClock),
     };
-    let (mut app, saved_draft) = initial_app(&store, lang, thresholds, clock.now());
+    let Start {
+        desk,
+        mut app,
+        saved_draft,
+        draft_dir,
+    } = start;
+    let lang = app.lang;
     app.demo = live.as_ref().map(|l| l.clock.speed());
     app.autopilot = live.as_ref().is_some_and(|l| l.autopilot_at_start);
     let mut pilot_was = app.autopilot;
@@ -58,7 +71,8 @@ pub(super) async fn run(
         alerts: counters(&app).2,
         clock,
         app,
-        desk: StoreDesk::new(store, lang),
+        desk,
+        draft_dir,
         saved_draft,
         draft_due: false,
         dirty: true,
@@ -75,9 +89,12 @@ pub(super) async fn run(
                 l.autopilot.pause();
             }
         }
-        let wake = live
-            .as_ref()
-            .and_then(|l| live::next_wake(l, c.desk.store().state(), c.app.autopilot));
+        let pilot = c.app.autopilot;
+        let wake = live.as_ref().and_then(|l| {
+            c.desk
+                .with_store(|s| live::next_wake(l, s.state(), pilot))
+                .flatten()
+        });
         let action = tokio::select! {
             event = events.next() => {
                 // The terminal's stream ended: nothing more will come.
@@ -87,12 +104,24 @@ pub(super) async fn run(
             _ = second.tick() => c.on_second(),
             outcome = c.backups.finished() => {
                 c.dirty = true;
-                Some(Action::Notice(c.backups.done(c.desk.store(), outcome)))
+                let backups = &mut c.backups;
+                c.desk.with_store(|s| backups.done(s, outcome)).map(Action::Notice)
+            }
+            // Another desk's commit, the desk changing hands, the owner going away.
+            got = c.desk.recv() => {
+                c.dirty = true;
+                let actions = c.desk.on(got);
+                if c.perform_all(actions) {
+                    break;
+                }
+                None
             }
             _ = sleep_until(wake.unwrap_or(c.next_frame)), if wake.is_some() => {
                 c.dirty = true;
                 let pilot = c.app.autopilot.then_some(&c.app.thresholds);
-                let moved = live.as_mut().map(|l| live::step(&mut c.desk, l, pilot));
+                let moved = live.as_mut().and_then(|l| {
+                    c.desk.with_store_mut(|s| live::step(s, l, pilot))
+                });
                 if matches!(moved, Some(Err(_))) {
                     live = None;
                 }
@@ -107,7 +136,11 @@ pub(super) async fn run(
         }
     }
     c.keep_draft_due();
-    c.backups.wait(c.desk.store()).await;
+    while c.backups.running() {
+        let outcome = c.backups.finished().await;
+        let backups = &mut c.backups;
+        c.desk.with_store(|s| backups.done(s, outcome));
+    }
     Ok(())
 }
 
@@ -152,11 +185,7 @@ impl Console<'_> {
         // What is typed goes to disk right after its frame: the draft's fsyncs take
         // milliseconds that the screen need not wait for (a crash loses no more).
         let failed = std::mem::take(&mut self.draft_due)
-            && !keep_draft(
-                &mut self.app,
-                self.desk.store().dir(),
-                &mut self.saved_draft,
-            );
+            && !keep_draft(&mut self.app, &self.draft_dir, &mut self.saved_draft);
         drawn.map_err(|e| e.to_string())?;
         self.shown_minute = self.app.now.minute();
         // A draft that could not be written says so on the next frame.
@@ -172,7 +201,12 @@ impl Console<'_> {
         for effect in dispatch(&mut self.app, &mut self.desk, action, now) {
             match effect {
                 Effect::Bell => bell(self.terminal),
-                Effect::BackUp => self.backups.start(self.desk.store(), now),
+                Effect::BackUp => {
+                    if !self.desk.back_up_remotely(now) {
+                        let backups = &mut self.backups;
+                        self.desk.with_store(|s| backups.start(s, now));
+                    }
+                }
                 Effect::Quit => quit = true,
                 Effect::Commit(_)
                 | Effect::Record(_)
@@ -180,16 +214,23 @@ impl Console<'_> {
                 | Effect::ExportMonth(_) => {}
             }
         }
+        // A seat taken again during a commit (its owner went) is said now.
+        let news = self.desk.take_news();
+        quit || self.perform_all(news)
+    }
+
+    /// Several actions in order. True: quit.
+    fn perform_all(&mut self, actions: Vec<Action>) -> bool {
+        let mut quit = false;
+        for action in actions {
+            quit |= self.perform(action);
+        }
         quit
     }
 
     fn keep_draft_due(&mut self) {
         if std::mem::take(&mut self.draft_due) {
-            keep_draft(
-                &mut self.app,
-                self.desk.store().dir(),
-                &mut self.saved_draft,
-            );
+            keep_draft(&mut self.app, &self.draft_dir, &mut self.saved_draft);
         }
     }
 }

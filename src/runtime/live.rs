@@ -2,7 +2,6 @@
 //! teams do is executed through the store — durable, like the coordinator's own commands —
 //! and the board follows.
 
-use super::StoreDesk;
 use crate::app::{Action, Thresholds};
 use crate::demo::autopilot::{Autopilot, Seen};
 use crate::demo::live::{LiveNight, SpeedClock};
@@ -43,12 +42,11 @@ pub(super) fn next_wake(live: &Live, state: &State, pilot: bool) -> Option<Insta
 /// with what the console must apply. An error means the store failed: the world stops, and
 /// the coordinator is told in words (what was written before is safe).
 pub(super) fn step(
-    desk: &mut StoreDesk,
+    store: &mut crate::store::Store,
     live: &mut Live,
     pilot: Option<&Thresholds>,
 ) -> Result<Action, Notice> {
     let now = live.clock.now();
-    let store = desk.store_mut();
     let mut written = Written::default();
     let mut due = live.night.due(store.state(), store.territory(), now);
     if let Some(t) = pilot {

@@ -3,15 +3,18 @@
 //! when something changed.
 
 mod backup_task;
+pub mod desks;
 mod draft_file;
 mod event_loop;
 mod live;
 mod opening;
 mod report_file;
+mod seat_desk;
 mod store_desk;
 
 pub use live::Live;
-pub use opening::opening;
+pub use opening::{opening, parts as opening_parts};
+pub use seat_desk::{Opened, SeatDesk};
 pub use store_desk::StoreDesk;
 
 use crate::app::draft::Draft;
@@ -19,6 +22,7 @@ use crate::app::{AppState, Thresholds};
 use crate::domain::clock::Clock;
 use crate::i18n::Lang;
 use crate::i18n::notice::Notice;
+use crate::i18n::seat_notice::SeatNotice;
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -34,13 +38,74 @@ impl Clock for SystemClock {
     }
 }
 
-/// The console. With `live`, a demo: simulated time, and a world that moves on its own.
+/// The console alone on its store (the demo). With `live`: simulated time, and a world
+/// that moves on its own.
 pub fn run(
     store: Store,
     lang: Lang,
     thresholds: Thresholds,
     live: Option<Live>,
 ) -> Result<(), String> {
+    let now = live.as_ref().map_or_else(Utc::now, |l| l.clock.now());
+    let (app, saved_draft) = initial_app(&store, lang, thresholds, now);
+    let draft_dir = store.dir().to_path_buf();
+    let mut desk = SeatDesk::alone(store, lang);
+    desk.applied_to(app.domain.last_seq);
+    let start = event_loop::Start {
+        desk,
+        app,
+        saved_draft,
+        draft_dir,
+    };
+    run_terminal(start, live)
+}
+
+/// The console on the seat it took at a data directory: owner of the store, or a live
+/// client of the process that owns it.
+pub fn run_seated(
+    seat: desks::Seat,
+    seating: desks::Seating,
+    lang: Lang,
+    thresholds: Thresholds,
+) -> Result<(), String> {
+    let data = seating.dir.clone();
+    let territory = seating.territory.clone();
+    let (mut desk, opened) = SeatDesk::new(seat, seating, lang);
+    let draft_dir = desk.draft_dir(&data);
+    let now = Utc::now();
+    let (mut app, saved_draft) = match opened {
+        Opened::Owner => desk
+            .with_store(|s| initial_app(s, lang, thresholds, now))
+            .ok_or_else(|| "no store".to_string())?,
+        Opened::Client { start, owner } => {
+            let opening = match start {
+                Some(desks::protocol::Start::Full { opening }) => opening.into_opening(),
+                _ => crate::app::Opening::default(),
+            };
+            let mut app = AppState::open(lang, territory, now, opening);
+            app.thresholds = thresholds;
+            let _ = std::fs::create_dir_all(&draft_dir);
+            let saved = draft_file::load(&draft_dir);
+            if let Some(d) = saved.clone() {
+                crate::app::draft::restore(&mut app, d);
+            }
+            let holds = !desk.read_only();
+            app.notice = Some(Notice::Seat(SeatNotice::Client { owner, holds }));
+            (app, saved)
+        }
+    };
+    desk.applied_to(app.domain.last_seq);
+    app.read_only = desk.read_only();
+    let start = event_loop::Start {
+        desk,
+        app,
+        saved_draft,
+        draft_dir,
+    };
+    run_terminal(start, None)
+}
+
+fn run_terminal(start: event_loop::Start, live: Option<Live>) -> Result<(), String> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -55,13 +120,7 @@ pub fn run(
     }));
     // Clicks select rows. (Holding Shift still selects text in most terminals.)
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
-    let result = rt.block_on(event_loop::run(
-        &mut terminal,
-        store,
-        lang,
-        thresholds,
-        live,
-    ));
+    let result = rt.block_on(event_loop::run(&mut terminal, start, live));
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result

@@ -1,7 +1,8 @@
 //! What the console starts from, read from the store: its state, the nights the handover
 //! screen shows with their events, the main courante's lines, who coordinated last.
 
-use crate::app::{LogLine, Nights, Opening};
+use super::desks::protocol::OpeningParts;
+use crate::app::{LogLine, Opening};
 use crate::domain::calendar::ServiceNight;
 use crate::domain::event::Envelope;
 use crate::domain::views::NightRecord;
@@ -13,19 +14,32 @@ use crate::store::{Result, Store};
 /// The opening, and what could not be read (said in the footer: `vigie check` tells more).
 pub fn opening(store: &Store, lang: Lang) -> (Opening, Option<Notice>) {
     match read(store, lang) {
-        Ok(o) => (o, None),
-        Err(e) => {
-            let o = Opening {
-                state: store.state().clone(),
-                fresh: store.last_seq() == 0,
-                ..Opening::default()
-            };
-            (o, Some(Notice::Failed(store_error(&e, lang))))
-        }
+        Ok(o) => (o.into_opening(), None),
+        Err(e) => (
+            empty(store).into_opening(),
+            Some(Notice::Failed(store_error(&e, lang))),
+        ),
     }
 }
 
-fn read(store: &Store, lang: Lang) -> Result<Opening> {
+/// What a client console starts from, in its language (the state alone if the rest could
+/// not be read: its `vigie check` tells more).
+pub fn parts(store: &Store, lang: Lang) -> OpeningParts {
+    read(store, lang).unwrap_or_else(|_| empty(store))
+}
+
+fn empty(store: &Store) -> OpeningParts {
+    OpeningParts {
+        state: store.state().clone(),
+        nights: Vec::new(),
+        log: Vec::new(),
+        coordinator: None,
+        fresh: store.last_seq() == 0,
+        personal: Vec::new(),
+    }
+}
+
+fn read(store: &Store, lang: Lang) -> Result<OpeningParts> {
     let state = store.state();
     let last = store.last_night()?;
     // The open night, else the one handed over last, else the latest: the handover shown.
@@ -54,17 +68,20 @@ fn read(store: &Store, lang: Lang) -> Result<Opening> {
         .iter()
         .filter(|(r, _)| Some(r.night) == current)
         .flat_map(|(_, events)| events.iter())
-        .map(|env| LogLine::of(env, &lookup, lang))
+        .map(|env| {
+            let l = LogLine::of(env, &lookup, lang);
+            (l.seq, l.night, l.text)
+        })
         .collect();
     // The callers of the requests on the desk, for the request detail.
     let mut personal = Vec::new();
     for id in state.requests.values().filter_map(|r| r.personal) {
         personal.extend(store.personal_record(id)?);
     }
-    Ok(Opening {
+    Ok(OpeningParts {
         personal,
         state: state.clone(),
-        nights: Nights::load(nights),
+        nights,
         log,
         coordinator: last_coordinator(store),
         fresh: store.last_seq() == 0,

@@ -71,6 +71,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         line.spans
             .insert(0, Span::styled(alarm, theme.alert(Alert::Red)));
     }
+    // A console that only reads says so before anything else.
+    if app.read_only {
+        let tag = format!(" {} ", l.pick("LECTURE", "READ-ONLY"));
+        line.spans.insert(0, Span::styled(tag, theme.demo()));
+    }
     // First on the line, so nobody takes a demo for the real night; and who has its desk.
     if let Some(speed) = app.demo {
         let desk = match app.autopilot {
