@@ -71,6 +71,7 @@ pub fn stamp(state: &State, events: Vec<Event>, at: DateTime<Utc>) -> Vec<Envelo
                 night,
                 hours,
                 coordinator,
+                origin: None,
                 event,
             }
         })

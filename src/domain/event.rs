@@ -30,7 +30,28 @@ pub struct Envelope {
     /// The coordinator on duty who recorded it (none before a night is opened).
     #[serde(default)]
     pub coordinator: Option<String>,
+    /// Where the command came from when it was not this store's own console: another desk,
+    /// a team's phone, with the sender's command id (a retry is executed once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
     pub event: Event,
+}
+
+/// Who sent a command: a desk (console) by its name, or a team's phone by its call sign,
+/// and the sender's own id for it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Origin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// A client-made id (at most `Origin::MAX_ID` characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+impl Origin {
+    pub const MAX_ID: usize = 64;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

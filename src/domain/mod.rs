@@ -29,7 +29,7 @@ pub mod written;
 
 pub use command::Command;
 pub use decide::{Decision, decide, execute, stamp};
-pub use event::{Envelope, Event};
+pub use event::{Envelope, Event, Origin};
 pub use refusal::Refusal;
 pub use state::State;
 pub use written::Written;

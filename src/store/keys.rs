@@ -3,7 +3,8 @@
 //! - `journal`:  seq (u64 BE) → envelope (JSON)
 //! - `personal`: id (u64 BE) → personal record (JSON)
 //! - `views`:    `night/YYYY-MM-DD`, `req/<id BE>`, `case/<id BE>` → records (JSON);
-//!   `meta/format`, `meta/snapshot`, `meta/import`, `meta/scrub` → store metadata
+//!   `meta/format`, `meta/snapshot`, `meta/import`, `meta/scrub` → store metadata;
+//!   `cmd/<sha256 of a sender's command id>` → the sequences it wrote
 
 use crate::domain::calendar::ServiceNight;
 
@@ -19,6 +20,8 @@ pub const META_SCRUB: &[u8] = b"meta/scrub";
 pub const NIGHT_PREFIX: &[u8] = b"night/";
 pub const REQUEST_PREFIX: &[u8] = b"req/";
 pub const CASE_PREFIX: &[u8] = b"case/";
+/// A sender's command id (hashed) → what its commit wrote (`origin.rs`).
+pub const COMMAND_PREFIX: &[u8] = b"cmd/";
 
 pub fn seq(n: u64) -> [u8; 8] {
     n.to_be_bytes()

@@ -20,6 +20,7 @@ mod import_lines;
 mod keys;
 mod migrate;
 mod open;
+mod origin;
 mod restore;
 mod retention;
 mod rows;

@@ -4,7 +4,7 @@
 use super::error::{Result, StoreError};
 use super::views::{Overlay, encode};
 use super::{SNAPSHOT_EVERY, Snapshot, Store, keys, rows, wal};
-use crate::domain::event::{Envelope, Event};
+use crate::domain::event::{Envelope, Event, Origin};
 use crate::domain::ids::PersonalId;
 use crate::domain::personal::PersonalRecord;
 use crate::domain::state::State;
@@ -24,8 +24,10 @@ pub struct Tx<'s> {
     views: Overlay,
     /// The period reports' facts this group changes (`aggregates.rs`).
     aggregates: super::aggregates::Pending,
-    /// Extra metadata to write with this commit (import markers).
+    /// Extra metadata to write with this commit (import markers, command ids).
     pub(super) meta: BTreeMap<Vec<u8>, Option<Vec<u8>>>,
+    /// Stamped on every envelope of this group (`Store::commit_from`).
+    pub(super) origin: Option<Origin>,
 }
 
 impl<'s> Tx<'s> {
@@ -44,6 +46,7 @@ impl<'s> Tx<'s> {
             views,
             aggregates,
             meta: BTreeMap::new(),
+            origin: None,
         }
     }
 
@@ -74,6 +77,9 @@ impl<'s> Tx<'s> {
         let decision = decide(&self.state, &self.store.territory, cmd, at)?;
         self.personal.extend(decision.personal);
         let mut envs = stamp(&self.state, decision.events, at);
+        for env in &mut envs {
+            env.origin.clone_from(&self.origin);
+        }
         for env in &envs {
             self.push(env.clone())?;
         }
@@ -84,7 +90,8 @@ impl<'s> Tx<'s> {
             let personal = self.store.expired(&self.state, at, days)?;
             if !personal.is_empty() {
                 let purge = Event::PersonalPurged { personal, days };
-                for env in stamp(&self.state, vec![purge], at) {
+                for mut env in stamp(&self.state, vec![purge], at) {
+                    env.origin.clone_from(&self.origin);
                     self.push(env.clone())?;
                     envs.push(env);
                 }
@@ -154,6 +161,7 @@ impl<'s> Tx<'s> {
             views,
             aggregates,
             meta,
+            origin: _,
         } = self;
         if envelopes.is_empty() && meta.is_empty() {
             return Ok(state.last_seq);
