@@ -7,6 +7,7 @@ pub mod damage;
 pub mod dates;
 pub mod desk_keys;
 pub mod desk_notice;
+pub mod field;
 pub mod detail;
 pub mod fix;
 pub mod handover;
