@@ -40,6 +40,7 @@ pub struct PageWords {
     pub offline: &'static str,
     pub queued: &'static str,
     pub live: &'static str,
+    pub no_network: &'static str,
 }
 
 pub fn page(lang: Lang) -> &'static PageWords {
@@ -85,6 +86,7 @@ static FR: PageWords = PageWords {
     offline: "Hors réseau : les actions attendent et partiront au retour du réseau.",
     queued: "en attente d'envoi",
     live: "À jour",
+    no_network: "Hors réseau",
 };
 
 static EN: PageWords = PageWords {
@@ -123,6 +125,7 @@ static EN: PageWords = PageWords {
     offline: "Offline: actions wait and will go when the network is back.",
     queued: "waiting to be sent",
     live: "Up to date",
+    no_network: "Offline",
 };
 
 /// What a team is told (the phone's notices), beyond the domain's refusals.
