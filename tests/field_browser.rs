@@ -21,7 +21,12 @@ fn chromium() -> Option<PathBuf> {
 
 /// Renders `html` in Chromium off the runtime's thread (the server must answer its style).
 async fn shoot(bin: &Path, base: &str, html: &str, name: &str, height: u32) -> String {
-    let (bin, base, html, name) = (bin.to_path_buf(), base.to_string(), html.to_string(), name.to_string());
+    let (bin, base, html, name) = (
+        bin.to_path_buf(),
+        base.to_string(),
+        html.to_string(),
+        name.to_string(),
+    );
     tokio::task::spawn_blocking(move || shoot_now(&bin, &base, &html, &name, height))
         .await
         .unwrap()
@@ -42,9 +47,17 @@ fn shoot_now(bin: &Path, base: &str, html: &str, name: &str, height: u32) -> Str
     let png = out_dir.join(format!("{name}.png"));
     let run = |extra: &[String]| {
         Command::new(bin)
-            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
-                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                   "--force-device-scale-factor=1"])
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--force-device-scale-factor=1",
+            ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(format!("--window-size=390,{height}"))
             .args(extra)
@@ -53,7 +66,11 @@ fn shoot_now(bin: &Path, base: &str, html: &str, name: &str, height: u32) -> Str
             .expect("chromium runs")
     };
     let shot = run(&[format!("--screenshot={}", png.display())]);
-    assert!(png.is_file(), "no screenshot: {}", String::from_utf8_lossy(&shot.stderr));
+    assert!(
+        png.is_file(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&shot.stderr)
+    );
     let dom = run(&["--dump-dom".to_string()]);
     String::from_utf8_lossy(&dom.stdout).into_owned()
 }
@@ -70,25 +87,62 @@ async fn sign_in_go_on_site_and_file_an_observation_as_a_phone_sees_it() {
     };
     let (w, _) = world(false).await;
     let c = phone(None, w.addr);
-    let page = c.get(format!("{}/connexion", w.base)).send().await.unwrap().text().await.unwrap();
+    let page = c
+        .get(format!("{}/connexion", w.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let dom = shoot(&bin, &w.base, &page, "1-sign-in", 844).await;
     assert!(dom.contains("Code de la nuit"), "{dom}");
 
-    assert_eq!(sign_in(&c, &w.base, "E1", &w.codes["E1"]).await.status().as_u16(), 303);
+    assert_eq!(
+        sign_in(&c, &w.base, "E1", &w.codes["E1"])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     let (page, csrf) = home(&c, &w.base).await;
     let dom = shoot(&bin, &w.base, &page, "2-assignment", 844).await;
-    assert!(dom.contains("Mission en cours") && dom.contains("Sur place"), "{dom}");
+    assert!(
+        dom.contains("Mission en cours") && dom.contains("Sur place"),
+        "{dom}"
+    );
 
     // « Sur place », as the form posts it without JavaScript (post-redirect-get).
-    let id = hidden(&page[page.find("value=\"arrive\"").map_or(0, |i| i.saturating_sub(300))..], "id").unwrap();
-    let r = post(&c, &format!("{}/action", w.base), enc(&[("csrf", &csrf), ("id", &id), ("do", "arrive")])).await;
+    let id = hidden(
+        &page[page
+            .find("value=\"arrive\"")
+            .map_or(0, |i| i.saturating_sub(300))..],
+        "id",
+    )
+    .unwrap();
+    let r = post(
+        &c,
+        &format!("{}/action", w.base),
+        enc(&[("csrf", &csrf), ("id", &id), ("do", "arrive")]),
+    )
+    .await;
     assert_eq!(r.status().as_u16(), 303);
     let (page, _) = home(&c, &w.base).await;
     let dom = shoot(&bin, &w.base, &page, "3-on-site", 844).await;
-    assert!(dom.contains("Enregistré au poste") && dom.contains("sur place"), "{dom}");
+    assert!(
+        dom.contains("Enregistré au poste") && dom.contains("sur place"),
+        "{dom}"
+    );
 
-    let body = enc(&[("csrf", &csrf), ("id", "obs-1"), ("do", "observe"), ("kind", "lighting"),
-                     ("site", SITE), ("entrance", "Hall A"), ("note", "Éclairage du hall en panne")]);
+    let body = enc(&[
+        ("csrf", &csrf),
+        ("id", "obs-1"),
+        ("do", "observe"),
+        ("kind", "lighting"),
+        ("site", SITE),
+        ("entrance", "Hall A"),
+        ("note", "Éclairage du hall en panne"),
+    ]);
     let r = post(&c, &format!("{}/action", w.base), body).await;
     assert_eq!(r.status().as_u16(), 303);
     let (page, _) = home(&c, &w.base).await;
@@ -96,5 +150,8 @@ async fn sign_in_go_on_site_and_file_an_observation_as_a_phone_sees_it() {
     assert!(dom.contains("Enregistré au poste"), "{dom}");
     shoot(&bin, &w.base, &page, "5-whole-page", 3000).await;
     let j = journal_since(&w.desk, 0);
-    assert!(j.iter().any(|(k, t)| k == "observation_recorded" && t.as_deref() == Some("E1")));
+    assert!(
+        j.iter()
+            .any(|(k, t)| k == "observation_recorded" && t.as_deref() == Some("E1"))
+    );
 }

@@ -15,28 +15,68 @@ async fn a_team_signs_in_and_every_action_is_the_desks_command_with_its_origin()
     let c = phone(None, w.addr);
     let r = sign_in(&c, &w.base, "E1", &w.codes["E1"].to_lowercase()).await;
     assert_eq!(r.status().as_u16(), 303);
-    let cookie = r.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
-    assert!(!cookie.contains("Secure"), "plain-HTTP trial: no Secure flag ({cookie})");
+    assert!(
+        !cookie.contains("Secure"),
+        "plain-HTTP trial: no Secure flag ({cookie})"
+    );
     let (page, csrf) = home(&c, &w.base).await;
-    assert!(page.contains("Les Ajoncs") && page.contains("Hall A"), "{page}");
-    assert!(page.contains("nuisances sonores") && page.contains("P2"), "{page}");
-    assert!(!page.contains(E1_CALLBACK), "no shared callback notion yet: never shown");
+    assert!(
+        page.contains("Les Ajoncs") && page.contains("Hall A"),
+        "{page}"
+    );
+    assert!(
+        page.contains("nuisances sonores") && page.contains("P2"),
+        "{page}"
+    );
+    assert!(
+        !page.contains(E1_CALLBACK),
+        "no shared callback notion yet: never shown"
+    );
     let before = last_seq(&w.desk);
-    let item = w.desk.with_store(|s| s.state().plan.keys().next().unwrap().0.to_string());
-    let steps: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+    let item = w
+        .desk
+        .with_store(|s| s.state().plan.keys().next().unwrap().0.to_string());
+    type Step<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+    let steps: Vec<Step> = vec![
         ("a1", vec![("do", "en_route")], "team_contacted"),
         ("a2", vec![("do", "arrive")], "team_arrived"),
-        ("a3", vec![("do", "check_in"), ("word", "incident")], "check_in_reported"),
-        ("a4", vec![("do", "pass"), ("item", &item)], "plan_item_passed"),
+        (
+            "a3",
+            vec![("do", "check_in"), ("word", "incident")],
+            "check_in_reported",
+        ),
+        (
+            "a4",
+            vec![("do", "pass"), ("item", &item)],
+            "plan_item_passed",
+        ),
         (
             "a5",
-            vec![("do", "observe"), ("kind", "lighting"), ("site", SITE), ("entrance", "Hall A"), ("note", "Ampoule du hall grillée")],
+            vec![
+                ("do", "observe"),
+                ("kind", "lighting"),
+                ("site", SITE),
+                ("entrance", "Hall A"),
+                ("note", "Ampoule du hall grillée"),
+            ],
             "observation_recorded",
         ),
         (
             "a6",
-            vec![("do", "clear"), ("outcome", "calmed"), ("level", "mediation"), ("note", "Calme revenu")],
+            vec![
+                ("do", "clear"),
+                ("outcome", "calmed"),
+                ("level", "mediation"),
+                ("note", "Calme revenu"),
+            ],
             "intervention_cleared",
         ),
     ];
@@ -46,19 +86,33 @@ async fn a_team_signs_in_and_every_action_is_the_desks_command_with_its_origin()
         assert!(body.contains("Enregistré"), "{body}");
         let j = journal_since(&w.desk, before);
         assert!(
-            j.iter().any(|(k, t)| k == kind && t.as_deref() == Some("E1")),
+            j.iter()
+                .any(|(k, t)| k == kind && t.as_deref() == Some("E1")),
             "{id}: {kind} from E1 expected in {j:?}"
         );
     }
     // A refusal comes back in words: E1 is no longer assigned.
     let (status, body) = act(&c, &w.base, &csrf, "a7", &[("do", "arrive")]).await;
     assert_eq!(status, 409);
-    assert!(body.contains("E1") && !body.contains("TeamNotAssigned"), "{body}");
+    assert!(
+        body.contains("E1") && !body.contains("TeamNotAssigned"),
+        "{body}"
+    );
     // In English when asked.
-    let en = c.get(format!("{}/?lang=en", w.base)).send().await.unwrap().text().await.unwrap();
+    let en = c
+        .get(format!("{}/?lang=en", w.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(en.contains("Observation for the watch"), "{en}");
     let logs = w.logs.lock().unwrap().clone();
-    assert!(logs.iter().any(|l| matches!(l, vigie::field::FieldLog::SignedIn { team, .. } if team == "E1")));
+    assert!(
+        logs.iter()
+            .any(|l| matches!(l, vigie::field::FieldLog::SignedIn { team, .. } if team == "E1"))
+    );
 }
 
 #[tokio::test]
@@ -91,18 +145,30 @@ async fn the_live_stream_receives_a_commit_made_at_the_desk_and_a_renewed_code_e
     sign_in(&c, &w.base, "E1", &w.codes["E1"]).await;
     let r = c.get(format!("{}/flux", w.base)).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
     let mut r = r;
     let desk = w.desk.clone();
     tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(200)).await;
-        let note = Command::AddLogEntry { text: "Relève des équipes à 23 h".into() };
-        desk.commit_at_desk(&[note], "poste-1", chrono::Utc::now()).unwrap();
+        let note = Command::AddLogEntry {
+            text: "Relève des équipes à 23 h".into(),
+        };
+        desk.commit_at_desk(&[note], "poste-1", chrono::Utc::now())
+            .unwrap();
         tokio::time::sleep(Duration::from_millis(100)).await;
         // The coordinator renews E1's code: its session ends, the stream says « fin ».
         let hash = vigie::field::code::hash(&vigie::field::code::generate()).unwrap();
-        let renew = Command::IssueTeamCode { team: "E1".into(), hash };
-        desk.commit_at_desk(&[renew], "poste-1", chrono::Utc::now()).unwrap();
+        let renew = Command::IssueTeamCode {
+            team: "E1".into(),
+            hash,
+        };
+        desk.commit_at_desk(&[renew], "poste-1", chrono::Utc::now())
+            .unwrap();
     });
     let mut seen = String::new();
     let until = tokio::time::Instant::now() + Duration::from_secs(20);
@@ -126,14 +192,29 @@ async fn over_https_with_the_services_certificate() {
     let c = phone(Some(&tls), w.addr);
     let r = sign_in(&c, &w.base, "E1", &w.codes["E1"]).await;
     assert_eq!(r.status().as_u16(), 303);
-    let cookie = r.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    assert!(cookie.contains("Secure") && cookie.contains("HttpOnly"), "{cookie}");
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("Secure") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
     let (_, csrf) = home(&c, &w.base).await;
     let (status, body) = act(&c, &w.base, &csrf, "t1", &[("do", "arrive")]).await;
     assert_eq!(status, 200, "{body}");
     // A client that does not trust the certificate does not get through.
     let stranger = phone(None, w.addr);
-    assert!(stranger.get(format!("{}/connexion", w.base)).send().await.is_err());
+    assert!(
+        stranger
+            .get(format!("{}/connexion", w.base))
+            .send()
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]
@@ -141,7 +222,8 @@ async fn plain_http_is_refused_off_loopback_and_without_its_flag() {
     use vigie::field::{FieldError, FieldOptions, LocalDesk};
     let dir = tempfile::tempdir().unwrap();
     let store = vigie::store::Store::open(dir.path(), vigie::territory::rennes().unwrap()).unwrap();
-    let desk: std::sync::Arc<dyn vigie::field::FieldDesk> = std::sync::Arc::new(LocalDesk::new(store));
+    let desk: std::sync::Arc<dyn vigie::field::FieldDesk> =
+        std::sync::Arc::new(LocalDesk::new(store));
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let mut opts = FieldOptions::plain_loopback(listener.local_addr().unwrap());
     opts.plain_http = false;

@@ -189,6 +189,9 @@ pub struct AppState {
     /// Personal records of the requests on the desk (caller, callback, description): the
     /// request detail shows them, nothing else does.
     pub personal: Personal,
+    /// The phones' sign-in codes this console issued, by team: in memory only (another
+    /// console, or this one after a restart, knows that a code exists, not its value).
+    pub team_codes: std::collections::BTreeMap<String, String>,
 }
 
 /// Personal records by id, as they came with commits or were read at opening.
@@ -221,6 +224,7 @@ impl AppState {
             directory: directory::DirectoryScreen::default(),
             autopilot: false,
             personal: Personal::new(),
+            team_codes: Default::default(),
         }
     }
 

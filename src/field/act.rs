@@ -42,7 +42,10 @@ pub fn command(pairs: &[(String, String)], team: &str, state: &State) -> Option<
             team,
             level: unslug::<ResponseLevel>(field(pairs, "level")?)?,
             outcome: unslug::<Outcome>(field(pairs, "outcome")?)?,
-            relays: fields(pairs, "relay").into_iter().map(String::from).collect(),
+            relays: fields(pairs, "relay")
+                .into_iter()
+                .map(String::from)
+                .collect(),
             referrals: fields(pairs, "referral")
                 .into_iter()
                 .map(String::from)

@@ -2,8 +2,8 @@
 //! characters people confuse (0/O, 1/l/I), shown once on the console, kept as an argon2
 //! hash only (in the journal's `team_code_issued`).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 /// Letters and digits a person reads aloud without a doubt (no 0 O 1 l I).
 pub const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -69,16 +69,6 @@ pub fn verify(typed: &str, hash: &str) -> bool {
             .is_ok()
 }
 
-/// For the console: the code in groups of five, easier to read over the radio.
-pub fn grouped(code: &str) -> String {
-    let chars: Vec<char> = code.chars().collect();
-    chars
-        .chunks(5)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// A random token for sessions and forms (hex of 32 bytes).
 pub fn token() -> String {
     let mut buf = [0u8; 32];
@@ -99,7 +89,7 @@ mod tests {
         let h = hash(&code).unwrap();
         assert!(h.starts_with("$argon2id$"));
         assert!(verify(&code.to_lowercase(), &h));
-        assert!(verify(&grouped(&code), &h));
+        assert!(verify(&crate::i18n::field::grouped(&code), &h));
         assert!(!verify("ABCDEFGHJK", &h));
         assert!(!verify(&code, "not a hash"));
         assert_ne!(generate(), generate());

@@ -39,7 +39,7 @@ pub async fn stream(State(ctx): State<Arc<Ctx>>, uri: Uri, headers: HeaderMap) -
         if f.ended {
             return None;
         }
-        loop {
+        {
             let seq = match f.rx.recv().await {
                 Ok(w) => w.last_seq().unwrap_or_default(),
                 // Missed some: the phone fetches its situation anyway.
@@ -55,7 +55,7 @@ pub async fn stream(State(ctx): State<Arc<Ctx>>, uri: Uri, headers: HeaderMap) -
                     Event::default().event("fin").data("")
                 }
             };
-            return Some((Ok::<_, Infallible>(event), f));
+            Some((Ok::<_, Infallible>(event), f))
         }
     });
     let keep = KeepAlive::new().interval(Duration::from_secs(15));

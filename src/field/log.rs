@@ -9,19 +9,50 @@ pub type LogFn = Arc<dyn Fn(&FieldLog) + Send + Sync>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldLog {
-    Listening { addr: SocketAddr, https: bool },
-    SignedIn { team: String, from: IpAddr },
-    WrongCode { team: String, from: IpAddr, locked: bool },
-    Locked { team: String, from: IpAddr },
-    TooFast { from: IpAddr },
-    SignedOut { team: String, from: IpAddr },
+    Listening {
+        addr: SocketAddr,
+        https: bool,
+    },
+    SignedIn {
+        team: String,
+        from: IpAddr,
+    },
+    WrongCode {
+        team: String,
+        from: IpAddr,
+        locked: bool,
+    },
+    Locked {
+        team: String,
+        from: IpAddr,
+    },
+    TooFast {
+        from: IpAddr,
+    },
+    SignedOut {
+        team: String,
+        from: IpAddr,
+    },
     /// The domain refused a team's action (in the server's language).
-    Refused { team: String, from: IpAddr, why: String },
+    Refused {
+        team: String,
+        from: IpAddr,
+        why: String,
+    },
     /// A request turned away: no session, a bad CSRF token, a body too large.
-    Rejected { from: IpAddr, why: &'static str },
+    Rejected {
+        from: IpAddr,
+        why: &'static str,
+    },
     /// The store could not write (its words, for the administrator only).
-    Failed { team: String, from: IpAddr, error: String },
-    SessionsEnded { count: usize },
+    Failed {
+        team: String,
+        from: IpAddr,
+        error: String,
+    },
+    SessionsEnded {
+        count: usize,
+    },
     Stopped,
 }
 
@@ -77,7 +108,9 @@ impl FieldLog {
                 format!("field: FAILED to write for {team} ({from}): {error}"),
             ),
             FieldLog::SessionsEnded { count } => p(
-                format!("terrain : {count} session(s) terminée(s) (nuit clôturée ou code renouvelé)"),
+                format!(
+                    "terrain : {count} session(s) terminée(s) (nuit clôturée ou code renouvelé)"
+                ),
                 format!("field: {count} session(s) ended (night closed or code renewed)"),
             ),
             FieldLog::Stopped => p("terrain : arrêté".into(), "field: stopped".into()),

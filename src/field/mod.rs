@@ -76,9 +76,13 @@ impl FieldOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum FieldError {
-    #[error("plain HTTP is only for a trial on a loopback address (127.0.0.1, ::1), with its flag; {0} is not one")]
+    #[error(
+        "plain HTTP is only for a trial on a loopback address (127.0.0.1, ::1), with its flag; {0} is not one"
+    )]
     PlainNotLoopback(SocketAddr),
-    #[error("the field link needs the service's certificate and key (PEM files), or the plain-HTTP trial flag on loopback")]
+    #[error(
+        "the field link needs the service's certificate and key (PEM files), or the plain-HTTP trial flag on loopback"
+    )]
     NoCertificate,
     #[error("cannot read the certificate or key: {0}")]
     Tls(String),

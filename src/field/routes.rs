@@ -109,7 +109,10 @@ async fn home(State(ctx): State<Arc<Ctx>>, uri: Uri, headers: HeaderMap) -> Resp
         return redirect(&format!("/connexion{}", a.q), &[]);
     };
     ctx.sessions.set_flash(&token, None);
-    html(StatusCode::OK, pages::team(a.lang, a.q, &s.csrf, &v, s.flash))
+    html(
+        StatusCode::OK,
+        pages::team(a.lang, a.q, &s.csrf, &v, s.flash),
+    )
 }
 
 /// The situation alone, for the page's script after a commit.
@@ -128,7 +131,11 @@ fn sign_in_answer(ctx: &Ctx, a: &Asked, status: StatusCode, msg: Option<String>)
     let teams = read_with(&*ctx.desk, view::teams_with_code);
     let csrf = code::token();
     let end = field(&a.query, "fin").unwrap_or("");
-    let end = if matches!(end, "deconnexion" | "nuit") { end } else { "" };
+    let end = if matches!(end, "deconnexion" | "nuit") {
+        end
+    } else {
+        ""
+    };
     let body = pages::sign_in(a.lang, a.q, &csrf, &teams, msg, end);
     let mut r = html(status, body);
     let c = set_cookie(PRE, &csrf, ctx.secure, Some(3600));
@@ -163,8 +170,16 @@ async fn sign_in(
     let from = from.ip();
     let pre = cookie(&headers, PRE);
     if pre.is_none() || pre.as_deref() != field(&form, "csrf") {
-        ctx.log(FieldLog::Rejected { from, why: "sign-in without its CSRF token" });
-        return sign_in_answer(&ctx, &a, StatusCode::FORBIDDEN, Some(said(Said::Forbidden, a.lang)));
+        ctx.log(FieldLog::Rejected {
+            from,
+            why: "sign-in without its CSRF token",
+        });
+        return sign_in_answer(
+            &ctx,
+            &a,
+            StatusCode::FORBIDDEN,
+            Some(said(Said::Forbidden, a.lang)),
+        );
     }
     let team = field(&form, "team").unwrap_or("").trim().to_string();
     let typed = field(&form, "code").unwrap_or("").to_string();
@@ -186,14 +201,22 @@ async fn sign_in(
         Some((night, hash))
     });
     let checked = found.clone().map(|(_, h)| h);
-    let right = tokio::task::spawn_blocking(move || checked.is_some_and(|h| code::verify(&typed, &h)))
-        .await
-        .unwrap_or(false);
+    let right =
+        tokio::task::spawn_blocking(move || checked.is_some_and(|h| code::verify(&typed, &h)))
+            .await
+            .unwrap_or(false);
     let Some((night, hash)) = found.filter(|_| right) else {
         let locked = ctx.sessions.wrong_code(&team, Instant::now());
-        ctx.log(FieldLog::WrongCode { team: team.clone(), from, locked });
+        ctx.log(FieldLog::WrongCode {
+            team: team.clone(),
+            from,
+            locked,
+        });
         return match locked {
-            true => bad(StatusCode::LOCKED, Said::Locked(super::LOCK_FOR.as_secs() / 60)),
+            true => bad(
+                StatusCode::LOCKED,
+                Said::Locked(super::LOCK_FOR.as_secs() / 60),
+            ),
             false => bad(StatusCode::UNAUTHORIZED, Said::WrongCode),
         };
     };
@@ -228,11 +251,17 @@ async fn sign_out(
         return redirect(&format!("/connexion{}", a.q), &[]);
     };
     if field(&form, "csrf") != Some(s.csrf.as_str()) {
-        ctx.log(FieldLog::Rejected { from: from.ip(), why: "sign-out without its CSRF token" });
+        ctx.log(FieldLog::Rejected {
+            from: from.ip(),
+            why: "sign-out without its CSRF token",
+        });
         return message(StatusCode::FORBIDDEN, a.lang, Said::Forbidden);
     }
     ctx.sessions.end(&token);
-    ctx.log(FieldLog::SignedOut { team: s.team, from: from.ip() });
+    ctx.log(FieldLog::SignedOut {
+        team: s.team,
+        from: from.ip(),
+    });
     let sep = if a.q.is_empty() { "?" } else { "&" };
     let cookies = [set_cookie(SESSION, "", ctx.secure, Some(0))];
     redirect(&format!("/connexion{}{sep}fin=deconnexion", a.q), &cookies)
@@ -243,7 +272,10 @@ fn asset(kind: &'static str, text: &'static str) -> Response {
 }
 
 async fn css() -> Response {
-    asset("text/css; charset=utf-8", include_str!("../../assets/field/field.css"))
+    asset(
+        "text/css; charset=utf-8",
+        include_str!("../../assets/field/field.css"),
+    )
 }
 
 async fn js() -> Response {

@@ -78,7 +78,9 @@ impl Sessions {
             }
         }
         match lock(&self.wrong).get(team).and_then(|w| w.locked_until) {
-            Some(until) if until > now => Gate::Locked(until.duration_since(now).as_secs() / 60 + 1),
+            Some(until) if until > now => {
+                Gate::Locked(until.duration_since(now).as_secs() / 60 + 1)
+            }
             _ => Gate::Open,
         }
     }

@@ -38,13 +38,19 @@ pub async fn action(
     let raw = match body(req, a.lang).await {
         Ok(b) => b,
         Err(r) => {
-            ctx.log(FieldLog::Rejected { from, why: "body over the limit" });
+            ctx.log(FieldLog::Rejected {
+                from,
+                why: "body over the limit",
+            });
             return r;
         }
     };
     let form = pairs(&raw);
     let Some((token, s)) = ctx.session(&headers) else {
-        ctx.log(FieldLog::Rejected { from, why: "action without a session" });
+        ctx.log(FieldLog::Rejected {
+            from,
+            why: "action without a session",
+        });
         let words = said(Said::NightClosed, a.lang);
         return answer(script, StatusCode::UNAUTHORIZED, a.lang, words);
     };
@@ -53,7 +59,10 @@ pub async fn action(
         .and_then(|v| v.to_str().ok())
         .or(field(&form, "csrf"));
     if csrf != Some(s.csrf.as_str()) {
-        ctx.log(FieldLog::Rejected { from, why: "action without its CSRF token" });
+        ctx.log(FieldLog::Rejected {
+            from,
+            why: "action without its CSRF token",
+        });
         let words = said(Said::Forbidden, a.lang);
         return answer(script, StatusCode::FORBIDDEN, a.lang, words);
     }
@@ -69,20 +78,27 @@ pub async fn action(
         id: Some(format!("{}:{id}", s.team)),
     };
     let desk = ctx.desk.clone();
-    let done = tokio::task::spawn_blocking(move || {
-        desk.submit(&[command], &origin, chrono::Utc::now())
-    })
-    .await
-    .unwrap_or_else(|_| Err(DeskError::Failed("the writing task stopped".into())));
+    let done =
+        tokio::task::spawn_blocking(move || desk.submit(&[command], &origin, chrono::Utc::now()))
+            .await
+            .unwrap_or_else(|_| Err(DeskError::Failed("the writing task stopped".into())));
     let (status, ok, words) = match done {
         Ok(_) => (StatusCode::OK, true, said(Said::Done, a.lang)),
         Err(DeskError::Refused(r)) => {
             let why = refusal(&r, ctx.lang);
-            ctx.log(FieldLog::Refused { team: s.team.clone(), from, why });
+            ctx.log(FieldLog::Refused {
+                team: s.team.clone(),
+                from,
+                why,
+            });
             (StatusCode::CONFLICT, false, refusal(&r, a.lang))
         }
         Err(DeskError::Failed(error)) => {
-            ctx.log(FieldLog::Failed { team: s.team.clone(), from, error });
+            ctx.log(FieldLog::Failed {
+                team: s.team.clone(),
+                from,
+                error,
+            });
             let words = said(Said::Unavailable, a.lang);
             (StatusCode::SERVICE_UNAVAILABLE, false, words)
         }

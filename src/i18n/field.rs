@@ -157,9 +157,13 @@ pub fn said(s: Said, lang: Lang) -> String {
         ),
         Said::Locked(m) => {
             if fr {
-                format!("Trop d'erreurs de code : la connexion de l'équipe est bloquée encore {m} min. Appelez le poste.")
+                format!(
+                    "Trop d'erreurs de code : la connexion de l'équipe est bloquée encore {m} min. Appelez le poste."
+                )
             } else {
-                format!("Too many wrong codes: the team's sign-in is locked for {m} more min. Call the desk.")
+                format!(
+                    "Too many wrong codes: the team's sign-in is locked for {m} more min. Call the desk."
+                )
             }
         }
         Said::TooFast => pick(
@@ -176,7 +180,10 @@ pub fn said(s: Said, lang: Lang) -> String {
             "Formulaire expiré : rechargez la page et recommencez.",
             "This form has expired: reload the page and try again.",
         ),
-        Said::TooLarge => pick("Envoi trop long : raccourcissez la note.", "Too long: shorten the note."),
+        Said::TooLarge => pick(
+            "Envoi trop long : raccourcissez la note.",
+            "Too long: shorten the note.",
+        ),
         Said::BadForm => pick(
             "Formulaire incomplet : vérifiez les champs.",
             "Incomplete form: check the fields.",
@@ -186,5 +193,40 @@ pub fn said(s: Said, lang: Lang) -> String {
             "Le poste n'a pas pu enregistrer : réessayez dans un instant.",
             "The desk could not record it: try again in a moment.",
         ),
+    }
+}
+
+/// The console's footer after it issued a team's phone code.
+pub fn code_issued(team: &str, code: &str, lang: Lang) -> String {
+    let shown = grouped(code);
+    match lang {
+        Lang::Fr => format!(
+            "Code du téléphone de {team} : {shown} — à donner à l'équipe (il n'est affiché qu'ici ; K le renouvelle)."
+        ),
+        Lang::En => format!(
+            "Phone code of {team}: {shown} — give it to the team (shown only here; K renews it)."
+        ),
+    }
+}
+
+/// A code in groups of five, easier to read out over the radio.
+pub fn grouped(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    chars
+        .chunks(5)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What the board shows beside a team: the code this console issued, or that one exists.
+pub fn code_on_board(known: Option<&str>, exists: bool, lang: Lang) -> Option<String> {
+    match (known, exists) {
+        (Some(code), true) => Some(format!("code {}", grouped(code))),
+        (_, true) => Some(
+            lang.pick("code donné (K : nouveau)", "code given (K: new)")
+                .into(),
+        ),
+        (_, false) => None,
     }
 }

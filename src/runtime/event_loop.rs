@@ -174,6 +174,10 @@ impl Console<'_> {
                 Effect::Bell => bell(self.terminal),
                 Effect::BackUp => self.backups.start(self.desk.store(), now),
                 Effect::Quit => quit = true,
+                Effect::IssueTeamCode(t) => {
+                    let issued = super::team_code::issue(&mut self.desk, &t, now);
+                    quit |= self.perform(issued);
+                }
                 Effect::Commit(_)
                 | Effect::Record(_)
                 | Effect::ExportReport(_)

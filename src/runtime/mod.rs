@@ -9,6 +9,7 @@ mod live;
 mod opening;
 mod report_file;
 mod store_desk;
+mod team_code;
 
 pub use live::Live;
 pub use opening::opening;

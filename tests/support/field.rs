@@ -65,7 +65,9 @@ fn team(id: &str, members: [&str; 2]) -> Command {
 fn night(desk: &LocalDesk) -> HashMap<String, String> {
     let now = Utc::now();
     let mut cmds = vec![
-        Command::OpenNight { coordinator: "nadia-b".into() },
+        Command::OpenNight {
+            coordinator: "nadia-b".into(),
+        },
         team("E1", ["samir-k", "loic-m"]),
         team("E2", ["gwenaelle-p", "thomas-r"]),
         Command::Plan(PlanCommand::Add(NewPlanItem {
@@ -89,17 +91,25 @@ fn night(desk: &LocalDesk) -> HashMap<String, String> {
         });
         codes.insert(t.to_string(), c);
     }
-    desk.commit_at_desk(&cmds, "poste-1", now).expect("the night is set");
+    desk.commit_at_desk(&cmds, "poste-1", now)
+        .expect("the night is set");
     let (r1, r2) = desk.with_store(|s| {
         let mut ids: Vec<_> = s.state().requests.keys().copied().collect();
         ids.sort();
         (ids[0], ids[1])
     });
     let dispatch = [
-        Command::Dispatch { request: r1, team: "E1".into() },
-        Command::Dispatch { request: r2, team: "E2".into() },
+        Command::Dispatch {
+            request: r1,
+            team: "E1".into(),
+        },
+        Command::Dispatch {
+            request: r2,
+            team: "E2".into(),
+        },
     ];
-    desk.commit_at_desk(&dispatch, "poste-1", now).expect("dispatched");
+    desk.commit_at_desk(&dispatch, "poste-1", now)
+        .expect("dispatched");
     codes
 }
 
@@ -142,9 +152,22 @@ pub async fn world(tls: bool) -> (World, Option<Tls>) {
     let server = tokio::spawn(vigie::field::serve_on(shared, opts, listener, async {
         let _ = stopped.await;
     }));
-    let scheme = if tls { "https://localhost" } else { "http://127.0.0.1" };
+    let scheme = if tls {
+        "https://localhost"
+    } else {
+        "http://127.0.0.1"
+    };
     let base = format!("{scheme}:{}", addr.port());
-    let w = World { dir, desk, codes, base, addr, logs, stop: Some(stop), server: Some(server) };
+    let w = World {
+        dir,
+        desk,
+        codes,
+        base,
+        addr,
+        logs,
+        stop: Some(stop),
+        server: Some(server),
+    };
     (w, cert)
 }
 
@@ -164,13 +187,19 @@ pub fn enc(pairs: &[(&str, &str)]) -> String {
     fn one(s: &str) -> String {
         s.bytes()
             .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
                 b' ' => "+".into(),
                 _ => format!("%{b:02X}"),
             })
             .collect()
     }
-    pairs.iter().map(|(k, v)| format!("{}={}", one(k), one(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", one(k), one(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The value of the first hidden field `name` in a page.
@@ -191,7 +220,14 @@ pub async fn post(c: &reqwest::Client, url: &str, body: String) -> reqwest::Resp
 
 /// Signs in: the sign-in page's token, then the code; answers the POST's response.
 pub async fn sign_in(c: &reqwest::Client, base: &str, team: &str, code: &str) -> reqwest::Response {
-    let page = c.get(format!("{base}/connexion")).send().await.unwrap().text().await.unwrap();
+    let page = c
+        .get(format!("{base}/connexion"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let csrf = hidden(&page, "csrf").unwrap_or_default();
     let body = enc(&[("csrf", &csrf), ("team", team), ("code", code)]);
     post(c, &format!("{base}/connexion"), body).await
@@ -199,7 +235,14 @@ pub async fn sign_in(c: &reqwest::Client, base: &str, team: &str, code: &str) ->
 
 /// The team's page and its CSRF token.
 pub async fn home(c: &reqwest::Client, base: &str) -> (String, String) {
-    let page = c.get(format!("{base}/")).send().await.unwrap().text().await.unwrap();
+    let page = c
+        .get(format!("{base}/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let csrf = hidden(&page, "csrf").unwrap_or_default();
     (page, csrf)
 }
