@@ -48,6 +48,9 @@ pub struct FieldOptions {
     pub lang: Lang,
     /// Where the lines for the administrator go (sign-ins, refusals, errors).
     pub log: LogFn,
+    /// Sign-in attempts one address may make per minute, whatever the team (a load test
+    /// of many phones behind one address raises it).
+    pub sign_ins_per_minute: u32,
 }
 
 impl FieldOptions {
@@ -59,6 +62,7 @@ impl FieldOptions {
             plain_http: false,
             lang: Lang::Fr,
             log: log::stderr(Lang::Fr),
+            sign_ins_per_minute: ATTEMPTS_PER_MINUTE,
         }
     }
 
@@ -70,6 +74,7 @@ impl FieldOptions {
             plain_http: true,
             lang: Lang::Fr,
             log: log::stderr(Lang::Fr),
+            sign_ins_per_minute: ATTEMPTS_PER_MINUTE,
         }
     }
 }

@@ -33,7 +33,7 @@ impl Ctx {
     pub fn new(desk: Arc<dyn FieldDesk>, opts: &FieldOptions, secure: bool) -> Ctx {
         Ctx {
             desk,
-            sessions: Sessions::default(),
+            sessions: Sessions::new(opts.sign_ins_per_minute),
             lang: opts.lang,
             secure,
             log: opts.log.clone(),

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 pub const MAX_WRONG: u32 = 5;
 /// How long a team's sign-in stays locked.
 pub const LOCK_FOR: Duration = Duration::from_secs(15 * 60);
-/// Sign-in attempts one address may make per minute (any team).
+/// Sign-in attempts one address may make per minute (any team), unless told otherwise.
 pub const ATTEMPTS_PER_MINUTE: u32 = 10;
 
 #[derive(Debug, Clone)]
@@ -54,8 +54,9 @@ pub enum Gate {
     TooFast,
 }
 
-#[derive(Default)]
 pub struct Sessions {
+    /// Attempts per address per minute.
+    pub per_minute: u32,
     live: Mutex<HashMap<String, Session>>,
     wrong: Mutex<HashMap<String, Wrong>>,
     rate: Mutex<HashMap<IpAddr, (Instant, u32)>>,
@@ -66,6 +67,15 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Sessions {
+    pub fn new(per_minute: u32) -> Sessions {
+        Sessions {
+            per_minute,
+            live: Mutex::default(),
+            wrong: Mutex::default(),
+            rate: Mutex::default(),
+        }
+    }
+
     /// Counts an attempt from `from` for `team` and says whether it may go on.
     pub fn gate(&self, team: &str, from: IpAddr, now: Instant) -> Gate {
         {
@@ -73,7 +83,7 @@ impl Sessions {
             rate.retain(|_, (start, _)| now.duration_since(*start) < Duration::from_secs(60));
             let entry = rate.entry(from).or_insert((now, 0));
             entry.1 += 1;
-            if entry.1 > ATTEMPTS_PER_MINUTE {
+            if entry.1 > self.per_minute {
                 return Gate::TooFast;
             }
         }

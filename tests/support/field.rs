@@ -132,6 +132,11 @@ pub fn self_signed(dir: &std::path::Path) -> Tls {
 
 /// The world, served on 127.0.0.1 (plain HTTP trial, or HTTPS with `tls`).
 pub async fn world(tls: bool) -> (World, Option<Tls>) {
+    world_with(tls, |_| {}).await
+}
+
+/// The world, with its options changed by `tune` (a load raises the sign-in rate).
+pub async fn world_with(tls: bool, tune: impl FnOnce(&mut FieldOptions)) -> (World, Option<Tls>) {
     let dir = tempfile::tempdir().unwrap();
     let territory = vigie::territory::rennes().unwrap();
     let store = Store::open(&dir.path().join("data"), territory).unwrap();
@@ -147,6 +152,7 @@ pub async fn world(tls: bool) -> (World, Option<Tls>) {
         None => FieldOptions::plain_loopback(addr),
     };
     opts.log = Arc::new(move |l: &FieldLog| sink.lock().unwrap().push(l.clone()));
+    tune(&mut opts);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let shared: Arc<dyn FieldDesk> = desk.clone();
     let server = tokio::spawn(vigie::field::serve_on(shared, opts, listener, async {
