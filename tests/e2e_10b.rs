@@ -82,6 +82,18 @@ fn an_observation_a_relay_and_a_point_of_the_plan_go_from_keys_to_the_log_and_th
     c.key(Key::Enter)
         .wait_for("Relais Police secours : a répondu.");
 
+    // A place not in the list: a free address, its district chosen by a letter; the team
+    // picker that opens after saving is left.
+    c.keys("n").wait_for("Nouvelle sollicitation");
+    c.keys("12 rue de Fougères")
+        .wait_for("adresse libre (hors liste)");
+    for _ in 0..3 {
+        c.key(Key::Tab).key(Key::Right);
+    }
+    c.key(Key::Tab).keys("m").wait_for("quartier : Maurepas");
+    c.key(Key::Enter).wait_for("Envoyer une équipe");
+    c.key(Key::Esc).wait_for("Maurepas · adresse libre");
+
     // The watch screen: the observation goes out directly.
     c.keys("6").wait_for("Veille sociale et territoriale (1)");
     c.keys("t")
@@ -103,6 +115,7 @@ fn an_observation_a_relay_and_a_point_of_the_plan_go_from_keys_to_the_log_and_th
         "Observation technique : ascenseur — Résidence Les Ajoncs",
         "Relais Police secours : a répondu (sollicitation 1)",
         "Observations transmises (envoi direct) : 1",
+        "adresse libre (Maurepas) — source",
     ] {
         assert!(
             log.stdout.contains(line),

@@ -149,7 +149,11 @@ pub fn can_take(team: &Team) -> bool {
 /// (a team at base counts as farthest).
 pub fn suggested_team(state: &AppState, request: RequestId) -> Option<String> {
     let r = state.domain.requests.get(&request)?;
-    let target = state.territory.site(&r.site)?.at;
+    // A free address: the nearest team to its district's centre.
+    let target = match state.territory.site(&r.site) {
+        Some(site) => site.at,
+        None => state.territory.district(r.district.as_deref()?)?.centroid,
+    };
     teams(state)
         .into_iter()
         .filter(|t| can_take(t))

@@ -40,7 +40,7 @@ fn missing_required_fields_are_named_and_the_focus_goes_to_them() {
     assert!(d.error().is_some_and(|e| e.starts_with("Priorité")));
     assert_eq!(d.form().field(), RequestField::Priority);
 
-    // A site nobody has: the site again.
+    // A place not in the list: a free address, whose district is asked for.
     d.acts(&[
         Action::ChooseNext,
         Action::PrevField,
@@ -48,10 +48,14 @@ fn missing_required_fields_are_named_and_the_focus_goes_to_them() {
         Action::PrevField,
     ]);
     assert_eq!(d.form().field(), RequestField::Site);
+    // (« kennedy » and more would be guessed in Villejean, by its sector's name.)
+    for _ in 0.."kennedy".len() {
+        d.key(KeyCode::Backspace);
+    }
     d.typed("zzz");
     d.act(Action::Submit);
-    assert!(d.error().is_some_and(|e| e.starts_with("Lieu")));
-    assert_eq!(d.form().field(), RequestField::Site);
+    assert!(d.error().is_some_and(|e| e.starts_with("Adresse libre")));
+    assert_eq!(d.form().field(), RequestField::Entrance);
 
     assert!(matches!(d.app.mode, Mode::NewRequest(_)));
     assert!(d.desk.written.is_empty() && d.desk.refused.is_empty());

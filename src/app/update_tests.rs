@@ -563,6 +563,8 @@ fn a_background_notice_is_shown_and_an_error_rings_without_touching_the_form() {
 
 #[path = "desk_tests.rs"]
 mod desk;
+#[path = "free_address_tests.rs"]
+mod free_address;
 #[path = "intake_tests.rs"]
 mod intake;
 #[path = "request_desk_tests.rs"]

@@ -11,6 +11,7 @@ mod live;
 mod manual;
 mod personal;
 mod report;
+mod report_fast;
 mod report_files;
 mod report_period;
 mod restore;
@@ -292,10 +293,14 @@ fn run(cli: Cli, lang: Lang, settings: crate::config::Settings) -> Result<ExitCo
         // the journal's database.
         Some(Cmd::Report {
             command: report::ReportCmd::Period(args),
-        }) => match facts_view(g, lang)? {
+        }) => match report_fast::facts_view(g, lang)? {
             Some(facts) => Ok(report_period::run(&facts, args, lang)?),
             None => Ok(report_period::run(&existing(g)?, args, lang)?),
         },
+        // The last closed night's report, asked the morning after, from a current copy.
+        Some(Cmd::Report {
+            command: report::ReportCmd::Night(args),
+        }) if !g.demo && report_fast::applies(&args) => report_fast::run(g, args, lang),
         Some(Cmd::Report { command }) => Ok(report::run(&mut existing(g)?, command, lang)?),
         Some(Cmd::Personal {
             command: PersonalCmd::Erase { id },
@@ -339,16 +344,6 @@ pub fn open(g: &Global, lang: Lang) -> Result<Store, Failure> {
     let mut store = Store::open(&dir, territory).map_err(fail(lang))?;
     store.set_retention_days(Some(RETENTION_DAYS));
     Ok(store)
-}
-
-/// The store's facts alone, if they count its journal (else the store is opened).
-fn facts_view(g: &Global, lang: Lang) -> Result<Option<crate::store::FactsView>, Failure> {
-    let territory = load_territory(g, lang)?;
-    let dir = data_dir(g)?;
-    if g.demo || !dir.join("store").is_dir() {
-        return Ok(None);
-    }
-    crate::store::FactsView::open(&dir, territory).map_err(fail(lang))
 }
 
 /// Opens a store that must exist: read commands never create one.

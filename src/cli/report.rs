@@ -80,11 +80,9 @@ fn night(store: &mut Store, args: NightArgs, lang: Lang) -> Result<ExitCode, Str
     let Some(report) = night_report(store, night, redaction).map_err(store_err(lang))? else {
         return Err(not_found(store, night, lang));
     };
-    let text = match args.format {
-        Format::Md => markdown::render(&report, lang),
-        Format::Csv => csv::render(&report, lang, separator(args.separator, lang)),
-        Format::Json => json::render(&report).map_err(|e| e.to_string())?,
-    };
+    let text = render(&report, &args, lang)?;
+    // The next `vigie report night` prints it without opening the store.
+    super::report_fast::keep(store, &args, lang, &text);
     match &args.out {
         Some(path) => {
             write_file(path, text.as_bytes(), lang)?;
@@ -105,6 +103,19 @@ fn night(store: &mut Store, args: NightArgs, lang: Lang) -> Result<ExitCode, Str
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report in the format asked for.
+pub(super) fn render(
+    report: &crate::report::night::NightReport,
+    args: &NightArgs,
+    lang: Lang,
+) -> Result<String, String> {
+    Ok(match args.format {
+        Format::Md => markdown::render(report, lang),
+        Format::Csv => csv::render(report, lang, separator(args.separator, lang)),
+        Format::Json => json::render(report).map_err(|e| e.to_string())?,
+    })
 }
 
 /// "No night of 2026-10-20 in the store; nearby: …", with the closest recorded nights.

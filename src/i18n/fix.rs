@@ -7,6 +7,8 @@ use super::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fix {
     Site,
+    /// A free address's district.
+    District,
     Source,
     Category,
     Priority,
@@ -87,6 +89,10 @@ fn fixed(fix: &Fix, lang: Lang) -> &'static str {
         Fix::Site => (
             "Lieu : tapez une partie du nom ou de l'adresse, ↑/↓ pour choisir.",
             "Site: type part of its name or address, ↑/↓ to pick.",
+        ),
+        Fix::District => (
+            "Adresse libre : choisissez son quartier (←/→ ou une lettre, au champ Quartier).",
+            "Free address: pick its district (←/→ or a letter, in the District field).",
         ),
         Fix::Source => ("Source : choisissez avec ←/→.", "Source: pick with ←/→."),
         Fix::Category => (

@@ -14,6 +14,30 @@ pub fn site(territory: &Territory, id: &str) -> String {
     })
 }
 
+/// Where a request is: its site's name, or « Maurepas · adresse libre » for a place not in
+/// the list (the district first: it is what a narrow column keeps; the address itself is
+/// personal data, the request's detail shows it).
+pub fn request_place(
+    territory: &Territory,
+    site: &str,
+    district: Option<&str>,
+    lang: Lang,
+) -> String {
+    if let Some(s) = territory.site(site) {
+        return s.name.clone();
+    }
+    if !site.is_empty() {
+        return site.to_string();
+    }
+    let district = district
+        .map(|id| territory.district(id).map_or(id, |d| d.name.as_str()))
+        .unwrap_or("?");
+    format!(
+        "{district} · {}",
+        lang.pick("adresse libre", "free address")
+    )
+}
+
 /// A team's position or a targeted point in words.
 pub fn place(territory: &Territory, position: &Position) -> String {
     match position {

@@ -157,10 +157,7 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
         .take(inner.height as usize)
         .map(|(i, r)| {
             let (age, alert) = request_alert(r, app.now, &app.thresholds);
-            let site = app
-                .territory
-                .site(&r.site)
-                .map_or(r.site.as_str(), |s| s.name.as_str());
+            let site = places::request_place(&app.territory, &r.site, r.district.as_deref(), l);
             let who = super::request_rows::state(app, r);
             // Fixed columns, then the site takes what the width leaves.
             let category = vocab::category(r.category, l);
@@ -178,7 +175,7 @@ fn draw_requests(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
             let after = format!(
                 " {} {} {}",
                 text::fit(category, cat_w),
-                text::fit(&super::request_rows::site_name(site, site_w), site_w),
+                text::fit(&super::request_rows::site_name(&site, site_w), site_w),
                 text::truncate(&who, 20),
             );
             AlertRow {

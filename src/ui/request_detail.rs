@@ -67,7 +67,15 @@ pub fn lines<'a>(app: &AppState, d: &Detail, theme: &Theme) -> Vec<Line<'a>> {
         );
         out.push(row("", text, theme));
     }
-    out.push(row(l.pick("Lieu", "Site"), places::site(t, &r.site), theme));
+    let place = match (t.site(&r.site), d.personal.and_then(|p| p.address.as_ref())) {
+        (None, Some(address)) => {
+            let district = places::request_place(t, "", r.district.as_deref(), l);
+            format!("{address} ({district})")
+        }
+        (None, None) if r.site.is_empty() => places::request_place(t, "", r.district.as_deref(), l),
+        _ => places::site(t, &r.site),
+    };
+    out.push(row(l.pick("Lieu", "Site"), place, theme));
     if let Some(e) = &r.entrance {
         out.push(row(l.pick("Entrée", "Entrance"), e.clone(), theme));
     }

@@ -9,7 +9,7 @@ use crate::app::form::Open;
 use crate::app::form::request::{RequestField, RequestForm};
 use crate::app::form::sites::site_matches;
 use crate::domain::reference::Site;
-use crate::i18n::vocab;
+use crate::i18n::{Lang, vocab};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -39,9 +39,23 @@ fn site_line(app: &AppState, form: &RequestForm, site: Option<&Site>) -> String 
         None if form.site_query.value().is_empty() => l
             .pick("tapez un nom ou une adresse", "type a name or an address")
             .to_string(),
-        None => l
-            .pick("aucun lieu ne correspond", "no site matches")
-            .to_string(),
+        // No call refused: a place not in the list is recorded as a free address.
+        None => match form.district(&app.territory) {
+            Some((d, true)) => match l {
+                Lang::Fr => format!("adresse libre — quartier deviné : {}", d.name),
+                Lang::En => format!("free address — district guessed: {}", d.name),
+            },
+            Some((d, false)) => match l {
+                Lang::Fr => format!("adresse libre — quartier : {}", d.name),
+                Lang::En => format!("free address — district: {}", d.name),
+            },
+            None => l
+                .pick(
+                    "adresse libre (hors liste) — quartier à choisir",
+                    "free address (not in the list) — pick its district",
+                )
+                .to_string(),
+        },
     }
 }
 
@@ -116,16 +130,20 @@ pub fn draw(
         priority,
         f == RequestField::Priority,
     );
+    let free = form.is_free(&app.territory);
     let entrance = match (site, form.entrance(&app.territory)) {
+        _ if free => form
+            .district(&app.territory)
+            .map_or_else(none, |(d, _)| d.name.clone()),
         (Some(s), _) if s.entrances.is_empty() => l.pick("—", "—").to_string(),
         (_, Some(e)) => e.clone(),
         _ => none(),
     };
-    p.value(
-        l.pick("Entrée, hall", "Entrance, hall"),
-        entrance,
-        f == RequestField::Entrance,
-    );
+    let label = match free {
+        true => l.pick("Quartier *", "District *"),
+        false => l.pick("Entrée, hall", "Entrance, hall"),
+    };
+    p.value(label, entrance, f == RequestField::Entrance);
     p.text(
         l.pick("Appelant·e", "Caller"),
         &form.caller,

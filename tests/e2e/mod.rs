@@ -14,8 +14,10 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// How long a screen, an exit or the end of the output may take to come.
-pub const DEADLINE: Duration = Duration::from_secs(20);
+/// How long a screen, an exit or the end of the output may take to come: the whole suite
+/// runs test binaries side by side on two cores, and a debug `vigie` starting then can
+/// take many seconds.
+pub const DEADLINE: Duration = Duration::from_secs(60);
 /// How often the screen is looked at while waiting.
 const POLL: Duration = Duration::from_millis(20);
 

@@ -8,6 +8,7 @@ pub mod choice_keys;
 pub mod clear;
 pub mod correct;
 pub mod date;
+pub mod free_address;
 pub mod line;
 pub mod observation;
 pub mod plan_item;

@@ -1,13 +1,15 @@
 //! The new-request form: the site found by typing, source, category and priority chosen
 //! (←/→ or the first letter of a word), the entrance among the site's, caller, callback
-//! and description optional (personal data).
+//! and description optional (personal data). A place not in the list is a free address:
+//! the entrance's field then holds its district (guessed, or chosen).
 
 use super::choice_keys::{jump, jump_index};
+use super::free_address::guess_district;
 use super::sites::site_matches;
 use super::{Ctx, Form, Kind, cycle_opt, step_index, text};
 use crate::domain::Command;
-use crate::domain::command::NewRequest;
-use crate::domain::reference::{Site, Territory};
+use crate::domain::command::{FreeAddress, NewRequest};
+use crate::domain::reference::{District, Site, Territory};
 use crate::domain::vocab::{Category, Priority, Source};
 use crate::i18n::notice::Fix;
 use tui_input::Input;
@@ -19,6 +21,7 @@ pub enum RequestField {
     Category,
     Priority,
     /// One of the site's entrances (halls), optional: after the typical call's fields.
+    /// For a free address, its district (required; guessed when the text points at one).
     Entrance,
     Caller,
     Callback,
@@ -46,7 +49,8 @@ pub struct RequestForm {
     pub source: Option<Source>,
     pub category: Option<Category>,
     pub priority: Option<Priority>,
-    /// Index among the chosen site's entrances.
+    /// Index among the chosen site's entrances; for a free address, among the territory's
+    /// districts (what the coordinator chose over the guess).
     pub entrance: Option<usize>,
     pub caller: Input,
     pub callback: Input,
@@ -70,12 +74,41 @@ impl RequestForm {
         site.entrances.get(self.entrance?)
     }
 
+    /// What is typed names no site: it is a free address.
+    pub fn is_free(&self, territory: &Territory) -> bool {
+        let q = self.site_query.value();
+        !q.trim().is_empty() && site_matches(territory, q).is_empty()
+    }
+
+    /// A free address's district: the one chosen, else the guess. (`true`: guessed.)
+    pub fn district<'t>(&self, territory: &'t Territory) -> Option<(&'t District, bool)> {
+        if !self.is_free(territory) {
+            return None;
+        }
+        match self.entrance {
+            Some(i) => territory.districts.get(i).map(|d| (d, false)),
+            None => guess_district(territory, self.site_query.value())
+                .and_then(|i| territory.districts.get(i))
+                .map(|d| (d, true)),
+        }
+    }
+
     /// The request to record, or the first required field that is missing.
     pub fn to_request(&self, territory: &Territory) -> Result<NewRequest, RequestField> {
-        let site = self.site(territory).ok_or(RequestField::Site)?;
+        let (site, address) = if self.is_free(territory) {
+            let (district, _) = self.district(territory).ok_or(RequestField::Entrance)?;
+            let text = self.site_query.value().trim().to_string();
+            let district = district.id.clone();
+            (String::new(), Some(FreeAddress { text, district }))
+        } else {
+            (
+                self.site(territory).ok_or(RequestField::Site)?.id.clone(),
+                None,
+            )
+        };
         Ok(NewRequest {
-            address: None,
-            site: site.id.clone(),
+            address,
+            site,
             source: self.source.ok_or(RequestField::Source)?,
             category: self.category.ok_or(RequestField::Category)?,
             priority: self.priority.ok_or(RequestField::Priority)?,
@@ -130,9 +163,17 @@ impl Form for RequestForm {
                 self.entrance = None;
             }
             RequestField::Entrance => {
-                let n = self.site(ctx.territory).map_or(0, |s| s.entrances.len());
+                let n = match self.is_free(ctx.territory) {
+                    true => ctx.territory.districts.len(),
+                    false => self.site(ctx.territory).map_or(0, |s| s.entrances.len()),
+                };
                 let all: Vec<usize> = (0..n).collect();
-                self.entrance = cycle_opt(&all, self.entrance, forward);
+                // From the guess, not from nothing: → goes to the district after it.
+                let from = self.entrance.or_else(|| {
+                    self.district(ctx.territory)
+                        .and_then(|(d, _)| ctx.territory.districts.iter().position(|x| x == d))
+                });
+                self.entrance = cycle_opt(&all, from, forward);
             }
             _ => {}
         }
@@ -156,6 +197,12 @@ impl Form for RequestForm {
                 self.priority = jump(Priority::ALL, self.priority, letter, |v| {
                     vocab::priority(v, l).into()
                 })
+            }
+            RequestField::Entrance if self.is_free(ctx.territory) => {
+                let districts = &ctx.territory.districts;
+                self.entrance = jump_index(districts.len(), self.entrance, letter, |i| {
+                    districts[i].name.clone()
+                });
             }
             RequestField::Entrance => {
                 let halls = self.site(ctx.territory).map_or(&[][..], |s| &s.entrances);
@@ -194,6 +241,7 @@ impl Form for RequestForm {
                 RequestField::Site => Fix::Site,
                 RequestField::Source => Fix::Source,
                 RequestField::Category => Fix::Category,
+                RequestField::Entrance => Fix::District,
                 _ => Fix::Priority,
             };
             (f, fix)
