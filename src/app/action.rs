@@ -27,6 +27,8 @@ pub enum Action {
     Arrive,
     Contact,
     Recall,
+    /// A new sign-in code for the team's phone (renewing ends its sessions).
+    IssueCode,
     Clear,
     SetStatus(TeamStatus),
     /// The selected team's position.
@@ -90,6 +92,13 @@ pub enum Action {
     Committed(Written),
     /// This console's commit was refused or could not be written: nothing changed.
     Failed(Failure),
+    /// A team's phone sign-in code was issued (the runtime drew and hashed it): what it
+    /// wrote, and the code itself, kept in this console's memory only.
+    TeamCodeIssued {
+        team: String,
+        code: String,
+        written: Written,
+    },
     /// Commits that are not this console's (the live demo's callers and teams): applied
     /// without disturbing what the coordinator is doing.
     WorldMoved(Written),
@@ -131,6 +140,9 @@ pub enum Effect {
     /// Write the period reports of the month starting on this day under the data
     /// directory; the answer comes back as `MonthExported`.
     ExportMonth(NaiveDate),
+    /// Draw a new sign-in code for the team's phone, hash it and commit the hash (the
+    /// runtime: `runtime/team_code.rs`); the answer comes back as `TeamCodeIssued`.
+    IssueTeamCode(String),
     /// A night was just closed by this console: back the journal up (in the background).
     BackUp,
     Bell,

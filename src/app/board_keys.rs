@@ -42,6 +42,7 @@ pub(super) fn keys(app: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Arrive
         | Action::Contact
         | Action::Recall
+        | Action::IssueCode
         | Action::Clear
         | Action::Locate
         | Action::SetStatus(_) => return team_action(app, action),
@@ -103,6 +104,7 @@ pub(super) fn for_team(app: &mut AppState, team: String, action: Action) -> Vec<
             Err(notice) => return say(app, notice),
         },
         Action::Locate => return open_place(app, team, Purpose::Move),
+        Action::IssueCode => return vec![Effect::IssueTeamCode(team)],
         // Active presence happens at a point the coordinator targets.
         Action::SetStatus(TeamStatus::ActivePresence) => {
             return open_place(app, team, Purpose::Presence);

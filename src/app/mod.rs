@@ -191,6 +191,9 @@ pub struct AppState {
     pub personal: Personal,
     /// Another desk holds the desk: this console reads only (its header says so).
     pub read_only: bool,
+    /// The phones' sign-in codes this console issued, by team: in memory only (another
+    /// console, or this one after a restart, knows that a code exists, not its value).
+    pub team_codes: std::collections::BTreeMap<String, String>,
 }
 
 /// Personal records by id, as they came with commits or were read at opening.
@@ -224,6 +227,7 @@ impl AppState {
             autopilot: false,
             personal: Personal::new(),
             read_only: false,
+            team_codes: Default::default(),
         }
     }
 

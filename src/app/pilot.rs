@@ -40,6 +40,7 @@ pub fn is_key(action: &Action) -> bool {
             | Action::Committed(_)
             | Action::Failed(_)
             | Action::WorldMoved(_)
+            | Action::TeamCodeIssued { .. }
             | Action::Notice(_)
             | Action::ReportExported(_)
             | Action::Autopilot

@@ -10,8 +10,10 @@ use crate::domain::event::Event;
 use crate::domain::ids::{PersonalId, RequestId};
 use crate::domain::personal::PersonalRecord;
 use crate::domain::reference::Territory;
+use crate::domain::safety::CheckInWord;
 use crate::domain::state::State;
 use crate::i18n::log::Lookup;
+use crate::i18n::notice::{Notice, TeamNews};
 
 /// This console's commit was written: apply it, say what it did, close the form.
 pub fn committed(app: &mut AppState, written: Written) -> Vec<Effect> {
@@ -44,11 +46,41 @@ pub fn committed(app: &mut AppState, written: Written) -> Vec<Effect> {
     }
 }
 
-/// The world's commit (the live demo's callers and teams): applied without touching the
-/// form being typed, the notice or the fingers.
+/// The world's commit (the live demo's callers and teams, other desks, the phones):
+/// applied without touching the form being typed or the fingers. An incident a team
+/// reported rings and says so, whoever recorded it.
 pub fn world_moved(app: &mut AppState, written: Written) -> Vec<Effect> {
     apply(app, &written);
-    Vec::new()
+    let incident = written.envelopes.iter().find_map(|e| match &e.event {
+        Event::CheckInReported { team, word } if *word == CheckInWord::Incident => {
+            Some(Notice::Team {
+                team: team.clone(),
+                news: TeamNews::Reported(*word),
+            })
+        }
+        _ => None,
+    });
+    match incident {
+        Some(notice) => {
+            app.notice = Some(notice);
+            vec![Effect::Bell]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// A team's phone code this console issued: applied like its other commits; the code is
+/// kept in memory beside the team and said in the footer.
+pub fn code_issued(
+    app: &mut AppState,
+    team: String,
+    code: String,
+    written: Written,
+) -> Vec<Effect> {
+    let effects = committed(app, written);
+    app.team_codes.insert(team.clone(), code.clone());
+    app.notice = Some(Notice::TeamCode { team, code });
+    effects
 }
 
 fn apply(app: &mut AppState, written: &Written) {

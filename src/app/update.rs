@@ -29,6 +29,11 @@ fn route(app: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Committed(written) => project::committed(app, written),
         Action::WorldMoved(written) => project::world_moved(app, written),
+        Action::TeamCodeIssued {
+            team,
+            code,
+            written,
+        } => project::code_issued(app, team, code, written),
         Action::Failed(failure) => {
             app.busy = false;
             let notice = match failure {

@@ -527,6 +527,9 @@ mod teams;
 #[path = "clearing_tests.rs"]
 mod clearing;
 
+#[path = "team_code_tests.rs"]
+mod team_code;
+
 #[path = "screens_tests.rs"]
 mod screens;
 

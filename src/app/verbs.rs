@@ -117,6 +117,9 @@ pub const VERBS: &[Verb] = &[
     v("rappeler", "recall", TEAM, |a, w| {
         run::on_team(a, w, Action::Recall)
     }),
+    v("code", "code", TEAM, |a, w| {
+        run::on_team(a, w, Action::IssueCode)
+    }),
     v("dispo", "available", TEAM, |a, w| {
         run::on_team(a, w, Action::SetStatus(TeamStatus::Available))
     }),

@@ -75,6 +75,7 @@ impl Event {
             Event::PlanItemDropped { .. } => Aggregate::Plan,
             Event::CheckInReported { .. } => Aggregate::Team,
             Event::CheckInMissed { .. } => Aggregate::Team,
+            Event::TeamCodeIssued { .. } => Aggregate::Team,
         }
     }
 }

@@ -147,6 +147,13 @@ pub enum Command {
         team: String,
         word: super::safety::CheckInWord,
     },
+    /// A new sign-in code for a team's phone (the field link): `hash` is its argon2 hash,
+    /// made at the edge from a code drawn there; the plain code never enters the journal.
+    /// The team's earlier code, and the phone sessions signed in with it, end.
+    IssueTeamCode {
+        team: String,
+        hash: String,
+    },
     /// A check-in missed past a step (amber, red, escalated), after `minutes` of silence:
     /// each step is recorded once until the team is heard from.
     MissCheckIn {

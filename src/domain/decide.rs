@@ -278,6 +278,7 @@ impl<'a> Ctx<'a> {
             Command::Watch(w) => self.watch(w),
             Command::Plan(p) => self.plan(p),
             Command::CheckIn { team, word } => self.check_in(team, *word),
+            Command::IssueTeamCode { team, hash } => self.issue_team_code(team, hash),
             Command::MissCheckIn {
                 team,
                 step,

@@ -327,6 +327,12 @@ pub enum Event {
         team: String,
         word: super::safety::CheckInWord,
     },
+    /// A team's phone sign-in code was issued or renewed (its argon2 hash; the code itself
+    /// is only shown on the console that issued it).
+    TeamCodeIssued {
+        team: String,
+        hash: String,
+    },
     /// A step of a missed check-in: the team had been silent `minutes`.
     CheckInMissed {
         team: String,
@@ -383,6 +389,7 @@ impl Event {
             Event::PlanItemDropped { .. } => "plan_item_dropped",
             Event::CheckInReported { .. } => "check_in_reported",
             Event::CheckInMissed { .. } => "check_in_missed",
+            Event::TeamCodeIssued { .. } => "team_code_issued",
         }
     }
 

@@ -109,6 +109,8 @@ pub enum Refusal {
     },
     #[error("team {team} was heard from {minutes} minutes ago")]
     TeamHeardSince { team: String, minutes: i64 },
+    #[error("a team's sign-in code that is not an argon2 hash")]
+    MalformedCode,
     #[error("unknown entrance {entrance} at site {site}")]
     UnknownEntrance { site: String, entrance: String },
     #[error("request {request} has no team to reinforce")]

@@ -76,10 +76,11 @@ fn variant_index(r: &Refusal) -> usize {
         ReferralMissing => 50,
         NoCallbackDue { .. } => 51,
         CallbackInPast => 52,
+        MalformedCode => 53,
     }
 }
 
-const REFUSAL_VARIANTS: usize = 53;
+const REFUSAL_VARIANTS: usize = 54;
 
 fn every_refusal() -> Vec<Refusal> {
     use Refusal::*;
@@ -179,6 +180,7 @@ fn every_refusal() -> Vec<Refusal> {
         ReferralMissing,
         NoCallbackDue { request: 3 },
         CallbackInPast,
+        MalformedCode,
     ]
 }
 

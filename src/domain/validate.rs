@@ -213,7 +213,9 @@ fn team_event(e: &Earlier, t: &Territory, event: &Event) -> Check {
             position(t, p)
         }
         Event::TeamContacted { team } => e.team(team),
-        Event::CheckInReported { team, .. } | Event::CheckInMissed { team, .. } => e.team(team),
+        Event::CheckInReported { team, .. }
+        | Event::CheckInMissed { team, .. }
+        | Event::TeamCodeIssued { team, .. } => e.team(team),
         _ => Ok(()),
     }
 }

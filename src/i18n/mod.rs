@@ -8,6 +8,7 @@ pub mod dates;
 pub mod desk_keys;
 pub mod desk_notice;
 pub mod detail;
+pub mod field;
 pub mod fix;
 pub mod handover;
 pub mod import;

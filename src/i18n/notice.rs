@@ -98,6 +98,11 @@ pub enum Notice {
     Fix(Fix),
     /// The watch, the relays, the night's plan (i18n/desk_notice.rs).
     Desk(super::desk_notice::DeskNotice),
+    /// A team's phone code was issued (its value, to read out to the team).
+    TeamCode {
+        team: String,
+        code: String,
+    },
     /// A key that would write what is already so: nothing is written.
     Already {
         team: String,
@@ -204,6 +209,7 @@ pub fn text(n: &Notice, lang: Lang, territory: &Territory) -> String {
         Notice::InstructionEnded => p("Consigne levée.", "Instruction ended."),
         Notice::Recorded => p("Enregistré.", "Recorded."),
         Notice::Desk(d) => super::desk_notice::text(d, lang, territory),
+        Notice::TeamCode { team, code } => super::field::code_issued(team, code, lang),
         Notice::EscAgain => p(
             "Esc encore pour abandonner la saisie.",
             "Esc again to discard.",

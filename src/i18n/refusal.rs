@@ -92,7 +92,8 @@ fn fr(r: &Refusal) -> String {
         AlreadyInStatus { .. }
         | TeamNotOut { .. }
         | CheckInStepRecorded { .. }
-        | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
+        | TeamHeardSince { .. }
+        | MalformedCode => super::safety::refusal(r, l).unwrap_or_default(),
         UnknownEntrance { .. }
         | NothingToReinforce { .. }
         | ReferralMissing
@@ -176,7 +177,8 @@ fn en(r: &Refusal) -> String {
         AlreadyInStatus { .. }
         | TeamNotOut { .. }
         | CheckInStepRecorded { .. }
-        | TeamHeardSince { .. } => super::safety::refusal(r, l).unwrap_or_default(),
+        | TeamHeardSince { .. }
+        | MalformedCode => super::safety::refusal(r, l).unwrap_or_default(),
         UnknownEntrance { .. }
         | NothingToReinforce { .. }
         | ReferralMissing

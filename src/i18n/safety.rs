@@ -77,6 +77,10 @@ pub fn refusal(r: &Refusal, lang: Lang) -> Option<String> {
             format!("L'équipe {team} a donné des nouvelles il y a {minutes} min."),
             format!("Team {team} was heard from {minutes} min ago."),
         ),
+        Refusal::MalformedCode => pick(
+            "Le code de connexion n'a pas pu être préparé : rien n'est écrit.".into(),
+            "The sign-in code could not be prepared: nothing written.".into(),
+        ),
         _ => return None,
     })
 }

@@ -208,6 +208,10 @@ impl Console<'_> {
                     }
                 }
                 Effect::Quit => quit = true,
+                Effect::IssueTeamCode(t) => {
+                    let issued = super::team_code::issue(&mut self.desk, &t, now);
+                    quit |= self.perform(issued);
+                }
                 Effect::Commit(_)
                 | Effect::Record(_)
                 | Effect::ExportReport(_)

@@ -11,6 +11,7 @@ mod opening;
 mod report_file;
 mod seat_desk;
 mod store_desk;
+mod team_code;
 
 pub use live::Live;
 pub use opening::{opening, parts as opening_parts};

@@ -54,6 +54,7 @@ pub const BOARD: &[Binding] = &[
         TEAMS,
     ),
     b(&[(char('R'), Action::Recall)], Doc::Recall, TEAMS),
+    b(&[(char('K'), Action::IssueCode)], Doc::IssueCode, NEVER),
     b(
         &[(char('w'), Action::Desk(DeskKey::Observe))],
         Doc::Desk(DeskDoc::Observe),

@@ -34,6 +34,10 @@ pub struct Team {
     /// team's intervention.
     #[serde(default)]
     pub reported: Option<Reported>,
+    /// The argon2 hash of the team's phone sign-in code for this night, if one was issued
+    /// (teams leave the state when the next night opens, and their codes with them).
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 impl Team {
@@ -58,6 +62,7 @@ impl Team {
             last_contact: at,
             missed: None,
             reported: None,
+            code: None,
         }
     }
 
@@ -128,6 +133,11 @@ pub(super) fn apply(state: &mut State, env: &Envelope) {
         }
         Event::CheckInReported { .. } | Event::CheckInMissed { .. } => {
             super::safety::apply(state, env)
+        }
+        Event::TeamCodeIssued { team, hash } => {
+            if let Some(t) = state.teams.get_mut(team) {
+                t.code = Some(hash.clone());
+            }
         }
         _ => {}
     }

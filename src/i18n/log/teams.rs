@@ -48,6 +48,13 @@ pub(super) fn describe(event: &Event, w: &Words) -> Option<String> {
             "{team_word} {team}{colon} {}",
             l.pick("contact, tout va bien", "check-in, all well")
         ),
+        Event::TeamCodeIssued { team, .. } => format!(
+            "{team_word} {team}{colon} {}",
+            l.pick(
+                "nouveau code de connexion du téléphone",
+                "new sign-in code for the phone"
+            )
+        ),
         Event::CheckInReported { .. } | Event::CheckInMissed { .. } => {
             return super::safety::describe(event, w);
         }
