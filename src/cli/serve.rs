@@ -60,7 +60,7 @@ pub fn run(
             }
         };
         let _field: Option<FieldServer> = match &field {
-            Some(f) => match start_field(link.clone(), f) {
+            Some(f) => match start_field(link.clone(), f, lang) {
                 Ok(s) => {
                     log(format!("phone page on {}", f.addr));
                     Some(s)

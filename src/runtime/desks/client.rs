@@ -135,6 +135,18 @@ impl Remote {
         at: DateTime<Utc>,
         wait: Duration,
     ) -> Sent {
+        self.submit_for(id, None, commands, at, wait)
+    }
+
+    /// Like `submit`, for a team's phone whose command this desk relays.
+    pub fn submit_for(
+        &self,
+        id: &str,
+        team: Option<&str>,
+        commands: &[Command],
+        at: DateTime<Utc>,
+        wait: Duration,
+    ) -> Sent {
         let (tx, rx) = std_mpsc::channel();
         {
             let mut s = lock(&self.shared);
@@ -147,6 +159,7 @@ impl Remote {
             id: id.to_string(),
             commands: commands.to_vec(),
             at,
+            team: team.map(str::to_string),
         };
         if self.out.send(line(&msg)).is_err() {
             return Sent::Gone;

@@ -88,7 +88,7 @@ impl Hub {
     /// Executes `commands` for `origin` at `now`, durably, and publishes what they wrote
     /// before answering (so every listener has it before the sender hears back). A desk
     /// that does not hold the desk is refused, unless it takes it (`:releve`, opening the
-    /// night) and is not read-only for good. A team's phone (no desk) is not a desk.
+    /// night) and is not read-only for good. A team's phone is not a desk.
     pub fn submit(
         &self,
         commands: &[Command],
@@ -97,6 +97,8 @@ impl Hub {
     ) -> Result<Written, SubmitError> {
         let mut store = self.store();
         let takes = match &origin.desk {
+            // A team's phone is not a desk, even when a desk relays it.
+            _ if origin.team.is_some() => false,
             None => false,
             Some(desk) => {
                 let d = self.desks();

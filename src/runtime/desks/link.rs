@@ -68,7 +68,8 @@ impl Link {
             }),
             Link::Client(remote) => {
                 let id = origin.id.clone().unwrap_or_else(|| new_id("link"));
-                match remote.submit(&id, commands, now, ANSWER_WAIT) {
+                let team = origin.team.as_deref();
+                match remote.submit_for(&id, team, commands, now, ANSWER_WAIT) {
                     Sent::Answered(a) => a.map_err(LinkError::from),
                     Sent::Gone => Err(LinkError::Gone),
                     Sent::Timeout => Err(LinkError::Timeout),

@@ -53,6 +53,10 @@ pub enum ToOwner {
         id: String,
         commands: Vec<Command>,
         at: DateTime<Utc>,
+        /// A team's phone whose command this desk relays (the phone page of a `vigie
+        /// serve` that does not own the store): the journal records that team.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        team: Option<String>,
     },
     /// A read command of the command line, as typed after `vigie`.
     Run { args: Vec<String> },

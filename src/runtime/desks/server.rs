@@ -294,8 +294,8 @@ async fn console<R, W>(
                 let msg = serde_json::from_slice::<ToOwner>(&buf);
                 buf.clear();
                 match msg {
-                    Ok(ToOwner::Submit { id, commands, at }) => {
-                        let answer = submit(ctx, desk, id, commands, at, lang).await;
+                    Ok(ToOwner::Submit { id, commands, at, team }) => {
+                        let answer = submit(ctx, desk, (id, team), commands, at, lang).await;
                         // What was published before the answer goes first (this commit too):
                         // the desk applies everything in the journal's order.
                         loop {
@@ -322,14 +322,14 @@ async fn console<R, W>(
 async fn submit(
     ctx: &Ctx,
     desk: &str,
-    id: String,
+    (id, team): (String, Option<String>),
     commands: Vec<crate::domain::Command>,
     at: chrono::DateTime<chrono::Utc>,
     lang: Lang,
 ) -> ToDesk {
     let origin = crate::domain::event::Origin {
         desk: Some(desk.to_string()),
-        team: None,
+        team,
         id: Some(id.clone()),
     };
     let hub = ctx.hub.clone();
