@@ -94,8 +94,12 @@ fn fan_out(clients: usize, commits: usize) -> Res<()> {
     let mut receivers = Vec::new();
     let mut links = Vec::new();
     for k in 0..clients {
-        let c = Remote::connect(&o.dir, hello(&format!("poste-{}", k + 2)), territory.clone())
-            .map_err(|e| format!("{e:?}"))?;
+        let c = Remote::connect(
+            &o.dir,
+            hello(&format!("poste-{}", k + 2)),
+            territory.clone(),
+        )
+        .map_err(|e| format!("{e:?}"))?;
         let mut rx = c.rx;
         let arrivals = arrivals.clone();
         receivers.push(std::thread::spawn(move || {
@@ -127,9 +131,7 @@ fn fan_out(clients: usize, commits: usize) -> Res<()> {
         // A pace, not a flood: a console's commits come one by one.
         std::thread::sleep(Duration::from_millis(5));
     }
-    let stop = [Command::AddLogEntry {
-        text: "fin".into(),
-    }];
+    let stop = [Command::AddLogEntry { text: "fin".into() }];
     o.hub.submit(&stop, &desk("stop".into()), at)?;
     for r in receivers {
         let _ = r.join();
@@ -151,7 +153,10 @@ fn fan_out(clients: usize, commits: usize) -> Res<()> {
         lat.len(),
         if clients <= 14 { 20 } else { 50 },
     );
-    println!("{}", Stats::of(commit_ms).line("  the commit alone (fsync included)"));
+    println!(
+        "{}",
+        Stats::of(commit_ms).line("  the commit alone (fsync included)")
+    );
     drop(links);
     Ok(())
 }
@@ -160,7 +165,13 @@ fn idle(clients: usize) -> Res<()> {
     let o = owner()?;
     let territory = vigie::territory::rennes()?;
     let links: Vec<_> = (0..clients)
-        .map(|k| Remote::connect(&o.dir, hello(&format!("poste-{}", k + 2)), territory.clone()))
+        .map(|k| {
+            Remote::connect(
+                &o.dir,
+                hello(&format!("poste-{}", k + 2)),
+                territory.clone(),
+            )
+        })
         .collect::<Result<_, _>>()
         .map_err(|e| format!("{e:?}"))?;
     std::thread::sleep(Duration::from_millis(500));

@@ -155,7 +155,9 @@ fn a_desk_that_does_not_hold_the_desk_is_refused_until_it_takes_it() {
         members: vec!["samir-k".into(), "loic-m".into()],
         equipment: None,
     };
-    let refused = c.remote.submit("c-1", &[compose.clone()], at(), wait);
+    let refused = c
+        .remote
+        .submit("c-1", std::slice::from_ref(&compose), at(), wait);
     match refused {
         Sent::Answered(Err(Refused::ReadOnly { holder })) => {
             assert_eq!(holder.as_deref(), Some("poste-1"))

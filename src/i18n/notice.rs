@@ -145,6 +145,10 @@ impl Notice {
             self,
             Notice::Refused(_)
                 | Notice::ReadOnly { .. }
+                | Notice::Seat(
+                    super::seat_notice::SeatNotice::Stranded(_)
+                        | super::seat_notice::SeatNotice::NoAnswer
+                )
                 | Notice::Failed(_)
                 | Notice::DraftNotSaved(_)
                 | Notice::SearchNotFound { .. }

@@ -13,9 +13,10 @@ mod seat_desk;
 mod store_desk;
 mod team_code;
 
+pub use desks::seat::Opened;
 pub use live::Live;
 pub use opening::{opening, parts as opening_parts};
-pub use seat_desk::{Opened, SeatDesk};
+pub use seat_desk::SeatDesk;
 pub use store_desk::StoreDesk;
 
 use crate::app::draft::Draft;

@@ -4,6 +4,7 @@
 //! order; when the owner goes, it takes a seat again (owner or client) and says so.
 
 use super::desks::protocol::Start;
+use super::desks::seat::{Opened, sit};
 use super::desks::{Hub, Link, LinkError, Published, Seat, Seating, new_id, server::Server};
 use super::report_file;
 use crate::app::{Action, Desk, Failure};
@@ -24,14 +25,6 @@ use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 /// How long a console tries to take a seat again when its owner goes.
 const RESEAT: Duration = Duration::from_secs(15);
 
-/// What the console starts from.
-pub enum Opened {
-    /// It owns the store: read it.
-    Owner,
-    /// A client: the owner's opening.
-    Client { start: Option<Start>, owner: String },
-}
-
 pub struct SeatDesk {
     link: Link,
     rx: Receiver<Arc<Published>>,
@@ -49,39 +42,6 @@ pub struct SeatDesk {
     world: Option<Written>,
     /// What the console must hear besides answers (a seat changed during a commit).
     news: Vec<Action>,
-}
-
-struct Sat {
-    link: Link,
-    rx: Receiver<Arc<Published>>,
-    server: Option<Server>,
-    holder: Option<String>,
-    opened: Opened,
-}
-
-fn sit(seat: Seat, me: &str, read_only: bool, holding: bool, lang: Lang) -> Sat {
-    match seat {
-        Seat::Owner { hub, server } => {
-            hub.join(me, read_only, holding);
-            Sat {
-                rx: hub.subscribe(),
-                holder: hub.holder(),
-                link: Link::Owner(hub, lang),
-                server: Some(server),
-                opened: Opened::Owner,
-            }
-        }
-        Seat::Client(c) => Sat {
-            rx: c.rx,
-            holder: c.holder,
-            link: Link::Client(c.remote),
-            server: None,
-            opened: Opened::Client {
-                start: c.start,
-                owner: c.owner,
-            },
-        },
-    }
 }
 
 impl SeatDesk {
@@ -224,7 +184,7 @@ impl SeatDesk {
         let was = self.read_only();
         self.holder = holder.clone();
         let now = self.read_only();
-        (was != now).then(|| Action::Seat {
+        (was != now).then_some(Action::Seat {
             read_only: now,
             notice: Some(Notice::Seat(match now {
                 true => SeatNotice::Lost { holder },
@@ -384,6 +344,17 @@ impl SeatDesk {
 
 impl Desk for SeatDesk {
     fn commit(&mut self, commands: &[Command], now: DateTime<Utc>) -> Result<Written, Failure> {
+        self.send(commands, now)
+    }
+
+    /// What the clock records (a missed check-in's step) is the desk holder's to write: a
+    /// read-only console does not ask every second to be refused.
+    fn record(&mut self, commands: &[Command], now: DateTime<Utc>) -> Result<Written, Failure> {
+        if self.read_only() {
+            return Err(Failure::ReadOnly {
+                holder: self.holder.clone(),
+            });
+        }
         self.send(commands, now)
     }
 

@@ -25,12 +25,12 @@ pub enum Published {
 }
 
 /// Why a submission was not executed.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum SubmitError {
     /// A desk that does not hold the desk (`holder` does, if anyone).
-    ReadOnly {
-        holder: Option<String>,
-    },
+    #[error("this desk does not hold the desk (held by {holder:?})")]
+    ReadOnly { holder: Option<String> },
+    #[error("{0}")]
     Store(StoreError),
 }
 

@@ -4,6 +4,7 @@
 //! same whether it owns the store or not. When the owner goes, the next `seat` opens it.
 
 pub mod client;
+mod command;
 pub mod hub;
 pub mod link;
 pub mod platform;

@@ -4,6 +4,9 @@
 
 use super::client::{ConnectError, Connected, Remote};
 use super::hub::Hub;
+use super::hub::Published;
+use super::link::Link;
+use super::protocol::Start;
 use super::protocol::{PROTOCOL, Purpose, ToOwner};
 use super::server::{self, Log, Runner, Server};
 use crate::domain::reference::Territory;
@@ -12,6 +15,7 @@ use crate::store::{Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tokio::sync::broadcast::Receiver;
 
 /// Opens the store (with the settings the caller applies).
 pub type OpenStore = Box<dyn Fn() -> Result<Store, StoreError> + Send>;
@@ -131,5 +135,48 @@ pub fn desk_name(configured: Option<&str>) -> String {
     match configured {
         Some(name) if !name.trim().is_empty() => name.trim().chars().take(32).collect(),
         _ => format!("poste-{}", std::process::id()),
+    }
+}
+
+/// What the console starts from.
+pub enum Opened {
+    /// It owns the store: read it.
+    Owner,
+    /// A client: the owner's opening.
+    Client { start: Option<Start>, owner: String },
+}
+
+/// A seat taken, as a desk works on it.
+pub struct Sat {
+    pub link: Link,
+    pub rx: Receiver<Arc<Published>>,
+    pub server: Option<Server>,
+    pub holder: Option<String>,
+    pub opened: Opened,
+}
+
+/// Sits at `seat`: an owner registers the desk `me` at its hub.
+pub fn sit(seat: Seat, me: &str, read_only: bool, holding: bool, lang: Lang) -> Sat {
+    match seat {
+        Seat::Owner { hub, server } => {
+            hub.join(me, read_only, holding);
+            Sat {
+                rx: hub.subscribe(),
+                holder: hub.holder(),
+                link: Link::Owner(hub, lang),
+                server: Some(server),
+                opened: Opened::Owner,
+            }
+        }
+        Seat::Client(c) => Sat {
+            rx: c.rx,
+            holder: c.holder,
+            link: Link::Client(c.remote),
+            server: None,
+            opened: Opened::Client {
+                start: c.start,
+                owner: c.owner,
+            },
+        },
     }
 }

@@ -138,7 +138,7 @@ async fn accept_loop(listener: &platform::Listener, ctx: Arc<Ctx>) {
     }
 }
 
-async fn send<W: AsyncWrite + Unpin>(w: &mut W, msg: &ToDesk) -> bool {
+pub(super) async fn send<W: AsyncWrite + Unpin>(w: &mut W, msg: &ToDesk) -> bool {
     w.write_all(&line(msg)).await.is_ok()
 }
 
@@ -197,7 +197,15 @@ async fn serve(ctx: Arc<Ctx>, conn: Conn) {
     };
     if purpose == Purpose::Command {
         if send(&mut w, &welcome(ctx.hub.holder(), None)).await {
-            run_command(&ctx, &mut r, &mut w, &desk).await;
+            super::command::run(
+                &ctx.hub,
+                ctx.runner.clone(),
+                &ctx.log,
+                &mut r,
+                &mut w,
+                &desk,
+            )
+            .await;
         }
         return;
     }
@@ -372,44 +380,4 @@ fn back_up(ctx: &Ctx, at: chrono::DateTime<chrono::Utc>) {
         Ok(w) => log(format!("backup written: {}", w.path.display())),
         Err(e) => log(format!("backup failed: {}", store_error(&e, Lang::En))),
     });
-}
-
-/// A read command of the command line: run on the owner's store, its output sent back.
-async fn run_command<R, W>(ctx: &Ctx, r: &mut R, w: &mut W, desk: &str)
-where
-    R: tokio::io::AsyncBufRead + Unpin,
-    W: AsyncWrite + Unpin,
-{
-    let mut buf = Vec::new();
-    if !matches!(read_line(r, MAX_CLIENT_LINE, &mut buf).await, Ok(true)) {
-        return;
-    }
-    let Ok(ToOwner::Run { args }) = serde_json::from_slice::<ToOwner>(&buf) else {
-        let words = "Message illisible : refusé. / Unreadable message: refused.";
-        send(
-            w,
-            &ToDesk::Error {
-                words: words.into(),
-            },
-        )
-        .await;
-        return;
-    };
-    let Some(runner) = ctx.runner.clone() else {
-        return;
-    };
-    (ctx.log)(format!("{desk}: vigie {}", args.join(" ")));
-    let hub = ctx.hub.clone();
-    let ran = tokio::task::spawn_blocking(move || hub.with_store(|s| runner(s, &args))).await;
-    let (stdout, stderr, code) =
-        ran.unwrap_or_else(|_| (String::new(), "internal error\n".into(), 70));
-    send(
-        w,
-        &ToDesk::Ran {
-            stdout,
-            stderr,
-            code,
-        },
-    )
-    .await;
 }
