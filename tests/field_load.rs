@@ -8,7 +8,18 @@ mod field;
 #[path = "support/phones.rs"]
 mod phones;
 
+use phones::Plan;
+use std::time::Duration;
 use vigie::field::FieldDesk;
+
+fn plan(tag: &str, phones: usize, actions: usize, pause: Duration) -> Plan<'_> {
+    Plan {
+        tag,
+        phones,
+        actions,
+        pause,
+    }
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eleven_phones_send_their_actions_once_each_and_the_desk_sees_them() {
@@ -21,9 +32,13 @@ async fn eleven_phones_send_their_actions_once_each_and_the_desk_sees_them() {
     let before = field::last_seq(&w.desk);
     let commits = w.desk.commits();
     let (phones, actions) = (11, 30);
-    let burst = std::time::Duration::ZERO;
+    let burst = Duration::ZERO;
     let report = phones::load(
-        "many", &w.base, w.addr, &teams, commits, phones, actions, burst,
+        &w.base,
+        w.addr,
+        &teams,
+        commits,
+        plan("many", phones, actions, burst),
     )
     .await;
     println!("{report}");
@@ -37,13 +52,27 @@ async fn eleven_phones_send_their_actions_once_each_and_the_desk_sees_them() {
     assert!(report.retries > 0);
     // One phone alone: the latency without others queueing on the store's fsync.
     let commits = w.desk.commits();
-    let alone = phones::load("alone", &w.base, w.addr, &teams[..1], commits, 1, 30, burst).await;
+    let alone = phones::load(
+        &w.base,
+        w.addr,
+        &teams[..1],
+        commits,
+        plan("alone", 1, 30, burst),
+    )
+    .await;
     println!("{alone}");
     assert_eq!(alone.seen, 30);
     // Eleven phones at a human pace (an action every 100 ms each, still far above a night's).
     let commits = w.desk.commits();
-    let pace = std::time::Duration::from_millis(100);
-    let paced = phones::load("paced", &w.base, w.addr, &teams, commits, phones, 20, pace).await;
+    let pace = Duration::from_millis(100);
+    let paced = phones::load(
+        &w.base,
+        w.addr,
+        &teams,
+        commits,
+        plan("paced", phones, 20, pace),
+    )
+    .await;
     println!("{paced}");
     assert_eq!(paced.seen, phones * 20);
 }

@@ -83,10 +83,7 @@ pub fn describe(doc: Doc, lang: Lang) -> &'static str {
         Doc::Dispatch => ("envoyer une équipe", "dispatch a team"),
         Doc::Arrive => ("équipe sur place", "team on site"),
         Doc::Contact => ("contact de sécurité", "safety check-in"),
-        Doc::IssueCode => (
-            "code du téléphone de l'équipe (nouveau)",
-            "team's phone code (new)",
-        ),
+        Doc::IssueCode => ("nouveau code du téléphone", "new phone code"),
         Doc::Clear => ("clôturer l'intervention", "clear the intervention"),
         Doc::Recall => ("rappeler l'équipe", "recall the team"),
         Doc::Available => ("disponible", "available"),

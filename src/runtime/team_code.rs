@@ -64,7 +64,10 @@ mod tests {
         let hash = desk.store().state().teams["E1"].code.clone().unwrap();
         assert!(code::verify(&plain, &hash));
         let journal = serde_json::to_string(&written.envelopes).unwrap();
-        assert!(!journal.contains(&plain), "the plain code is not in the journal");
+        assert!(
+            !journal.contains(&plain),
+            "the plain code is not in the journal"
+        );
         // A team that does not exist: refused in words, nothing written.
         assert!(matches!(issue(&mut desk, "E9", now), Action::Failed(_)));
     }

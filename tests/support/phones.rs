@@ -48,20 +48,31 @@ impl std::fmt::Display for Report {
 
 type Sent = Arc<Mutex<HashMap<String, Instant>>>;
 
+/// How the phones behave: `tag` starts every command id (a second load on the same store
+/// uses another); each phone waits `pause` before each action (zero: a burst).
+#[derive(Clone, Copy)]
+pub struct Plan<'a> {
+    pub tag: &'a str,
+    pub phones: usize,
+    pub actions: usize,
+    pub pause: Duration,
+}
+
 /// Runs the load: `teams` are (call sign, code) pairs, phone `i` signs in as team
-/// `i % teams.len()`; `commits` is a subscription to the desk's commits taken before;
-/// `tag` starts every command id (a second load on the same store uses another); each
-/// phone waits `pause` before each action (zero: a burst, every phone at once).
+/// `i % teams.len()`; `commits` is a subscription to the desk's commits taken before.
 pub async fn load(
-    tag: &str,
     base: &str,
     addr: SocketAddr,
     teams: &[(String, String)],
     mut commits: broadcast::Receiver<Arc<Written>>,
-    phones: usize,
-    actions: usize,
-    pause: Duration,
+    plan: Plan<'_>,
 ) -> Report {
+    let Plan {
+        tag,
+        phones,
+        actions,
+        pause,
+    } = plan;
     let sent: Sent = Arc::default();
     let seen: Arc<Mutex<Vec<(String, Instant)>>> = Arc::default();
     let (sent2, seen2) = (sent.clone(), seen.clone());
