@@ -12,10 +12,10 @@ use crate::i18n::Lang;
 use crate::runtime::desks::{Link, LinkError, Published};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
-use tokio::sync::broadcast;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use tokio::sync::broadcast;
 
 /// The phone page's options, checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +81,10 @@ impl Drop for FieldServer {
 pub fn start_field(link: Link, args: &FieldArgs, lang: Lang) -> Result<FieldServer, String> {
     let mut opts = match (&args.cert, &args.key) {
         (Some(cert), Some(key)) if !args.plain_http => {
-            let files = TlsFiles { cert: cert.clone(), key: key.clone() };
+            let files = TlsFiles {
+                cert: cert.clone(),
+                key: key.clone(),
+            };
             FieldOptions::https(args.addr, files)
         }
         _ => FieldOptions::plain_loopback(args.addr),
@@ -115,7 +118,12 @@ pub fn start_field(link: Link, args: &FieldArgs, lang: Lang) -> Result<FieldServ
             stop: Some(stop),
             thread: Some(thread),
         }),
-        _ => Err(lang.pick("la page des équipes n'a pas démarré", "the phone page did not start").into()),
+        _ => Err(lang
+            .pick(
+                "la page des équipes n'a pas démarré",
+                "the phone page did not start",
+            )
+            .into()),
     }
 }
 
@@ -193,7 +201,11 @@ impl FieldDesk for LinkDesk {
             Link::Client(_) => {
                 let personal = self.personal.lock().unwrap_or_else(|p| p.into_inner());
                 self.link.with_state(|state, territory| {
-                    f(&Mirror { state, territory, personal: &personal })
+                    f(&Mirror {
+                        state,
+                        territory,
+                        personal: &personal,
+                    })
                 })
             }
         }
@@ -205,10 +217,13 @@ impl FieldDesk for LinkDesk {
         origin: &Origin,
         now: DateTime<Utc>,
     ) -> Result<Arc<Written>, DeskError> {
-        let written = self.link.submit(commands, origin, now).map_err(|e| match e {
-            LinkError::Rules(r) => DeskError::Refused(r),
-            other => DeskError::Failed(format!("{other:?}")),
-        })?;
+        let written = self
+            .link
+            .submit(commands, origin, now)
+            .map_err(|e| match e {
+                LinkError::Rules(r) => DeskError::Refused(r),
+                other => DeskError::Failed(format!("{other:?}")),
+            })?;
         self.keep(&written.personal);
         Ok(Arc::new(written))
     }
