@@ -14,6 +14,7 @@ mod manual;
 mod personal;
 mod read;
 mod report;
+mod report_fast;
 mod report_files;
 mod report_period;
 mod restore;
@@ -158,19 +159,6 @@ pub fn open(g: &Global, lang: Lang) -> Result<Store, Failure> {
     let mut store = Store::open(&dir, territory).map_err(fail(lang))?;
     store.set_retention_days(Some(RETENTION_DAYS));
     Ok(store)
-}
-
-/// The store's facts alone, if they count its journal (else the store is opened).
-pub(super) fn facts_view(
-    g: &Global,
-    lang: Lang,
-) -> Result<Option<crate::store::FactsView>, Failure> {
-    let territory = load_territory(g, lang)?;
-    let dir = data_dir(g)?;
-    if g.demo || !dir.join("store").is_dir() {
-        return Ok(None);
-    }
-    crate::store::FactsView::open(&dir, territory).map_err(fail(lang))
 }
 
 /// Opens a store that must exist: read commands never create one.

@@ -2,7 +2,8 @@
 //! process opened the store, a captured buffer when the owner answers another process.
 
 use super::{Cmd, Failure, Global, JournalCmd, backup, handover, journal, report};
-use super::{data_dir, desks, facts_view, fail, load_territory, report_period};
+use super::report_fast::{self, facts_view};
+use super::{data_dir, desks, fail, load_territory, report_period};
 use crate::config::Settings;
 use crate::i18n::Lang;
 use crate::store::{ExportRange, Store, StoreError};
@@ -31,6 +32,10 @@ pub fn here_or_there(
                 command: report::ReportCmd::Period(args),
             },
         },
+        // The last closed night's report, asked the morning after, from a current copy.
+        Cmd::Report {
+            command: report::ReportCmd::Night(args),
+        } if !g.demo && report_fast::applies(&args) => return report_fast::run(g, args, lang),
         other => other,
     };
     let territory = load_territory(g, lang)?;

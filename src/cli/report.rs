@@ -124,11 +124,9 @@ fn night(
     let Some(report) = night_report(store, night, redaction).map_err(store_err(lang))? else {
         return Err(not_found(store, night, lang));
     };
-    let text = match args.format {
-        Format::Md => markdown::render(&report, lang),
-        Format::Csv => csv::render(&report, lang, separator(args.separator, lang)),
-        Format::Json => json::render(&report).map_err(|e| e.to_string())?,
-    };
+    let text = render(&report, &args, lang)?;
+    // The next `vigie report night` prints it without opening the store.
+    super::report_fast::keep(store, &args, lang, &text);
     match &args.out {
         Some(path) => {
             write_file(path, text.as_bytes(), lang)?;
@@ -148,6 +146,19 @@ fn night(
             Ok(None)
         }
     }
+}
+
+/// The report in the format asked for.
+pub(super) fn render(
+    report: &crate::report::night::NightReport,
+    args: &NightArgs,
+    lang: Lang,
+) -> Result<String, String> {
+    Ok(match args.format {
+        Format::Md => markdown::render(report, lang),
+        Format::Csv => csv::render(report, lang, separator(args.separator, lang)),
+        Format::Json => json::render(report).map_err(|e| e.to_string())?,
+    })
 }
 
 /// "No night of 2026-10-20 in the store; nearby: …", with the closest recorded nights.
