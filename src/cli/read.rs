@@ -1,8 +1,8 @@
 //! The read commands on an open store, writing where they are told: the terminal when this
 //! process opened the store, a captured buffer when the owner answers another process.
 
-use super::{Cmd, Failure, Global, JournalCmd, backup, handover, journal, report};
 use super::report_fast::{self, facts_view};
+use super::{Cmd, Failure, Global, JournalCmd, backup, handover, journal, report};
 use super::{data_dir, desks, fail, load_territory, report_period};
 use crate::config::Settings;
 use crate::i18n::Lang;
