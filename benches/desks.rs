@@ -147,8 +147,8 @@ fn fan_out(clients: usize, commits: usize) -> Res<()> {
     let expected = commits * clients;
     println!(
         "commit → every console, {clients} clients: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} arrivals of {expected}); target p99 < {} ms",
-        percentile(&lat, 50.0),
-        percentile(&lat, 99.0),
+        percentile(&lat, 0.50),
+        percentile(&lat, 0.99),
         lat.last().copied().unwrap_or(f64::NAN),
         lat.len(),
         if clients <= 14 { 20 } else { 50 },

@@ -251,6 +251,11 @@ fn ctrl_c_in_a_form_asks_then_quits_and_the_form_comes_back() {
     c.key(Key::Esc)
         .wait_for("Esc encore pour abandonner la saisie.");
     c.key(Key::Esc).wait_for("Saisie abandonnée.");
+    // The draft is removed right after the frame that says so: waited for, not raced.
+    let until = std::time::Instant::now() + e2e::DEADLINE;
+    while data.dir.join("draft.json").exists() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     assert!(
         !data.dir.join("draft.json").exists(),
         "abandoned, yet drafted"

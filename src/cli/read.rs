@@ -1,9 +1,9 @@
 //! The read commands on an open store, writing where they are told: the terminal when this
 //! process opened the store, a captured buffer when the owner answers another process.
 
-use super::report_fast::facts_view;
+use super::report_fast::{self, facts_view};
 use super::{Cmd, Failure, Global, JournalCmd, backup, handover, journal, report};
-use super::{data_dir, desks, fail, load_territory, report_fast, report_period};
+use super::{data_dir, desks, fail, load_territory, report_period};
 use crate::config::Settings;
 use crate::i18n::Lang;
 use crate::store::{ExportRange, Store, StoreError};
