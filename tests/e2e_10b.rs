@@ -92,7 +92,8 @@ fn an_observation_a_relay_and_a_point_of_the_plan_go_from_keys_to_the_log_and_th
     }
     c.key(Key::Tab).keys("m").wait_for("quartier : Maurepas");
     c.key(Key::Enter).wait_for("Envoyer une équipe");
-    c.key(Key::Esc).wait_for("Maurepas · adresse libre");
+    c.key(Key::Esc).wait_gone("Envoyer une équipe");
+    c.wait_for("Maurepas · adresse libre");
 
     // The watch screen: the observation goes out directly.
     c.keys("6").wait_for("Veille sociale et territoriale (1)");
