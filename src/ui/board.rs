@@ -280,7 +280,13 @@ fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 vocab::team_status(t.status(), l)
             ),
             late,
-            after: String::new(),
+            // The phone's code on the team's first line, where a glance finds it.
+            after: crate::i18n::field::code_on_board(
+                app.team_codes.get(&t.call_sign).map(String::as_str),
+                t.code.is_some(),
+                l,
+            )
+            .map_or(String::new(), |c| format!(" · {c}")),
             worst: worst == Some(Late::Team(t.call_sign.clone())),
             selected: app.focus == Pane::Teams && i == sel,
         };
@@ -304,18 +310,9 @@ fn draw_teams(frame: &mut Frame, area: Rect, app: &AppState, theme: &Theme) {
                 .district(d)
                 .map_or(d.clone(), |d| d.name.clone()),
         };
-        let code = crate::i18n::field::code_on_board(
-            app.team_codes.get(&t.call_sign).map(String::as_str),
-            t.code.is_some(),
-            l,
-        )
-        .map_or(String::new(), |c| format!(" · {c}"));
         lines.push(Line::from(vec![
             Span::raw("    "),
-            Span::styled(
-                format!("{place} · {}{code}", members.join(", ")),
-                theme.dim(),
-            ),
+            Span::styled(format!("{place} · {}", members.join(", ")), theme.dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
