@@ -272,3 +272,37 @@ fn child_of_another_uid() {
         _ => println!("CHILD: answered {line}"),
     }
 }
+
+/// A console joining a night already under way gets its state: maps keyed by number (the
+/// requests) come through the welcome.
+#[test]
+fn a_console_joining_a_night_with_requests_is_welcomed_with_them() {
+    use vigie::domain::command::NewRequest;
+    use vigie::domain::event::Origin;
+    use vigie::domain::vocab::{Category, Priority, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let o = owner(dir.path());
+    let desk = Origin {
+        desk: Some("poste-1".into()),
+        ..Origin::default()
+    };
+    let call = Command::ReceiveRequest(NewRequest {
+        source: Source::Resident,
+        site: "vil-kennedy-1".into(),
+        category: Category::Noise,
+        priority: Priority::P3,
+        caller_name: None,
+        callback: None,
+        description: None,
+        entrance: None,
+        address: None,
+    });
+    o.hub
+        .submit(&[open_night(), call], &desk, at())
+        .expect("committed");
+    let territory = vigie::territory::rennes().unwrap();
+    let c = Remote::connect(dir.path(), hello("poste-2", PROTOCOL), territory)
+        .unwrap_or_else(|_| panic!("welcomed"));
+    let requests = c.remote.with_state(|s, _| s.requests.len());
+    assert_eq!(requests, 1);
+}

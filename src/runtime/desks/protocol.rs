@@ -114,8 +114,13 @@ impl OpeningParts {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Start {
-    Full { opening: Box<OpeningParts> },
-    CatchUp { written: Written },
+    Full {
+        #[serde(with = "json_text")]
+        opening: Box<OpeningParts>,
+    },
+    CatchUp {
+        written: Written,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,6 +160,26 @@ pub enum ToDesk {
     Error {
         words: String,
     },
+}
+
+/// The opening travels as JSON text inside the message: an internally tagged enum is read
+/// through serde's buffer, which cannot turn the state's numeric map keys (written as
+/// strings in JSON) back into numbers; text read on its own can.
+mod json_text {
+    use super::OpeningParts;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error, ser};
+
+    pub fn serialize<S: Serializer, T: serde::Serialize>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+        let text = serde_json::to_string(v).map_err(ser::Error::custom)?;
+        s.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Box<OpeningParts>, D::Error> {
+        let text = String::deserialize(d)?;
+        serde_json::from_str(&text)
+            .map(Box::new)
+            .map_err(D::Error::custom)
+    }
 }
 
 /// The words for a peer of another version, in both languages (its language is unknown).
