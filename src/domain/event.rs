@@ -11,6 +11,8 @@ use super::watch::{Channel, RelayStep, WatchEnding};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::origin::Origin;
+
 /// The journal's schema version, written in every envelope.
 /// 3: `personal_purged`.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -35,23 +37,6 @@ pub struct Envelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<Origin>,
     pub event: Event,
-}
-
-/// Who sent a command: a desk (console) by its name, or a team's phone by its call sign,
-/// and the sender's own id for it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Origin {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub desk: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team: Option<String>,
-    /// A client-made id (at most `Origin::MAX_ID` characters).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
-impl Origin {
-    pub const MAX_ID: usize = 64;
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

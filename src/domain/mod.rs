@@ -11,6 +11,7 @@ pub mod event;
 pub mod facts;
 pub mod handover;
 pub mod ids;
+pub mod origin;
 pub mod personal;
 pub mod plan;
 pub mod reference;
