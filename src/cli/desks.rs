@@ -86,7 +86,7 @@ pub fn through_owner(g: &Global, lang: Lang) -> Result<ExitCode, Failure> {
         Err(ConnectError::Mismatch(words)) => Err(words.into()),
         Err(_) => Err(Failure {
             code: 3,
-            message: crate::runtime::desks::SeatError::NoAnswer.words(lang),
+            message: crate::runtime::desks::SeatError::NoAnswer(None).words(lang),
         }),
     }
 }

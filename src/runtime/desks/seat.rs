@@ -44,8 +44,9 @@ pub enum SeatError {
     Store(StoreError),
     /// The owner speaks another version: its words.
     Mismatch(String),
-    /// Nobody answered on the socket while another process held the store.
-    NoAnswer,
+    /// Nobody answered on the socket while another process held the store (with what the
+    /// last attempt met, if it was more than silence).
+    NoAnswer(Option<String>),
     /// The socket could not be served.
     Socket(String),
 }
@@ -55,12 +56,19 @@ impl SeatError {
         match self {
             SeatError::Store(e) => crate::i18n::store::store_error(e, lang),
             SeatError::Mismatch(words) => words.clone(),
-            SeatError::NoAnswer => lang
-                .pick(
+            SeatError::NoAnswer(detail) => {
+                let words = lang.pick(
                     "Un autre processus Vigie tient ce dossier de données mais ne répond pas sur son canal (vigie.sock). Attendez quelques secondes et recommencez ; s'il persiste, arrêtez-le.",
                     "Another Vigie process holds this data directory but does not answer on its socket (vigie.sock). Wait a few seconds and try again; if it persists, stop it.",
-                )
-                .to_string(),
+                );
+                match detail {
+                    Some(d) => format!(
+                        "{words} ({} {d})",
+                        lang.pick("dernier essai :", "last attempt:")
+                    ),
+                    None => words.to_string(),
+                }
+            }
             SeatError::Socket(e) => format!(
                 "{} {e}",
                 lang.pick(
@@ -82,6 +90,7 @@ impl Seating {
         within: Duration,
     ) -> Result<Seat, SeatError> {
         let deadline = Instant::now() + within;
+        let mut met = None;
         loop {
             match (self.open)() {
                 Ok(store) => return self.own(store),
@@ -95,10 +104,11 @@ impl Seating {
             ) {
                 Ok(c) => return Ok(Seat::Client(Box::new(c))),
                 Err(ConnectError::Mismatch(words)) => return Err(SeatError::Mismatch(words)),
-                Err(ConnectError::NoOwner) | Err(ConnectError::Other(_)) => {}
+                Err(ConnectError::NoOwner) => {}
+                Err(ConnectError::Other(words)) => met = Some(words),
             }
             if Instant::now() >= deadline {
-                return Err(SeatError::NoAnswer);
+                return Err(SeatError::NoAnswer(met));
             }
             std::thread::sleep(Duration::from_millis(40));
         }
