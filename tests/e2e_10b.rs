@@ -4,19 +4,9 @@
 mod common;
 mod e2e;
 
-use e2e::{Console, Key};
+use e2e::{Console, Key, open_night};
 
 const ROOMY: (u16, u16) = (120, 34);
-
-fn open_night(c: &mut Console) {
-    c.keys("O").wait_for("Ouvrir la nuit");
-    c.key(Key::Tab).keys("samir gwen");
-    c.wait_for("Samir K., Gwenaëlle P.");
-    c.key(Key::Tab).key(Key::Tab).keys("thomas aicha");
-    c.wait_for("Thomas R., Aïcha D.");
-    c.key(Key::Enter)
-        .wait_for("Nuit ouverte, 2 équipe(s) composée(s).");
-}
 
 /// `:` then a line, then Enter.
 fn command(c: &mut Console, line: &str) {

@@ -5,37 +5,15 @@
 mod common;
 mod e2e;
 
-use e2e::{Console, Key};
+use e2e::{Console, Key, fill_request, open_night};
 use std::path::Path;
 
 /// Board size of the French tests: roomy enough that nothing the tests read is cut.
 const ROOMY: (u16, u16) = (100, 30);
 
-/// Opens the night with Nadia B. (the first coordinator) and two teams.
-fn open_night(c: &mut Console) {
-    c.keys("O").wait_for("Ouvrir la nuit");
-    c.key(Key::Tab).keys("samir gwen");
-    c.wait_for("Samir K., Gwenaëlle P.");
-    c.key(Key::Tab).key(Key::Tab).keys("thomas aicha");
-    c.wait_for("Thomas R., Aïcha D.");
-    c.key(Key::Enter)
-        .wait_for("Nuit ouverte, 2 équipe(s) composée(s).");
-}
-
 /// Records a P1 neighbour conflict at Résidence Les Ajoncs reported by a resident.
 fn new_request(c: &mut Console, description: &str) {
-    c.keys("n").wait_for("Nouvelle sollicitation");
-    c.keys("ajoncs").wait_for("(1/1) Résidence Les Ajoncs");
-    // Source, category, priority: the first choice of each.
-    for _ in 0..3 {
-        c.key(Key::Tab).key(Key::Right);
-    }
-    c.wait_for("habitant").wait_for("conflit de voisinage");
-    // Past the entrance, the caller and the callback number, to the description.
-    for _ in 0..4 {
-        c.key(Key::Tab);
-    }
-    c.keys(description).wait_for(description);
+    fill_request(c, description);
     saved(c);
 }
 

@@ -299,3 +299,32 @@ pub fn data() -> Data {
     let dir = tmp.path().join("data");
     Data { _tmp: tmp, dir }
 }
+
+/// Opens the night with Nadia B. (the first coordinator) and two teams: E1 Samir K. and
+/// Gwenaëlle P., E2 Thomas R. and Aïcha D.
+pub fn open_night(c: &mut Console) {
+    c.keys("O").wait_for("Ouvrir la nuit");
+    c.key(Key::Tab).keys("samir gwen");
+    c.wait_for("Samir K., Gwenaëlle P.");
+    c.key(Key::Tab).key(Key::Tab).keys("thomas aicha");
+    c.wait_for("Thomas R., Aïcha D.");
+    c.key(Key::Enter)
+        .wait_for("Nuit ouverte, 2 équipe(s) composée(s).");
+}
+
+/// Fills the new request form — a P1 neighbour conflict at Résidence Les Ajoncs reported by
+/// a resident, with `description` — without saving it.
+pub fn fill_request(c: &mut Console, description: &str) {
+    c.keys("n").wait_for("Nouvelle sollicitation");
+    c.keys("ajoncs").wait_for("(1/1) Résidence Les Ajoncs");
+    // Source, category, priority: the first choice of each.
+    for _ in 0..3 {
+        c.key(Key::Tab).key(Key::Right);
+    }
+    c.wait_for("habitant").wait_for("conflit de voisinage");
+    // Past the entrance, the caller and the callback number, to the description.
+    for _ in 0..4 {
+        c.key(Key::Tab);
+    }
+    c.keys(description).wait_for(description);
+}
