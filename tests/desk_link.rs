@@ -1,6 +1,6 @@
 //! The desks' socket without a terminal: the owner's hub and server in this test, desks as
 //! real socket clients. A peer of another version is told so in words, a retried command id
-//! is executed once, a desk that does not hold the desk is refused, a peer of another uid is
+//! is executed once, a console catching up gets the personal records it missed, a desk that does not hold the desk is refused, a peer of another uid is
 //! refused, and malformed or oversized lines are refused while the owner goes on.
 
 use chrono::{TimeZone, Utc};
@@ -305,4 +305,44 @@ fn a_console_joining_a_night_with_requests_is_welcomed_with_them() {
         .unwrap_or_else(|_| panic!("welcomed"));
     let requests = c.remote.with_state(|s, _| s.requests.len());
     assert_eq!(requests, 1);
+}
+
+#[test]
+fn a_console_catching_up_gets_the_personal_records_of_what_it_missed() {
+    use vigie::domain::command::NewRequest;
+    use vigie::domain::event::Origin;
+    use vigie::domain::vocab::{Category, Priority, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let o = owner(dir.path());
+    let desk = Origin {
+        desk: Some("poste-1".into()),
+        ..Origin::default()
+    };
+    let opened = o.hub.submit(&[open_night()], &desk, at()).expect("opened");
+    let seen = opened.envelopes.last().expect("an envelope").seq;
+    // Missed while away: a call with a caller's name and number (invented).
+    let call = Command::ReceiveRequest(NewRequest {
+        source: Source::Resident,
+        site: "vil-kennedy-1".into(),
+        category: Category::Noise,
+        priority: Priority::P3,
+        caller_name: Some("Mme Lestrade".into()),
+        callback: Some("06 00 00 00 01".into()),
+        description: None,
+        entrance: None,
+        address: None,
+    });
+    o.hub.submit(&[call], &desk, at()).expect("committed");
+    let (mut s, mut r) = raw(dir.path());
+    let mut back = hello("poste-2", PROTOCOL);
+    if let ToOwner::Hello { since, .. } = &mut back {
+        *since = Some(seen);
+    }
+    send_line(&mut s, &back);
+    let welcome = read_kind(&mut r, "welcome");
+    let start = &welcome["start"];
+    assert_eq!(start["type"], "catch_up", "{welcome}");
+    let personal = start["written"]["personal"].as_array().expect("records");
+    assert_eq!(personal.len(), 1, "{start}");
+    assert_eq!(personal[0]["caller_name"], "Mme Lestrade");
 }

@@ -244,9 +244,17 @@ fn start_for(store: &Store, since: Option<u64>, lang: Lang, opener: Opener) -> S
             let envelopes = store
                 .envelopes(seq + 1, store.last_seq())
                 .collect::<StoreResult<Vec<_>>>()?;
+            // The records the missed events point at (a request's caller, a note), as a
+            // live commit carries them; an erased one is simply absent.
+            let mut personal = Vec::new();
+            for e in &envelopes {
+                for id in e.event.personal_refs() {
+                    personal.extend(store.personal_record(id)?);
+                }
+            }
             let written = Written {
                 envelopes,
-                personal: Vec::new(),
+                personal,
             };
             Ok(Start::CatchUp { written })
         }
