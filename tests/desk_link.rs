@@ -1,7 +1,8 @@
 //! The desks' socket without a terminal: the owner's hub and server in this test, desks as
 //! real socket clients. A peer of another version is told so in words, a retried command id
-//! is executed once, a console catching up gets the personal records it missed, a desk that does not hold the desk is refused, a peer of another uid is
-//! refused, and malformed or oversized lines are refused while the owner goes on.
+//! is executed once, a console catching up gets the personal records it missed, a desk that
+//! does not hold the desk is refused, a peer of another uid is refused, and malformed or
+//! oversized lines are refused while the owner goes on.
 
 use chrono::{TimeZone, Utc};
 use std::io::{BufRead, BufReader, Write};
